@@ -1,0 +1,100 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import hbs from 'hbs';
+import { join } from 'node:path';
+import pinoHttp from 'pino-http';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { ValidationFailed } from './common/errors/domain-error';
+import { HttpErrorFilter } from './common/errors/http-error.filter';
+import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { registerViewHelpers } from './common/views/view-helpers';
+
+/** Project root: views/ and public/ sit beside src/ (and beside dist/ when built). */
+export const ROOT_DIR = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
+
+/**
+ * One message per field, for the `errors` map of a 400 answer. class-validator lists a field's
+ * failed constraints from the last decorator to the first, so the last one is the topmost (most basic) check.
+ */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const first = e.constraints ? Object.values(e.constraints).at(-1) : undefined;
+    if (first) out[path] = first;
+    if (e.children?.length) Object.assign(out, flattenValidationErrors(e.children, path));
+  }
+  return out;
+}
+
+/** Builds the whole application (views, security headers, validation, errors, logging, OpenAPI). */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const logger = createRootLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: true,
+    abortOnError: false,
+  });
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      // Only method, path and status: query strings and bodies may carry personal data.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.isProduction ? [] : null,
+        },
+      },
+      hsts: config.isProduction,
+    }),
+  );
+  app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  app.useStaticAssets(join(ROOT_DIR, 'public'), { prefix: '/static/', maxAge: config.isProduction ? '1d' : 0 });
+  app.setBaseViewsDir(join(ROOT_DIR, 'views'));
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layouts/main' });
+  hbs.registerPartials(join(ROOT_DIR, 'views', 'partials'));
+  registerViewHelpers(hbs);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      exceptionFactory: (errors: ValidationError[]): ValidationFailed | BadRequestException =>
+        new ValidationFailed(flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Portal KIP API')
+    .setDescription('Permohonan informasi publik (UU 14/2008): badan publik, kalender hari kerja, permohonan')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  return app;
+}

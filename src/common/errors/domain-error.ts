@@ -1,0 +1,61 @@
+/**
+ * Base of every rule violation a service reports. Services never throw HTTP exceptions: the
+ * code says what went wrong, and the edge (DomainErrorFilter) maps it to a status and a page.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+
+  constructor(
+    message: string,
+    readonly errors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Every domain error code of the portal; the filter maps each to an HTTP status exhaustively. */
+export type DomainErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'not_allowed'
+  | 'rate_limited'
+  | 'unprocessable'
+  | 'unauthenticated';
+
+/** Input that breaks a rule; `errors` names each field and why (Bahasa Indonesia). */
+export class ValidationFailed extends DomainError {
+  readonly code = 'validation_failed';
+
+  constructor(errors: Record<string, string>, message = Object.values(errors).join('; ')) {
+    super(message || 'Isian tidak valid.', errors);
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly code = 'not_found';
+
+  constructor(message = 'Data tidak ditemukan.') {
+    super(message);
+  }
+}
+
+export function statusOf(code: DomainErrorCode): number {
+  switch (code) {
+    case 'validation_failed':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'not_allowed':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'unprocessable':
+      return 422;
+    case 'rate_limited':
+      return 429;
+  }
+}

@@ -1,0 +1,77 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, statusOf } from './domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  message: string;
+  errors?: Record<string, string>;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Permintaan tidak valid',
+  401: 'Perlu masuk',
+  403: 'Tidak diizinkan',
+  404: 'Halaman tidak ditemukan',
+  409: 'Terjadi konflik',
+  413: 'Berkas terlalu besar',
+  422: 'Tidak dapat diproses',
+  429: 'Terlalu banyak permintaan',
+  500: 'Terjadi kesalahan',
+  503: 'Layanan sedang tidak tersedia',
+};
+
+/** Maps domain errors and HTTP exceptions to JSON under /api and /health, and to an error page elsewhere. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, path: req.path }, 'unhandled error');
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode);
+    if (wantsJson(req)) {
+      res.json(body);
+      return;
+    }
+    res.render('errors/error', {
+      title: TITLES[body.statusCode] ?? 'Terjadi kesalahan',
+      statusCode: body.statusCode,
+      message: body.message,
+      errors: body.errors ? Object.values(body.errors) : [],
+    });
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: statusOf(exception.code), message: exception.message, errors: exception.errors };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? String((response as { message: unknown }).message)
+          : exception.message;
+      return { statusCode: status, message: status === 404 ? 'Halaman tidak ditemukan.' : message };
+    }
+    if (isPayloadTooLarge(exception)) {
+      return { statusCode: HttpStatus.PAYLOAD_TOO_LARGE, message: 'Isian atau berkas melebihi batas ukuran.' };
+    }
+    return { statusCode: 500, message: 'Terjadi kesalahan pada sistem. Silakan coba lagi.' };
+  }
+}
+
+function isPayloadTooLarge(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { type?: string }).type === 'entity.too.large';
+}
+
+export function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api') || req.path === '/health';
+}

@@ -1,0 +1,55 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { Logger } from 'pino';
+
+/**
+ * Paths never written to the log: credentials, tracking codes and every personal field a
+ * request carries. Request bodies are not logged at all; these catch objects logged by hand.
+ */
+export const REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-tracking-code"]',
+  'res.headers["set-cookie"]',
+  '*.nik',
+  '*.password',
+  '*.address',
+  '*.trackingCode',
+  '*.phone',
+];
+
+export function createRootLogger(level: string): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[disembunyikan]' } });
+}
+
+/** Lets Nest's own Logger calls go to pino as structured lines. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly root: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+
+  error(message: unknown, trace?: string, context?: string): void {
+    this.write('error', message, context, trace);
+  }
+
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string, trace?: string): void {
+    if (typeof message === 'object' && message !== null) {
+      this.root[level]({ context, trace, ...(message as object) });
+    } else {
+      this.root[level]({ context, trace }, String(message));
+    }
+  }
+}

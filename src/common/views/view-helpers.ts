@@ -1,0 +1,11 @@
+import { formatIndonesianDate, isValidLocalDate } from 'src/modules/calendar/local-time';
+
+/** 'YYYY-MM-DD' → 'Kamis, 27 Maret 2025' (the input back unchanged when it is not a date). */
+export function formatLocalDate(date: string, withDay = true): string {
+  return isValidLocalDate(date) ? formatIndonesianDate(date, { weekday: withDay }) : date;
+}
+
+export function registerViewHelpers(hbs: { registerHelper(name: string, fn: (...args: never[]) => unknown): void }): void {
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('tanggal', (date: unknown) => (typeof date === 'string' ? formatLocalDate(date) : ''));
+}

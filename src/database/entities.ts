@@ -1,0 +1,8 @@
+import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
+import { PublicBody } from 'src/modules/bodies/public-body.entity';
+import { Region } from 'src/modules/bodies/region.entity';
+import { CalendarYear } from 'src/modules/calendar/calendar-year.entity';
+import { Holiday } from 'src/modules/calendar/holiday.entity';
+
+/** Every entity the data source maps. */
+export const ENTITIES = [Region, PublicBody, PpidUnit, Holiday, CalendarYear];

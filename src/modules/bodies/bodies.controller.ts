@@ -1,0 +1,34 @@
+import { Controller, Get, Render } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BodiesService, BodySummary } from './bodies.service';
+import { BodyDto } from './dto/body.dto';
+
+@ApiTags('bodies')
+@Controller('api/v1/bodies')
+export class BodiesApiController {
+  constructor(private readonly bodies: BodiesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [BodyDto], description: 'Badan publik of the province with their PPID units' })
+  list(): Promise<BodySummary[]> {
+    return this.bodies.listBodies();
+  }
+}
+
+@Controller()
+export class HomePageController {
+  constructor(private readonly bodies: BodiesService) {}
+
+  @Get()
+  @Render('home/index')
+  async home(): Promise<object> {
+    const bodies = await this.bodies.listBodies();
+    return {
+      title: 'Layanan Permohonan Informasi Publik',
+      province: bodies.find((b) => b.kind === 'provinsi'),
+      kabupaten: bodies.filter((b) => b.kind === 'kabupaten'),
+      kota: bodies.filter((b) => b.kind === 'kota'),
+      count: bodies.length,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { NotFound } from 'src/common/errors/domain-error';
+import { BodiesRepository } from './bodies.repository';
+import { PpidUnit } from './ppid-unit.entity';
+import { PublicBody } from './public-body.entity';
+
+export interface BodySummary {
+  code: string;
+  name: string;
+  kind: 'provinsi' | 'kabupaten' | 'kota';
+  units: { id: number; name: string; level: 'utama' | 'pelaksana' }[];
+}
+
+@Injectable()
+export class BodiesService {
+  constructor(private readonly bodies: BodiesRepository) {}
+
+  async listBodies(): Promise<BodySummary[]> {
+    const bodies = await this.bodies.findAllWithUnits();
+    return bodies.map(toSummary);
+  }
+
+  async getBody(code: string): Promise<BodySummary> {
+    const body = await this.bodies.findByRegionCode(code);
+    if (!body) throw new NotFound('Badan publik tidak ditemukan.');
+    return toSummary(body);
+  }
+
+  async getUnit(unitId: number): Promise<PpidUnit> {
+    const unit = await this.bodies.findUnitWithBody(unitId);
+    if (!unit || !unit.active) throw new NotFound('Unit PPID tidak ditemukan.');
+    return unit;
+  }
+}
+
+function toSummary(body: PublicBody): BodySummary {
+  const units = [...(body.units ?? [])]
+    .filter((u) => u.active)
+    .sort((a, b) => (a.level === b.level ? a.name.localeCompare(b.name) : a.level === 'utama' ? -1 : 1));
+  return {
+    code: body.regionCode,
+    name: body.name,
+    kind: body.region.kind,
+    units: units.map((u) => ({ id: u.id, name: u.name, level: u.level })),
+  };
+}

@@ -1,0 +1,71 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createApp } from 'src/app';
+import { AppConfig, loadConfig } from 'src/config/app-config';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  /** Base URL when started with `listen: true`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Which database the tests run on: embedded by default, PostgreSQL with TEST_DATABASE_URL. */
+export const onPostgres = process.env.TEST_DATABASE_URL !== undefined && process.env.TEST_DATABASE_URL !== '';
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database for one test file: a new embedded database in a temporary DATA_DIR, or a new
+ * database on the PostgreSQL server of TEST_DATABASE_URL, dropped again by close().
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { listen?: boolean } = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-kip-test-'));
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  if (onPostgres) {
+    dbName = `portal_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+    await adminQuery(`CREATE DATABASE ${dbName}`);
+    const u = new URL(process.env.TEST_DATABASE_URL as string);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  });
+  const app = await createApp(config);
+  if (opts.listen) await app.listen(0, '127.0.0.1');
+  else await app.init();
+  const address = opts.listen ? app.getHttpServer().address() : null;
+  const url = address && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : '';
+  return {
+    app,
+    config,
+    url,
+    async close() {
+      await app.close();
+      if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
