@@ -1,4 +1,5 @@
 import { ReferenceData1764300000000 } from './1764300000000-reference-data';
+import { Requests1764300100000 } from './1764300100000-requests';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
-export const MIGRATIONS = [ReferenceData1764300000000];
+export const MIGRATIONS = [ReferenceData1764300000000, Requests1764300100000];

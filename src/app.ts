@@ -12,6 +12,7 @@ import { ValidationFailed } from './common/errors/domain-error';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { registerViewHelpers } from './common/views/view-helpers';
+import { applyWebSecurity } from './common/security/web-security';
 
 /** Project root: views/ and public/ sit beside src/ (and beside dist/ when built). */
 export const ROOT_DIR = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
@@ -36,7 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const logger = createRootLogger(config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
-    bodyParser: true,
+    bodyParser: false,
     abortOnError: false,
   });
   if (config.trustProxy) app.set('trust proxy', 1);
@@ -69,11 +70,18 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   );
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  applyWebSecurity(app, config);
   app.useStaticAssets(join(ROOT_DIR, 'public'), { prefix: '/static/', maxAge: config.isProduction ? '1d' : 0 });
   app.setBaseViewsDir(join(ROOT_DIR, 'views'));
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });
-  hbs.registerPartials(join(ROOT_DIR, 'views', 'partials'));
+  // Partials load asynchronously (the first page must not race them); keep their file names as they are.
+  const registerPartials = hbs.registerPartials.bind(hbs) as unknown as (
+    dir: string,
+    options: { rename: (name: string) => string },
+    done: () => void,
+  ) => void;
+  await new Promise<void>((resolve) => registerPartials(join(ROOT_DIR, 'views', 'partials'), { rename: (n) => n }, resolve));
   registerViewHelpers(hbs);
   app.useGlobalPipes(
     new ValidationPipe({

@@ -59,3 +59,15 @@ export function statusOf(code: DomainErrorCode): number {
       return 429;
   }
 }
+
+/** Too many attempts from one address or for one e-mail; the message says when to try again. */
+export class RateLimited extends DomainError {
+  readonly code = 'rate_limited';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

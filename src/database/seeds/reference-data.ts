@@ -1,4 +1,5 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { areaDataFile } from 'src/modules/bodies/area-data';
 import { DataSource, EntityManager } from 'typeorm';
 import { readCsv } from './csv';
 
@@ -21,9 +22,6 @@ export function provinceTimeZone(provinceCode: string): string {
   return 'Asia/Jakarta';
 }
 
-function areaDataFile(name: string): string {
-  return join(dirname(require.resolve('idn-area-data/package.json')), 'data', name);
-}
 
 async function seedRegionsAndBodies(m: EntityManager, provinceCode: string): Promise<void> {
   const province = readCsv(areaDataFile('provinces.csv')).find((p) => p.code === provinceCode);

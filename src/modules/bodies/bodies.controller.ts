@@ -1,5 +1,5 @@
-import { Controller, Get, Render } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Render } from '@nestjs/common';
+import { ApiExcludeController, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BodiesService, BodySummary } from './bodies.service';
 import { BodyDto } from './dto/body.dto';
 
@@ -15,6 +15,7 @@ export class BodiesApiController {
   }
 }
 
+@ApiExcludeController()
 @Controller()
 export class HomePageController {
   constructor(private readonly bodies: BodiesService) {}
@@ -30,5 +31,12 @@ export class HomePageController {
       kota: bodies.filter((b) => b.kind === 'kota'),
       count: bodies.length,
     };
+  }
+
+  @Get('badan/:code')
+  @Render('bodies/show')
+  async body(@Param('code') code: string): Promise<object> {
+    const body = await this.bodies.getBody(code);
+    return { title: body.name, body };
   }
 }

@@ -70,6 +70,18 @@ export class CalendarService {
     return { timeZone: unit.timeZone, opensAt: unit.opensAt.slice(0, 5), closesAt: unit.closesAt.slice(0, 5) };
   }
 
+  /** Day 0 and due date of a request received by a unit, with the explanation shown to the requester. */
+  async dueDateForUnit(unit: PpidUnit, receivedAt: Date, workingDays: number): Promise<Omit<DueDateAnswer, 'receivedAt'>> {
+    const calendar = await this.calendarFor(unit.bodyId);
+    const hours = this.serviceHoursOf(unit);
+    return {
+      ...computeDueDate(calendar, receivedAt, workingDays, hours),
+      explanation: explainDueDate(calendar, receivedAt, workingDays, hours, {
+        cutiBersamaExcluded: this.config.cutiBersamaIsNonWorking,
+      }),
+    };
+  }
+
   async dueDate(receivedAt: Date, workingDays: number, unitId?: number): Promise<DueDateAnswer> {
     const unit = unitId === undefined ? null : await this.unitOrInvalid(unitId);
     const calendar = await this.calendarFor(unit?.bodyId ?? null);

@@ -1,0 +1,22 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+const db = await PGlite.create({});
+const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+await server.start();
+const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+const pool = new pg.Pool({ connectionString: url, max: 1 });
+pool.on('error', (e) => console.log('pool error', e.message));
+const q = async (label, sql, v) => { try { const r = await pool.query(sql, v); console.log(label, 'ok', r.rows); } catch (e) { console.log(label, 'ERR', e.message); } };
+const c = await pool.connect();
+try { await c.query('SELECT 1/0'); } catch (e) { console.log('c err', e.message); }
+c.release();
+await q('after release', 'SELECT 1 AS x');
+await q('ext err', 'SELECT 1/$1::int', [0]);
+await new Promise(r => setTimeout(r, 300));
+await q('after ext + 300ms', 'SELECT 1 AS x');
+await q('x', 'SELECT 2 AS x');
+console.log('waiting idle 11s');
+await new Promise(r => setTimeout(r, 11000));
+await q('after idle', 'SELECT 1 AS x');
+await pool.end(); await server.stop(); await db.close();

@@ -1,0 +1,368 @@
+/**
+ * The page furniture every portal document shares: A4 with 2.5 cm margins, DejaVu Sans, the
+ * letterhead (kop surat), label : value tables, numbered lists, the signature block and
+ * 'Halaman x dari y'. The only file that touches pdfkit; templates describe content through it.
+ *
+ * pdfkit draws strings as glyphs and interprets no markup, so text typed by citizens is
+ * shown exactly as typed.
+ */
+import PDFDocument from 'pdfkit';
+import { FieldRow, LetterSigner } from './document-data';
+import { loadFonts } from './fonts';
+
+const POINTS_PER_CM = 72 / 2.54;
+const MARGIN = 2.5 * POINTS_PER_CM;
+const REGULAR = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
+const TEXT_COLOR = '#000000';
+const MUTED_COLOR = '#444444';
+/** Room left between the role line and the name for the signature and stamp. */
+const SIGNATURE_SPACE = 58;
+/** A table value taller than this many lines is set full width under its label instead. */
+const LONG_VALUE_LINES = 8;
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  /** Printed beside the page number on documents of several pages, e.g. the letter's number. */
+  reference: string;
+}
+
+export interface Letterhead {
+  bodyName: string;
+  unitName: string;
+  lines?: string[];
+}
+
+export interface TableRow extends FieldRow {
+  strong?: boolean;
+  link?: string;
+  /** A remark under the value, in regular muted type. */
+  note?: string;
+}
+
+/** A horizontal band of the page. */
+export interface Region {
+  x: number;
+  width: number;
+}
+
+export interface TableOptions {
+  labelWidth: number;
+  /** Drawn between label and value; '' for none (numbered lists). */
+  separator?: string;
+}
+
+interface Columns {
+  region: Region;
+  separator: string;
+  labelWidth: number;
+  valueX: number;
+  valueWidth: number;
+}
+
+export interface TextStyle {
+  bold?: boolean;
+  size?: number;
+  muted?: boolean;
+}
+
+export class PdfLayout {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly rendered: Promise<Buffer>;
+
+  /** @param baseSize body text size in points */
+  constructor(
+    private readonly meta: DocumentMeta,
+    private readonly baseSize: number,
+  ) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      bufferPages: true,
+      lang: 'id-ID',
+      displayTitle: true,
+      info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Creator: 'Portal KIP' },
+    });
+    this.rendered = collect(this.doc);
+    const fonts = loadFonts();
+    this.doc.registerFont(REGULAR, fonts.regular);
+    this.doc.registerFont(BOLD, fonts.bold);
+    this.doc.lineGap(1.5);
+    this.style({});
+  }
+
+  get fullWidth(): Region {
+    const { margins, width } = this.doc.page;
+    return { x: margins.left, width: width - margins.left - margins.right };
+  }
+
+  /** Kop surat: body name large and bold, unit name, optional address lines, a double rule. */
+  letterhead(kop: Letterhead): void {
+    const { x, width } = this.fullWidth;
+    this.doc.y = this.doc.page.margins.top;
+    this.style({ bold: true, size: this.baseSize + 5 });
+    this.doc.text(clean(kop.bodyName).toUpperCase(), x, this.doc.y, { width, align: 'center' });
+    this.style({ bold: true, size: this.baseSize + 2 });
+    this.doc.text(clean(kop.unitName).toUpperCase(), x, this.doc.y, { width, align: 'center' });
+    this.style({ size: this.baseSize - 1.5 });
+    for (const line of kop.lines ?? []) {
+      this.doc.text(clean(line), x, this.doc.y, { width, align: 'center' });
+    }
+    const ruleY = this.doc.y + 4;
+    this.rule(ruleY, 2);
+    this.rule(ruleY + 3.5, 0.6);
+    this.doc.y = ruleY + 3.5 + this.lineHeight();
+    this.style({});
+  }
+
+  /** A centred line such as the document's title. */
+  centered(text: string, style: TextStyle = {}): void {
+    const { x, width } = this.fullWidth;
+    this.style(style);
+    this.doc.text(clean(text), x, this.doc.y, { width, align: 'center' });
+    this.style({});
+  }
+
+  /** A line flush right, e.g. 'Surabaya, 27 Maret 2025'. */
+  flushRight(text: string): void {
+    const { x, width } = this.fullWidth;
+    this.style({});
+    this.doc.text(clean(text), x, this.doc.y, { width, align: 'right' });
+  }
+
+  paragraph(text: string, style: TextStyle = {}): void {
+    const { x, width } = this.fullWidth;
+    this.style(style);
+    this.keepTogether(this.lineHeight() * 2);
+    this.doc.text(clean(text), x, this.doc.y, { width, align: 'justify' });
+    this.doc.y += this.lineHeight() * 0.5;
+    this.style({});
+  }
+
+  /** A bold line kept on the same page as at least two lines of what follows it. */
+  heading(text: string): void {
+    const { x, width } = this.fullWidth;
+    this.doc.y += this.lineHeight() * 0.4;
+    this.style({ bold: true });
+    this.keepTogether(this.doc.heightOfString(clean(text), { width }) + this.lineHeight() * 2);
+    this.doc.text(clean(text), x, this.doc.y, { width });
+    this.doc.y += this.lineHeight() * 0.25;
+    this.style({});
+  }
+
+  /** Plain lines flush left, e.g. the recipient block. */
+  lines(lines: string[], style: TextStyle = {}): void {
+    const { x, width } = this.fullWidth;
+    this.style(style);
+    for (const line of lines) {
+      this.doc.text(clean(line), x, this.doc.y, { width });
+    }
+    this.style({});
+  }
+
+  /** A two-column 'label : value' table; long values wrap and may continue on the next page. */
+  table(rows: TableRow[], options: TableOptions): void {
+    for (const row of rows) {
+      this.tableRow(row, options);
+    }
+    this.doc.y += this.lineHeight() * 0.3;
+  }
+
+  numberedList(items: string[]): void {
+    this.style({});
+    const labelWidth = this.doc.widthOfString(`${items.length}.`) + 8;
+    const rows = items.map((item, index) => ({ label: `${index + 1}.`, value: item }));
+    this.table(rows, { labelWidth, separator: '' });
+  }
+
+  /**
+   * The closing paragraph, then role, room to sign, name underlined and NIP on the right half.
+   * Kept on one page so the signature never stands alone on the last page.
+   */
+  signOff(closing: string, signer: LetterSigner): void {
+    const full = this.fullWidth;
+    const block = { width: full.width * 0.5, align: 'center' as const };
+    const blockX = full.x + full.width * 0.5;
+    this.style({});
+    const closingHeight = closing ? this.doc.heightOfString(clean(closing), { width: full.width }) : 0;
+    const roleHeight = this.doc.heightOfString(clean(signer.role), block);
+    this.keepTogether(closingHeight + roleHeight + SIGNATURE_SPACE + this.lineHeight() * 4);
+    if (closing) this.paragraph(closing);
+    this.doc.y += this.lineHeight() * 0.5;
+    this.doc.text(clean(signer.role), blockX, this.doc.y, block);
+    this.doc.y += SIGNATURE_SPACE;
+    this.style({ bold: true });
+    this.doc.text(clean(signer.name), blockX, this.doc.y, { ...block, underline: true });
+    this.style({});
+    if (signer.nip) {
+      this.doc.text(`NIP. ${clean(signer.nip)}`, blockX, this.doc.y, block);
+    }
+  }
+
+  /** Small print under a thin rule, kept in one piece. */
+  note(text: string): void {
+    const { x, width } = this.fullWidth;
+    this.style({ size: this.baseSize - 2, muted: true });
+    this.keepTogether(this.doc.heightOfString(clean(text), { width }) + this.lineHeight() * 2);
+    this.doc.y += this.lineHeight();
+    this.rule(this.doc.y, 0.4, MUTED_COLOR);
+    this.doc.y += 4;
+    this.doc.text(clean(text), x, this.doc.y, { width });
+    this.style({});
+  }
+
+  space(lines: number): void {
+    this.doc.y += this.lineHeight() * lines;
+  }
+
+  /** Numbers the pages when there is more than one, then returns the finished file. */
+  async finish(): Promise<Buffer> {
+    this.numberPages();
+    this.doc.end();
+    return this.rendered;
+  }
+
+  private tableRow(row: TableRow, options: TableOptions): void {
+    const columns = this.columns(options);
+    const value = clean(row.value).trim() || '-';
+    this.style({ bold: row.strong });
+    const valueHeight = this.doc.heightOfString(value, { width: columns.valueWidth });
+    if (valueHeight > this.lineHeight() * LONG_VALUE_LINES) {
+      this.longRow(row, value, columns);
+    } else {
+      this.shortRow(row, value, columns, valueHeight);
+    }
+    this.style({});
+  }
+
+  private columns(options: TableOptions): Columns {
+    const region = this.fullWidth;
+    const separator = options.separator ?? ':';
+    this.style({});
+    const separatorWidth = separator ? this.doc.widthOfString(`${separator} `) : 0;
+    const valueX = region.x + options.labelWidth + separatorWidth;
+    return { region, separator, labelWidth: options.labelWidth, valueX, valueWidth: region.x + region.width - valueX };
+  }
+
+  /** Label, separator and value side by side; the row moves to the next page whole. */
+  private shortRow(row: TableRow, value: string, columns: Columns, valueHeight: number): void {
+    this.style({});
+    const label = clean(row.label);
+    const labelHeight = this.doc.heightOfString(label, { width: columns.labelWidth - 4 });
+    const noteHeight = row.note ? this.doc.heightOfString(clean(row.note), { width: columns.valueWidth }) : 0;
+    this.keepTogether(Math.max(labelHeight, valueHeight + noteHeight));
+    const top = this.drawLabel(label, columns);
+    const labelBottom = this.doc.y;
+    this.style({ bold: row.strong });
+    this.doc.text(value, columns.valueX, top, { width: columns.valueWidth, link: row.link });
+    if (row.note) {
+      this.style({ muted: true });
+      this.doc.text(clean(row.note), columns.valueX, this.doc.y, { width: columns.valueWidth });
+    }
+    this.doc.y = Math.max(labelBottom, this.doc.y) + 2;
+  }
+
+  /** A value too long for the value column: set under its label across the table, flowing on. */
+  private longRow(row: TableRow, value: string, columns: Columns): void {
+    this.style({});
+    this.keepTogether(this.lineHeight() * 4);
+    this.drawLabel(clean(row.label), columns);
+    const indent = this.lineHeight();
+    this.style({ bold: row.strong });
+    this.doc.text(value, columns.region.x + indent, this.doc.y + 2, {
+      width: columns.region.width - indent,
+      link: row.link,
+    });
+    if (row.note) {
+      this.style({ muted: true });
+      this.doc.text(clean(row.note), columns.region.x + indent, this.doc.y, { width: columns.region.width - indent });
+    }
+    this.doc.y += 2;
+  }
+
+  /** Draws the label and its separator at the current line; returns that line's top. */
+  private drawLabel(label: string, columns: Columns): number {
+    const top = this.doc.y;
+    this.style({});
+    this.doc.text(label, columns.region.x, top, { width: columns.labelWidth - 4 });
+    const bottom = this.doc.y;
+    if (columns.separator) {
+      this.doc.text(columns.separator, columns.region.x + columns.labelWidth, top, { lineBreak: false });
+    }
+    this.doc.y = bottom;
+    return top;
+  }
+
+  /**
+   * Starts a new page when a block of this height would not fit in what is left of this one.
+   * A block taller than a whole page starts here if a few lines still fit, then flows on.
+   */
+  private keepTogether(height: number): void {
+    const { page } = this.doc;
+    const bottom = page.maxY();
+    const usable = bottom - page.margins.top;
+    const needed = height <= usable ? height : this.lineHeight() * 3;
+    if (this.doc.y + needed > bottom && this.doc.y > page.margins.top) {
+      this.doc.addPage();
+    }
+  }
+
+  private numberPages(): void {
+    const { start, count } = this.doc.bufferedPageRange();
+    if (count < 2) return;
+    for (let index = start; index < start + count; index++) {
+      this.doc.switchToPage(index);
+      this.pageFooter(`Halaman ${index - start + 1} dari ${count}`);
+    }
+  }
+
+  /** Writes into the bottom margin, which pdfkit would otherwise answer with a new page. */
+  private pageFooter(pageText: string): void {
+    const { page } = this.doc;
+    const bottomMargin = page.margins.bottom;
+    page.margins.bottom = 0;
+    const { x, width } = this.fullWidth;
+    const y = page.height - bottomMargin + 24;
+    this.style({ size: this.baseSize - 2, muted: true });
+    const pageTextWidth = this.doc.widthOfString(pageText);
+    const referenceBox = { width: width - pageTextWidth - 24, height: this.lineHeight(), ellipsis: true };
+    this.doc.text(clean(this.meta.reference), x, y, referenceBox);
+    this.doc.text(pageText, x + width - pageTextWidth, y, { lineBreak: false });
+    page.margins.bottom = bottomMargin;
+  }
+
+  private rule(y: number, thickness: number, color = TEXT_COLOR): void {
+    const { x, width } = this.fullWidth;
+    this.doc.save().lineWidth(thickness).strokeColor(color).moveTo(x, y).lineTo(x + width, y).stroke().restore();
+  }
+
+  private style(style: TextStyle): void {
+    this.doc
+      .font(style.bold ? BOLD : REGULAR)
+      .fontSize(style.size ?? this.baseSize)
+      .fillColor(style.muted ? MUTED_COLOR : TEXT_COLOR);
+  }
+
+  private lineHeight(): number {
+    return this.doc.currentLineHeight(true);
+  }
+}
+
+/** Same line breaks everywhere; no carriage returns or other control characters in the PDF. */
+function clean(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[^\P{Cc}\n]/gu, '');
+}
+
+function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}

@@ -1,0 +1,39 @@
+import { AppConfig } from 'src/config/app-config';
+
+/** How the job queue polls, retries and keeps jobs. Queues may override the retry and expiry parts. */
+export interface JobsSettings {
+  /** How often an idle worker asks for work; pg-boss 10 refuses less than 0.5 s. */
+  pollingIntervalSeconds: number;
+  /** Failed attempts retried before a job is given up (state `failed`). */
+  retryLimit: number;
+  /** First retry delay; with backoff each next one doubles (with jitter), capped by pg-boss at 2^16 times. */
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** A job still active after this long is failed by maintenance and retried. */
+  expireInSeconds: number;
+  /** Jobs not started by then are dropped to the archive. */
+  retentionDays: number;
+  /** How long shutdown waits for running handlers before failing their jobs back to the queue. */
+  shutdownTimeoutMs: number;
+}
+
+/** Injection token of the JobsSettings in force; override it in a testing module to tune a test. */
+export const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
+
+/**
+ * Production: poll every 2 s; 20 retries from 2 s doubling with jitter, about a week in all, inside
+ * the 14 days a job is kept. Tests (NODE_ENV=test): poll at pg-boss's minimum and retry from 1 s,
+ * so a spec sees a retry within seconds.
+ */
+export function jobsSettingsFor(config: AppConfig): JobsSettings {
+  const test = config.nodeEnv === 'test';
+  return {
+    pollingIntervalSeconds: test ? 0.5 : 2,
+    retryLimit: 20,
+    retryDelaySeconds: test ? 1 : 2,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    retentionDays: 14,
+    shutdownTimeoutMs: test ? 5_000 : 20_000,
+  };
+}

@@ -1,0 +1,80 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
+import { EntityManager } from 'typeorm';
+
+/** What pg-boss calls to run SQL (its `db` option): the text, and values when parameterised. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<QueryResult>;
+}
+
+/**
+ * pg-boss on the shared pool. Not `pool.query`: on an SQL error that releases the connection as
+ * broken, and on the embedded database the socket server accepts a new one only a moment after
+ * the old one is gone, so the next query of the whole app fails. Here the connection goes back to
+ * the pool unless the socket itself failed; a failed script of pg-boss's (BEGIN … COMMIT in one
+ * string) leaves its transaction open and aborted, so it is rolled back first.
+ * Keeps count of the queries in flight, so shutdown can wait for them before the pool closes.
+ */
+export class PoolSqlExecutor implements SqlExecutor {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly pool: Pool) {}
+
+  executeSql(text: string, values?: unknown[]): Promise<QueryResult> {
+    const run = this.run(text, values);
+    const tracked = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(tracked);
+    void tracked.then(() => this.inFlight.delete(tracked));
+    return run;
+  }
+
+  /** Waits until no query has been in flight for a moment (pg-boss fires some without awaiting them). */
+  async drain(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.inFlight.size > 0) {
+        await Promise.race([Promise.all([...this.inFlight]), sleep(Math.max(1, deadline - Date.now()))]);
+        continue;
+      }
+      await sleep(25);
+      if (this.inFlight.size === 0) return;
+    }
+  }
+
+  private async run(text: string, values?: unknown[]): Promise<QueryResult> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await client.query(text, values);
+    } catch (error) {
+      if (error instanceof DatabaseError) {
+        await client.query('ROLLBACK').catch((e: Error) => {
+          broken = e;
+        });
+      } else {
+        broken = error instanceof Error ? error : new Error(String(error));
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/**
+ * pg-boss on the pg client of a running TypeORM transaction, so what it writes commits or rolls
+ * back with the caller's own writes. Errors are left to the caller's transaction.
+ */
+export function transactionSqlExecutor(manager: EntityManager): SqlExecutor {
+  const runner = manager.queryRunner;
+  if (!runner || runner.isReleased || !runner.isTransactionActive) {
+    throw new Error('a job that follows a write needs the EntityManager of a running transaction (DatabaseService.transaction)');
+  }
+  // TypeORM's QueryRunner interface does not declare it; the PostgreSQL runner holds its pg client there.
+  const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
+  if (!client) throw new Error('the transaction has no database connection');
+  return { executeSql: (text, values) => client.query(text, values) };
+}

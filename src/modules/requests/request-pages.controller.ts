@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ValidationFailed } from 'src/common/errors/domain-error';
+import { BodiesService } from 'src/modules/bodies/bodies.service';
+import { IntakeService, UploadedDocument } from './intake.service';
+import { nestFormFields, newSubmissionKey, requestFormView } from './request-form';
+import { RequestNotFound } from './request.errors';
+import { formatTrackingCode } from './tracking-code';
+import { TrackingService } from './tracking.service';
+
+type FormBody = Record<string, string | undefined>;
+
+function stringValues(body: FormBody): Record<string, string> {
+  return Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && !k.startsWith('_')) as [string, string][]);
+}
+
+function uploaded(req: Request, field: string): UploadedDocument | undefined {
+  const files = (req.files ?? []) as Express.Multer.File[];
+  return files.find((f) => f.fieldname === field);
+}
+
+@ApiExcludeController()
+@Controller()
+export class RequestPagesController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly tracking: TrackingService,
+    private readonly bodies: BodiesService,
+  ) {}
+
+  @Get('permohonan/baru')
+  @Render('requests/new')
+  async newRequest(@Query('unit') unitId: string): Promise<object> {
+    const unit = await this.bodies.getUnit(Number(unitId));
+    return requestFormView(unit, { 'requester.type': 'individual' }, {}, newSubmissionKey());
+  }
+
+  @Post('permohonan')
+  async submit(@Req() req: Request, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const values = stringValues(body);
+    try {
+      const result = await this.intake.submitOnline({
+        body: nestFormFields(values),
+        identityDocument: uploaded(req, 'identityDocument'),
+        identityDocumentRequired: true,
+        submissionKey: body.submissionKey,
+        honeypot: body.website,
+        clientIp: req.ip ?? 'unknown',
+        now: new Date(),
+      });
+      res.status(result.duplicate ? 200 : 201).render('requests/confirmation', {
+        title: 'Permohonan diterima',
+        receipt: result.receipt,
+        trackingCode: formatTrackingCode(result.trackingCode),
+      });
+    } catch (e) {
+      if (!(e instanceof ValidationFailed) || !e.errors) throw e;
+      const unit = await this.bodies.getUnit(Number(values.unitId)).catch(() => null);
+      if (!unit) throw e;
+      res.status(400).render('requests/new', requestFormView(unit, values, e.errors, body.submissionKey ?? newSubmissionKey()));
+    }
+  }
+
+  @Get('lacak')
+  @Render('tracking/index')
+  trackForm(@Query('nomor') nomor?: string): object {
+    return { title: 'Lacak permohonan', values: { nomor: typeof nomor === 'string' ? nomor.slice(0, 40) : '' } };
+  }
+
+  @Post('lacak')
+  async track(@Req() req: Request, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const nomor = (body.nomor ?? '').slice(0, 40);
+    const kode = (body.kode ?? '').slice(0, 40);
+    try {
+      const request = await this.tracking.find(nomor, kode, req.ip ?? 'unknown');
+      const view = await this.tracking.view(request);
+      res.render('tracking/result', { title: `Permohonan ${request.registrationNumber}`, ...view, kode });
+    } catch (e) {
+      if (!(e instanceof RequestNotFound)) throw e;
+      res.status(404).render('tracking/index', { title: 'Lacak permohonan', values: { nomor }, notFound: e.message });
+    }
+  }
+
+  @Post('lacak/tanda-terima')
+  async receipt(@Req() req: Request, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const request = await this.tracking.find(body.nomor ?? '', body.kode ?? '', req.ip ?? 'unknown');
+    const pdf = await this.tracking.receiptPdf(request, new Date());
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="tanda-terima-${request.registrationNumber}.pdf"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(pdf);
+  }
+}

@@ -1,0 +1,119 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Channel, CopyDelivery, ObtainMethod, RequesterType } from './request-options';
+import { RequestStatus } from './request-status';
+
+/**
+ * A permohonan informasi publik. Personal data (NIK, address, phone) is stored encrypted;
+ * where the request is (status) is kept apart from how it ended (decision).
+ */
+@Entity('requests')
+export class InformationRequest {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column('text', { name: 'registration_number' })
+  registrationNumber: string;
+
+  @Column('integer', { name: 'receiving_unit_id' })
+  receivingUnitId: number;
+
+  @Column('integer', { name: 'registration_year' })
+  registrationYear: number;
+
+  @Column('integer', { name: 'registration_seq' })
+  registrationSeq: number;
+
+  /** The unit now handling it (changes on disposisi). */
+  @Column('integer', { name: 'unit_id' })
+  unitId: number;
+
+  @Column('integer', { name: 'body_id' })
+  bodyId: number;
+
+  @Column('text')
+  channel: Channel;
+
+  @Column('text')
+  status: RequestStatus;
+
+  @Column('text', { nullable: true })
+  decision: string | null;
+
+  @Column('text', { name: 'requester_type' })
+  requesterType: RequesterType;
+
+  @Column('text', { name: 'requester_name' })
+  requesterName: string;
+
+  @Column('bytea', { name: 'requester_nik', nullable: true })
+  requesterNik: Buffer | null;
+
+  @Column('text', { name: 'requester_nik_last4', nullable: true })
+  requesterNikLast4: string | null;
+
+  @Column('text', { name: 'requester_registration_no', nullable: true })
+  requesterRegistrationNo: string | null;
+
+  @Column('bytea', { name: 'requester_address' })
+  requesterAddress: Buffer;
+
+  @Column('text', { name: 'requester_occupation', nullable: true })
+  requesterOccupation: string | null;
+
+  @Column('bytea', { name: 'requester_phone', nullable: true })
+  requesterPhone: Buffer | null;
+
+  @Column('text', { name: 'requester_email', nullable: true })
+  requesterEmail: string | null;
+
+  @Column('text')
+  information: string;
+
+  @Column('text')
+  purpose: string;
+
+  @Column('text', { name: 'obtain_method' })
+  obtainMethod: ObtainMethod;
+
+  @Column('text', { name: 'copy_delivery', nullable: true })
+  copyDelivery: CopyDelivery | null;
+
+  @Column('uuid', { name: 'identity_document_id', nullable: true })
+  identityDocumentId: string | null;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt: Date;
+
+  @Column('date', { name: 'effective_receipt_date' })
+  effectiveReceiptDate: string;
+
+  @Column('date', { name: 'due_date' })
+  dueDate: string;
+
+  @Column('boolean', { name: 'due_provisional' })
+  dueProvisional: boolean;
+
+  @Column('integer', { name: 'extended_days', nullable: true })
+  extendedDays: number | null;
+
+  @Column('text', { name: 'tracking_code_hash' })
+  trackingCodeHash: string;
+
+  @Column('text', { name: 'submission_key', nullable: true })
+  submissionKey: string | null;
+
+  @Column('integer', { name: 'assignee_id', nullable: true })
+  assigneeId: number | null;
+
+  @Column('integer')
+  version: number;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+}

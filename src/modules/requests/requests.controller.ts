@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CreatedRequestDto, CreateRequestDto } from './dto/create-request.dto';
+import { IntakeService } from './intake.service';
+import { TrackingService, TrackingView } from './tracking.service';
+
+@ApiTags('requests')
+@Controller('api/v1/requests')
+export class RequestsApiController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly tracking: TrackingService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiBody({ type: CreateRequestDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key sent twice registers one request' })
+  @ApiResponse({ status: 201, type: CreatedRequestDto })
+  @ApiResponse({ status: 400, description: '`errors` per field' })
+  @ApiResponse({ status: 429, description: 'Per-address or per-e-mail limit reached' })
+  async create(
+    @Req() req: Request,
+    @Body() body: Record<string, unknown>,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CreatedRequestDto> {
+    const result = await this.intake.submitOnline({
+      body: typeof body === 'object' && body !== null ? body : {},
+      identityDocumentRequired: false,
+      submissionKey: idempotencyKey,
+      clientIp: req.ip ?? 'unknown',
+      now: new Date(),
+    });
+    const r = result.receipt;
+    return {
+      registrationNumber: r.registrationNumber,
+      trackingCode: result.trackingCode,
+      status: r.status,
+      receivedAt: r.receivedAt,
+      effectiveReceiptDate: r.effectiveReceiptDate,
+      dueDate: r.dueDate,
+    };
+  }
+
+  @Get(':number')
+  @ApiHeader({ name: 'X-Tracking-Code', required: true })
+  @ApiResponse({ status: 200, description: 'Status, due date, timeline, letters and documents' })
+  @ApiResponse({ status: 404, description: 'Unknown number or wrong code (the same answer)' })
+  async show(
+    @Req() req: Request,
+    @Param('number') number: string,
+    @Headers('x-tracking-code') code?: string,
+  ): Promise<TrackingView> {
+    const request = await this.tracking.find(number, code ?? '', req.ip ?? 'unknown');
+    return this.tracking.view(request);
+  }
+
+  @Get(':number/receipt.pdf')
+  @ApiHeader({ name: 'X-Tracking-Code', required: true })
+  @ApiResponse({ status: 200, description: 'The receipt (tanda bukti penerimaan), application/pdf' })
+  async receipt(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('number') number: string,
+    @Headers('x-tracking-code') code?: string,
+  ): Promise<void> {
+    const request = await this.tracking.find(number, code ?? '', req.ip ?? 'unknown');
+    const pdf = await this.tracking.receiptPdf(request, new Date());
+    res.status(200).set({ 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' }).send(pdf);
+  }
+}

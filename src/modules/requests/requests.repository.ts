@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { RequestEvent } from './request-event.entity';
+import { InformationRequest } from './request.entity';
+
+@Injectable()
+export class RequestsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The next number of a unit for a year, gapless: the counter row is locked FOR UPDATE until the
+   * transaction ends, and rolls back with it, so no number is skipped or given twice.
+   */
+  async nextRegistrationSeq(m: EntityManager, unitId: number, year: number): Promise<number> {
+    await m.query(
+      'INSERT INTO registration_counters (unit_id, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING',
+      [unitId, year],
+    );
+    const [row] = (await m.query(
+      'SELECT last_number FROM registration_counters WHERE unit_id = $1 AND year = $2 FOR UPDATE',
+      [unitId, year],
+    )) as { last_number: number }[];
+    const next = row.last_number + 1;
+    await m.query('UPDATE registration_counters SET last_number = $3 WHERE unit_id = $1 AND year = $2', [unitId, year, next]);
+    return next;
+  }
+
+  findBySubmissionKey(key: string): Promise<InformationRequest | null> {
+    return this.dataSource.getRepository(InformationRequest).findOneBy({ submissionKey: key });
+  }
+
+  findByRegistrationNumber(number: string): Promise<InformationRequest | null> {
+    return this.dataSource.getRepository(InformationRequest).findOneBy({ registrationNumber: number });
+  }
+
+  /** Events in the order they happened; only the public ones for the requester's view. */
+  findTimeline(requestId: string, publicOnly: boolean): Promise<RequestEvent[]> {
+    return this.dataSource.getRepository(RequestEvent).find({
+      where: publicOnly ? { requestId, public: true } : { requestId },
+      order: { id: 'ASC' },
+    });
+  }
+
+  insertRequest(m: EntityManager, request: Partial<InformationRequest>): Promise<InformationRequest> {
+    return m.getRepository(InformationRequest).save(m.getRepository(InformationRequest).create(request));
+  }
+
+  insertEvent(m: EntityManager, event: Partial<RequestEvent>): Promise<RequestEvent> {
+    return m.getRepository(RequestEvent).save(m.getRepository(RequestEvent).create({ public: true, data: {}, ...event }));
+  }
+}
