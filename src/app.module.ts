@@ -5,13 +5,27 @@ import { DatabaseModule } from './database/database.module';
 import { BodiesModule } from './modules/bodies/bodies.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RequestsModule } from './modules/requests/requests.module';
+import { SecurityModule } from './common/security/security.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, BodiesModule, CalendarModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SecurityModule,
+        JobsModule,
+        NotificationsModule,
+        HealthModule,
+        BodiesModule,
+        CalendarModule,
+        RequestsModule,
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, statusOf } from './domain-error';
+import { DomainError, RateLimited, statusOf } from './domain-error';
 
 export interface ErrorBody {
   statusCode: number;
@@ -36,6 +36,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (res.headersSent) return;
     res.status(body.statusCode);
+    if (exception instanceof RateLimited) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (wantsJson(req)) {
       res.json(body);
       return;

@@ -1,0 +1,12 @@
+/** Reads the CSRF token out of a rendered form. */
+export function csrfTokenOf(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error('no CSRF token in the page');
+  return m[1];
+}
+
+export function hiddenValue(html: string, name: string): string {
+  const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
+  if (!m) throw new Error(`no hidden field ${name} in the page`);
+  return m[1];
+}
