@@ -3,7 +3,25 @@
  * NestJS 12 ships as ES modules; the app (CommonJS) loads them through Node's require(esm), which
  * Jest's module runtime lacks on Node 20, so Jest compiles those packages to CommonJS with Babel.
  */
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', 'load-esm', '@electric-sql'];
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** Top-level packages published as ES modules ("type": "module"), plus PGlite (its CommonJS build uses import()). */
+function esmPackages() {
+  const root = path.join(__dirname, 'node_modules');
+  const names = ['@electric-sql'];
+  for (const entry of fs.readdirSync(root)) {
+    const dirs = entry.startsWith('@') ? fs.readdirSync(path.join(root, entry)).map((d) => `${entry}/${d}`) : [entry];
+    for (const name of dirs) {
+      try {
+        if (JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module') names.push(name);
+      } catch {
+        // not a package
+      }
+    }
+  }
+  return names.map((n) => n.replace(/[.+]/g, '\\$&'));
+}
 
 module.exports = {
   rootDir: '.',
@@ -20,7 +38,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
   testEnvironment: 'node',
   testTimeout: 60000,

@@ -7,7 +7,7 @@ export interface SniffedType {
 
 /** The file's real type from its first bytes (magic numbers), whatever its name says. */
 export async function sniffFileType(bytes: Buffer): Promise<SniffedType | null> {
-  const { fileTypeFromBuffer } = await loadEsm<typeof import('file-type')>('file-type');
+  const { fileTypeFromBuffer } = await loadEsm<typeof import('file-type/core')>('file-type/core');
   const found = await fileTypeFromBuffer(bytes);
   return found ? { ext: found.ext, mime: found.mime } : null;
 }

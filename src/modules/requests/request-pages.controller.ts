@@ -75,7 +75,7 @@ export class RequestPagesController {
     try {
       const request = await this.tracking.find(nomor, kode, req.ip ?? 'unknown');
       const view = await this.tracking.view(request);
-      res.render('tracking/result', { title: `Permohonan ${request.registrationNumber}`, ...view, kode });
+      res.status(200).render('tracking/result', { title: `Permohonan ${request.registrationNumber}`, ...view, kode });
     } catch (e) {
       if (!(e instanceof RequestNotFound)) throw e;
       res.status(404).render('tracking/index', { title: 'Lacak permohonan', values: { nomor }, notFound: e.message });
