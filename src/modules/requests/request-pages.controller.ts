@@ -3,11 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
-import { IntakeService, UploadedDocument } from './intake.service';
-import { nestFormFields, newSubmissionKey, requestFormView } from './request-form';
-import { RequestNotFound } from './request.errors';
-import { formatTrackingCode } from './tracking-code';
-import { TrackingService } from './tracking.service';
+import { IntakeService, UploadedDocument } from 'src/modules/requests/intake/intake.service';
+import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
+import { RequestNotFound } from 'src/modules/requests/request.errors';
+import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
+import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 
 type FormBody = Record<string, string | undefined>;
 

@@ -5,10 +5,10 @@ import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
-import { RequestEvent } from './request-event.entity';
-import { InformationRequest } from './request.entity';
-import { CHANNELS, COPY_DELIVERIES, OBTAIN_METHODS, REQUESTER_TYPES } from './request-options';
-import { EVENT_LABELS, STATUS_LABELS } from './request-status';
+import { RequestEvent } from 'src/modules/requests/request-event.entity';
+import { InformationRequest } from 'src/modules/requests/request.entity';
+import { CHANNELS, COPY_DELIVERIES, OBTAIN_METHODS, REQUESTER_TYPES } from 'src/modules/requests/request-options';
+import { EVENT_LABELS, STATUS_LABELS } from 'src/modules/requests/request-status';
 
 /** What the requester sees of a request: confirmation page, receipt PDF, receipt mail, tracking page. */
 export interface ReceiptView {

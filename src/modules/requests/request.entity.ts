@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Channel, CopyDelivery, ObtainMethod, RequesterType } from './request-options';
-import { RequestStatus } from './request-status';
+import { Channel, CopyDelivery, ObtainMethod, RequesterType } from 'src/modules/requests/request-options';
+import { RequestStatus } from 'src/modules/requests/request-status';
 
 /**
  * A permohonan informasi publik. Personal data (NIK, address, phone) is stored encrypted;

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CreatedRequestDto, CreateRequestDto } from './dto/create-request.dto';
-import { IntakeService } from './intake.service';
-import { TrackingService, TrackingView } from './tracking.service';
+import { CreatedRequestDto, CreateRequestDto } from 'src/modules/requests/dto/create-request.dto';
+import { IntakeService } from 'src/modules/requests/intake/intake.service';
+import { TrackingService, TrackingView } from 'src/modules/requests/tracking/tracking.service';
 
 @ApiTags('requests')
 @Controller('api/v1/requests')

@@ -5,13 +5,13 @@ import { DocumentsModule } from 'src/modules/documents/documents.module';
 import { FilesModule } from 'src/modules/files/files.module';
 import { MailAttachments } from 'src/modules/notifications/mail-attachments';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
-import { IntakeService } from './intake.service';
-import { RequestPagesController } from './request-pages.controller';
-import { RequestViews } from './request-views';
-import { RequestsApiController } from './requests.controller';
-import { RequestsRepository } from './requests.repository';
-import { TrackingCodes } from './tracking-code';
-import { TrackingService } from './tracking.service';
+import { IntakeService } from 'src/modules/requests/intake/intake.service';
+import { RequestPagesController } from 'src/modules/requests/request-pages.controller';
+import { RequestViews } from 'src/modules/requests/request-views';
+import { RequestsApiController } from 'src/modules/requests/requests.controller';
+import { RequestsRepository } from 'src/modules/requests/requests.repository';
+import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 
 @Module({
   imports: [BodiesModule, CalendarModule, DocumentsModule, FilesModule, NotificationsModule],

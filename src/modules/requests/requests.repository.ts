@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { RequestEvent } from './request-event.entity';
-import { InformationRequest } from './request.entity';
+import { RequestEvent } from 'src/modules/requests/request-event.entity';
+import { InformationRequest } from 'src/modules/requests/request.entity';
 
 @Injectable()
 export class RequestsRepository {

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { DocumentsService } from 'src/modules/documents/documents.service';
-import { formatInstant, ReceiptView, RequestViews, TimelineEntry } from './request-views';
-import { normalizeRegistrationNumber } from './registration-number';
-import { InformationRequest } from './request.entity';
-import { RequestNotFound } from './request.errors';
-import { RequestsRepository } from './requests.repository';
-import { formatTrackingCode, TrackingCodes } from './tracking-code';
+import { formatInstant, ReceiptView, RequestViews, TimelineEntry } from 'src/modules/requests/request-views';
+import { normalizeRegistrationNumber } from 'src/modules/requests/intake/registration-number';
+import { InformationRequest } from 'src/modules/requests/request.entity';
+import { RequestNotFound } from 'src/modules/requests/request.errors';
+import { RequestsRepository } from 'src/modules/requests/requests.repository';
+import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 
 export interface TrackingView {
   receipt: ReceiptView;

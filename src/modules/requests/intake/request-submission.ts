@@ -1,4 +1,4 @@
-import { nikProblem, NIK_MESSAGES } from './requester-identity';
+import { nikProblem, NIK_MESSAGES } from 'src/modules/requests/intake/requester-identity';
 import {
   COPY_DELIVERIES,
   CopyDelivery,
@@ -7,7 +7,7 @@ import {
   ObtainMethod,
   REQUESTER_TYPES,
   RequesterType,
-} from './request-options';
+} from 'src/modules/requests/request-options';
 
 /** A request as the pemohon files it, validated; field paths match the JSON API. */
 export interface RequestSubmission {

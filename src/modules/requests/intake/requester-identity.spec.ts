@@ -1,4 +1,4 @@
-import { maskNik, nikProblem } from './requester-identity';
+import { maskNik, nikProblem } from 'src/modules/requests/intake/requester-identity';
 
 const provinces = new Set(['11', '31', '35', '51', '94']);
 

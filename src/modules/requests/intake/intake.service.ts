@@ -11,12 +11,12 @@ import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { localDateTimeOf } from 'src/modules/calendar/local-time';
 import { FilesService } from 'src/modules/files/files.service';
 import { MailService } from 'src/modules/notifications/mail.service';
-import { formatRegistrationNumber } from './registration-number';
-import { InformationRequest } from './request.entity';
-import { parseRequestSubmission, RequestSubmission } from './request-submission';
-import { RequestsRepository } from './requests.repository';
-import { randomSubmissionKey, TrackingCodes } from './tracking-code';
-import { ReceiptView, RequestViews } from './request-views';
+import { formatRegistrationNumber } from 'src/modules/requests/intake/registration-number';
+import { InformationRequest } from 'src/modules/requests/request.entity';
+import { parseRequestSubmission, RequestSubmission } from 'src/modules/requests/intake/request-submission';
+import { RequestsRepository } from 'src/modules/requests/requests.repository';
+import { randomSubmissionKey, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { ReceiptView, RequestViews } from 'src/modules/requests/request-views';
 
 /** Statutory period of Pasal 22(7). */
 export const ANSWER_WORKING_DAYS = 10;
