@@ -42,6 +42,7 @@ function nested(raw: Record<string, unknown>, key: string): Record<string, unkno
 }
 
 /** Letters, digits, common punctuation; no control characters (they break letters and registers). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function text(errors: FieldErrors, field: string, value: string, label: string, max: number, min = 1): string {
