@@ -23,7 +23,7 @@ const FIELD_ORDER = [
 
 /** 'requester.nik' → 'f-requester-nik', the id of the field's input. */
 export function fieldId(path: string): string {
-  return `f-${path.replace(/\./g, '-')}`;
+  return `f-${path.replace(/\./g, '_')}`;
 }
 
 /** Form posts use flat names such as requester.nik; the API nests them. */
