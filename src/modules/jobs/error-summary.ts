@@ -7,10 +7,13 @@ const LONG_NUMBER = /\d{8,}/g;
  * numbers (NIK, phone) masked. SMTP servers like to quote the recipient in their replies.
  */
 export function safeErrorSummary(error: unknown, maxLength = 300): string {
-  if (!(error instanceof Error)) return 'Error: non-error value thrown';
-  const e = error as Error & { code?: unknown; command?: unknown; responseCode?: unknown };
+  // Not `instanceof Error`: errors made in another realm (Node's core under Jest, a VM) fail that test.
+  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') {
+    return 'Error: non-error value thrown';
+  }
+  const e = error as { name?: unknown; message: string; code?: unknown; command?: unknown; responseCode?: unknown };
   const parts = [
-    typeof e.code === 'string' ? e.code : e.name,
+    typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : 'Error',
     typeof e.command === 'string' ? e.command : undefined,
     typeof e.responseCode === 'number' ? String(e.responseCode) : undefined,
   ].filter((p): p is string => p !== undefined && p !== '');

@@ -104,6 +104,8 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
       retryBackoff: this.settings.retryBackoff,
       expireInSeconds: this.settings.expireInSeconds,
       retentionDays: this.settings.retentionDays,
+      cronMonitorIntervalSeconds: this.settings.cronMonitorIntervalSeconds,
+      cronWorkerIntervalSeconds: this.settings.cronWorkerIntervalSeconds,
     });
     // pg-boss emits 'error' for failures of its own timers; an EventEmitter without a listener would throw.
     this.boss.on('error', (error: Error) => this.logger.warn({ msg: 'pg-boss', error: safeErrorSummary(error) }));
@@ -124,10 +126,14 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     this.phase = 'stopping';
     for (const wake of this.wakers) wake();
     const timeout = this.settings.shutdownTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
       Promise.all(this.loops).then(() => true),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), timeout).unref()),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeout);
+      }),
     ]);
+    clearTimeout(timer);
     if (!finished && this.boss) {
       // Handlers still running: give their jobs back to the queue now rather than at expiry.
       for (const [id, queue] of this.running) {
@@ -139,33 +145,37 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     this.phase = 'stopped';
   }
 
-  /** Makes sure a queue exists (pg-boss 10 needs it before send or work). Call in onModuleInit. */
-  declareQueue(name: string, options: QueueOptions = {}): void {
+  /**
+   * Makes sure a queue exists (pg-boss 10 needs it before send or work). Call in onModuleInit; the
+   * promise resolves once the queue exists, or at once before the job queue has started.
+   */
+  declareQueue(name: string, options: QueueOptions = {}): Promise<void> {
     this.declared.set(name, { ...this.declared.get(name), ...options });
-    if (this.phase === 'new') return;
+    if (this.phase === 'new') return Promise.resolve();
     const creating = this.createQueue(name);
-    // Awaited (and so reported) on bootstrap; the catch only keeps it from counting as unhandled meanwhile.
+    // Awaited (and so reported) on bootstrap; the catch keeps it from counting as unhandled meanwhile.
     creating.catch(() => undefined);
     this.pendingSetup.push(creating);
+    return creating;
   }
 
   /**
    * Runs `handler` for each job of `queue`. A handler that throws fails the attempt; the job is
    * retried with backoff until the retry limit. Handlers must be idempotent: a job may run again
-   * after a crash or an expiry. Call in onModuleInit; workers start on application bootstrap.
+   * after a crash or an expiry. Call in onModuleInit (no need to await it there): workers start on
+   * application bootstrap. Called later, the promise resolves once the workers run.
    */
-  work<T extends object>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}): void {
+  work<T extends object>(queue: string, handler: JobHandler<T>, options: WorkOptions = {}): Promise<void> {
     const { concurrency = 1, ...queueOptions } = options;
-    this.declareQueue(queue, queueOptions);
+    const declared = this.declareQueue(queue, queueOptions);
     const untyped = handler as JobHandler<object>;
-    if (this.phase === 'working') {
-      Promise.all(this.pendingSetup).then(
-        () => this.startWorkers(queue, untyped, concurrency),
-        (error: unknown) => this.logger.error({ msg: 'queue not created', queue, error: safeErrorSummary(error) }),
-      );
-    } else {
+    if (this.phase !== 'working') {
       this.pendingWork.push({ queue, handler: untyped, concurrency });
+      return declared;
     }
+    const started = Promise.all(this.pendingSetup).then(() => this.startWorkers(queue, untyped, concurrency));
+    started.catch((error: unknown) => this.logger.error({ msg: 'queue not created', queue, error: safeErrorSummary(error) }));
+    return started;
   }
 
   /**
@@ -186,12 +196,12 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   }
 
   /**
-   * Runs a job on `queue` at each cron time (5 fields, or 6 with seconds), once across all instances.
+   * Runs a job on `queue` at each cron time (5 fields; at most once a minute), once across all instances.
    * The schedule is stored in the database and replaced when scheduled again under the same name.
    * Before bootstrap it is applied on bootstrap (the promise resolves at once); later, at once.
    */
   async schedule(queue: string, cron: string, data: object = {}, options: ScheduleOptions = {}): Promise<void> {
-    this.declareQueue(queue);
+    void this.declareQueue(queue);
     const request = { name: queue, cron, data, tz: options.tz ?? 'Asia/Jakarta' };
     if (this.phase === 'working') {
       await Promise.all(this.pendingSetup);
@@ -214,7 +224,11 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   private async sendWith(queue: string, data: object, options: PgBoss.SendOptions): Promise<string | null> {
     const boss = this.started();
     if (!this.created.has(queue)) {
-      throw new Error(`queue ${queue} is not declared: call JobQueue.work or declareQueue in onModuleInit`);
+      throw new Error(
+        this.declared.has(queue)
+          ? `queue ${queue} is not created yet: send from onApplicationBootstrap on`
+          : `queue ${queue} is not declared: call JobQueue.work or declareQueue in onModuleInit`,
+      );
     }
     const id = await boss.send(queue, data, options);
     if (id === null && options.singletonKey === undefined) throw new Error(`queue ${queue} refused the job`);
@@ -300,6 +314,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   }
 
   private idle(ms: number): Promise<void> {
+    if (this.phase !== 'working') return Promise.resolve();
     return new Promise((resolve) => {
       const wake = (): void => {
         clearTimeout(timer);

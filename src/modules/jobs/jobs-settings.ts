@@ -13,6 +13,10 @@ export interface JobsSettings {
   expireInSeconds: number;
   /** Jobs not started by then are dropped to the archive. */
   retentionDays: number;
+  /** How often an instance looks whether a cron schedule is due (pg-boss: 1..45 s). */
+  cronMonitorIntervalSeconds: number;
+  /** How often a due schedule is turned into a job of its queue (pg-boss: 1..45 s). */
+  cronWorkerIntervalSeconds: number;
   /** How long shutdown waits for running handlers before failing their jobs back to the queue. */
   shutdownTimeoutMs: number;
 }
@@ -22,8 +26,8 @@ export const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
 
 /**
  * Production: poll every 2 s; 20 retries from 2 s doubling with jitter, about a week in all, inside
- * the 14 days a job is kept. Tests (NODE_ENV=test): poll at pg-boss's minimum and retry from 1 s,
- * so a spec sees a retry within seconds.
+ * the 14 days a job is kept. Tests (NODE_ENV=test): poll at pg-boss's minimum, retry from 1 s and
+ * look at cron schedules every second, so a spec sees a retry or a scheduled job within seconds.
  */
 export function jobsSettingsFor(config: AppConfig): JobsSettings {
   const test = config.nodeEnv === 'test';
@@ -34,6 +38,8 @@ export function jobsSettingsFor(config: AppConfig): JobsSettings {
     retryBackoff: true,
     expireInSeconds: 15 * 60,
     retentionDays: 14,
+    cronMonitorIntervalSeconds: test ? 1 : 30,
+    cronWorkerIntervalSeconds: test ? 1 : 5,
     shutdownTimeoutMs: test ? 5_000 : 20_000,
   };
 }

@@ -36,7 +36,10 @@ export class PoolSqlExecutor implements SqlExecutor {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.inFlight.size > 0) {
-        await Promise.race([Promise.all([...this.inFlight]), sleep(Math.max(1, deadline - Date.now()))]);
+        const timeout = new AbortController();
+        const expired = sleep(Math.max(1, deadline - Date.now()), undefined, { signal: timeout.signal }).catch(() => undefined);
+        await Promise.race([Promise.all([...this.inFlight]), expired]);
+        timeout.abort();
         continue;
       }
       await sleep(25);

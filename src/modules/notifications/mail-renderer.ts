@@ -31,7 +31,7 @@ type Compiled = Record<(typeof PARTS)[number], (context: object) => string>;
  */
 @Injectable()
 export class MailRenderer {
-  private readonly handlebars = hbs.handlebars.create();
+  private readonly handlebars = hbs.create().handlebars;
   private readonly compiled = new Map<string, Compiled>();
 
   constructor(private readonly config: AppConfig) {
