@@ -4,21 +4,13 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { CalendarService, DueDateAnswer } from './calendar.service';
 import { CalendarPageQuery } from './dto/calendar-page.query';
-import { isValidLocalDate, localDateTimeOf, parseLocalDate, utcOffsetMinutes } from './local-time';
+import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from './local-time';
 
 const KIND_LABELS: Record<string, string> = {
   libur_nasional: 'Libur nasional',
   cuti_bersama: 'Cuti bersama',
   closure: 'Penutupan layanan',
 };
-
-/** The instant of a local wall-clock time typed into the form, in the unit's zone. */
-function instantOfLocal(date: string, minuteOfDay: number, timeZone: string): Date {
-  const { year, month, day } = parseLocalDate(date);
-  const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
-  const guess = wall - utcOffsetMinutes(wall, timeZone) * 60_000;
-  return new Date(wall - utcOffsetMinutes(guess, timeZone) * 60_000);
-}
 
 /** View model of /kalender: the non-working days of a year and the due-date calculator. */
 @Injectable()
@@ -84,7 +76,7 @@ export class CalendarPageService {
     if (Object.keys(errors).length > 0 || !time) return { errors };
     try {
       const unitZone = unitId === undefined ? 'Asia/Jakarta' : this.calendar.serviceHoursOf(await this.bodies.getUnit(unitId)).timeZone;
-      const receivedAt = instantOfLocal(form.tanggal, Number(time[1]) * 60 + Number(time[2]), unitZone);
+      const receivedAt = instantOfLocalTime(form.tanggal, Number(time[1]) * 60 + Number(time[2]), unitZone);
       return { result: await this.calendar.dueDate(receivedAt, days, unitId), errors };
     } catch (e) {
       if (e instanceof ValidationFailed) {

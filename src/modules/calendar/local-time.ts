@@ -332,3 +332,11 @@ export function formatIndonesianDate(date: LocalDate, options: { weekday?: boole
   if (options.weekday !== true) return text;
   return `${INDONESIAN_WEEKDAYS[dayOfWeek(dayNumberFromParts(year, month, day))]}, ${text}`;
 }
+
+/** The instant of a local wall-clock time (what a person types into a form) in a zone. */
+export function instantOfLocalTime(date: LocalDate, minuteOfDay: number, timeZone: string): Date {
+  const { year, month, day } = parseLocalDate(date);
+  const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
+  const guess = wall - utcOffsetMinutes(wall, timeZone) * 60_000;
+  return new Date(wall - utcOffsetMinutes(guess, timeZone) * 60_000);
+}

@@ -11,5 +11,15 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
 /** Labels of timeline events for the requester and the officer. */
 export const EVENT_LABELS: Record<string, string> = {
   registered: 'Permohonan diterima dan didaftarkan',
+  recorded_offline: 'Permohonan dicatat oleh petugas',
   due_date_recomputed: 'Batas waktu dihitung ulang karena perubahan kalender',
+  assigned: 'Petugas ditugaskan',
+  note: 'Catatan internal',
+  forwarded: 'Permohonan diteruskan (disposisi)',
+  extended: 'Waktu pemberian informasi diperpanjang',
+  notice_issued: 'Pemberitahuan tertulis disampaikan',
+  refused: 'Permohonan ditolak',
+  not_held: 'Pemberitahuan: informasi tidak dikuasai',
+  documents_handed_over: 'Dokumen informasi diserahkan',
+  closed: 'Permohonan selesai',
 };

@@ -88,11 +88,18 @@ export class RequestViews {
     };
   }
 
+  /** 'Permohonan diteruskan (disposisi) ke PPID Pelaksana Dinas Pendidikan' and the like. */
+  eventLabel(e: RequestEvent): string {
+    const base = EVENT_LABELS[e.type] ?? e.type;
+    if (e.type === 'forwarded' && typeof e.data.toUnitName === 'string') return `${base} ke ${e.data.toUnitName}`;
+    return base;
+  }
+
   timeline(events: RequestEvent[], timeZone: string): TimelineEntry[] {
     return events.map((e) => ({
       at: e.occurredAt.toISOString(),
       atText: formatInstant(e.occurredAt, timeZone),
-      label: EVENT_LABELS[e.type] ?? e.type,
+      label: this.eventLabel(e),
       dueChange:
         e.oldDueDate && e.newDueDate && e.oldDueDate !== e.newDueDate
           ? `Batas waktu berubah dari ${formatLocalDate(e.oldDueDate)} menjadi ${formatLocalDate(e.newDueDate)}`

@@ -4,7 +4,21 @@ import { DomainError } from 'src/common/errors/domain-error';
 export class RequestNotFound extends DomainError {
   readonly code = 'not_found';
 
-  constructor() {
-    super('Permohonan tidak ditemukan. Periksa kembali nomor pendaftaran dan kode pelacakan.');
+  constructor(message = 'Permohonan tidak ditemukan. Periksa kembali nomor pendaftaran dan kode pelacakan.') {
+    super(message);
   }
+}
+
+/** Someone else changed the request since this page was opened; nothing was saved. */
+export class RequestChanged extends DomainError {
+  readonly code = 'conflict';
+
+  constructor() {
+    super('Permohonan ini baru saja diubah oleh petugas lain. Muat ulang halaman untuk melihat perubahan, lalu ulangi tindakan Anda.');
+  }
+}
+
+/** The action is not allowed in the request's current state (the transition table says no). */
+export class ActionNotAllowed extends DomainError {
+  readonly code = 'conflict';
 }

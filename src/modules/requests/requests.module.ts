@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AuthModule } from 'src/modules/auth/auth.module';
 import { BodiesModule } from 'src/modules/bodies/bodies.module';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { DocumentsModule } from 'src/modules/documents/documents.module';
@@ -12,25 +13,52 @@ import { RequestsApiController } from 'src/modules/requests/requests.controller'
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
+import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
+import { OfficerApiController } from 'src/modules/requests/workflow/officer-api.controller';
+import { OfficerPagesController } from 'src/modules/requests/workflow/officer-pages.controller';
+import { OfficerRequestViews } from 'src/modules/requests/workflow/officer-request-view';
+import { QueueRepository } from 'src/modules/requests/workflow/queue.repository';
+import { QueueService } from 'src/modules/requests/workflow/queue.service';
+import { RequestWorkflowService } from 'src/modules/requests/workflow/request-workflow.service';
 
+/**
+ * Permohonan: intake (form, API, offline recording), tracking by the requester, and the officers'
+ * workflow (queue, actions, letters).
+ */
 @Module({
-  imports: [BodiesModule, CalendarModule, DocumentsModule, FilesModule, NotificationsModule],
-  controllers: [RequestsApiController, RequestPagesController],
-  providers: [RequestsRepository, IntakeService, TrackingService, RequestViews, TrackingCodes],
-  exports: [RequestsRepository, TrackingService, RequestViews],
+  imports: [AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule, NotificationsModule],
+  controllers: [RequestsApiController, RequestPagesController, OfficerApiController, OfficerPagesController],
+  providers: [
+    RequestsRepository,
+    IntakeService,
+    TrackingService,
+    RequestViews,
+    TrackingCodes,
+    QueueRepository,
+    QueueService,
+    RequestWorkflowService,
+    OfficerRequestViews,
+    DocumentDownloads,
+  ],
+  exports: [RequestsRepository, TrackingService, RequestViews, QueueService],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(
     private readonly attachments: MailAttachments,
     private readonly tracking: TrackingService,
+    private readonly downloads: DocumentDownloads,
   ) {}
 
-  /** The receipt mail carries the receipt PDF, rendered when the mail is sent. */
+  /** Mails carry PDFs rendered or read when the mail is sent, never stored in the outbox. */
   onModuleInit(): void {
     this.attachments.register('request_receipt', async (registrationNumber) => ({
       filename: `tanda-terima-${registrationNumber}.pdf`,
       contentType: 'application/pdf',
       content: await this.tracking.receiptPdfByNumber(registrationNumber, new Date()),
     }));
+    this.attachments.register('request_document', async (documentId) => {
+      const doc = await this.downloads.byDocumentId(documentId);
+      return { filename: doc.filename, contentType: doc.mediaType, content: doc.content };
+    });
   }
 }

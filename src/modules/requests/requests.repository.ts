@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { RequestDocument } from 'src/modules/requests/request-document.entity';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 
@@ -47,5 +48,53 @@ export class RequestsRepository {
 
   insertEvent(m: EntityManager, event: Partial<RequestEvent>): Promise<RequestEvent> {
     return m.getRepository(RequestEvent).save(m.getRepository(RequestEvent).create({ public: true, data: {}, ...event }));
+  }
+
+  findById(id: string): Promise<InformationRequest | null> {
+    if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
+    return this.dataSource.getRepository(InformationRequest).findOneBy({ id });
+  }
+
+  /** The request row locked until the transaction ends: one action at a time per request. */
+  lockById(m: EntityManager, id: string): Promise<InformationRequest | null> {
+    return m
+      .getRepository(InformationRequest)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
+  }
+
+  async updateRequest(m: EntityManager, id: string, patch: Partial<InformationRequest>): Promise<void> {
+    await m.getRepository(InformationRequest).update({ id }, patch);
+  }
+
+  /** Letter numbers per unit and year, gapless like registration numbers. */
+  async nextLetterSeq(m: EntityManager, unitId: number, year: number): Promise<number> {
+    await m.query('INSERT INTO letter_counters (unit_id, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING', [unitId, year]);
+    const [row] = (await m.query('SELECT last_number FROM letter_counters WHERE unit_id = $1 AND year = $2 FOR UPDATE', [
+      unitId,
+      year,
+    ])) as { last_number: number }[];
+    await m.query('UPDATE letter_counters SET last_number = $3 WHERE unit_id = $1 AND year = $2', [unitId, year, row.last_number + 1]);
+    return row.last_number + 1;
+  }
+
+  insertDocument(m: EntityManager, doc: Partial<RequestDocument>): Promise<RequestDocument> {
+    return m.getRepository(RequestDocument).save(m.getRepository(RequestDocument).create(doc));
+  }
+
+  findDocuments(requestId: string): Promise<RequestDocument[]> {
+    return this.dataSource.getRepository(RequestDocument).find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+
+  findDocument(requestId: string, documentId: string): Promise<RequestDocument | null> {
+    if (!/^\d{1,18}$/.test(documentId)) return Promise.resolve(null);
+    return this.dataSource.getRepository(RequestDocument).findOneBy({ requestId, id: documentId });
+  }
+
+  findDocumentById(documentId: string): Promise<RequestDocument | null> {
+    if (!/^\d{1,18}$/.test(documentId)) return Promise.resolve(null);
+    return this.dataSource.getRepository(RequestDocument).findOneBy({ id: documentId });
   }
 }

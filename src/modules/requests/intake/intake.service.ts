@@ -8,15 +8,21 @@ import { allProvinceCodes } from 'src/modules/bodies/area-data';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { localDateTimeOf } from 'src/modules/calendar/local-time';
+import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from 'src/modules/calendar/local-time';
 import { FilesService } from 'src/modules/files/files.service';
 import { MailService } from 'src/modules/notifications/mail.service';
 import { formatRegistrationNumber } from 'src/modules/requests/intake/registration-number';
+import { Actor } from 'src/modules/auth/actor';
+import { AccessPolicy } from 'src/modules/auth/access-policy';
+import { AccessDenied } from 'src/modules/auth/auth.errors';
+import { Channel, CHANNELS } from 'src/modules/requests/request-options';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { parseRequestSubmission, RequestSubmission } from 'src/modules/requests/intake/request-submission';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { randomSubmissionKey, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { ReceiptView, RequestViews } from 'src/modules/requests/request-views';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Statutory period of Pasal 22(7). */
 export const ANSWER_WORKING_DAYS = 10;
@@ -60,6 +66,7 @@ export class IntakeService {
     private readonly rateLimiter: RateLimiterService,
     private readonly mail: MailService,
     private readonly views: RequestViews,
+    private readonly access: AccessPolicy,
   ) {}
 
   async submitOnline(input: OnlineSubmission): Promise<IntakeResult> {
@@ -90,12 +97,56 @@ export class IntakeService {
     }
   }
 
+  /**
+   * An officer records a request that came in person, by letter, e-mail or phone (Pasal 22(3)),
+   * with its real receipt time; it is numbered like the online ones and the requester gets the
+   * same receipt and tracking code.
+   */
+  async recordOffline(
+    actor: Actor,
+    input: { body: Record<string, unknown>; channel: unknown; receivedAt: unknown; identityDocument?: UploadedDocument; submissionKey?: string },
+    now: Date,
+  ): Promise<IntakeResult> {
+    if (actor.role !== 'officer') throw new AccessDenied();
+    const errors: Record<string, string> = {};
+    const channel = typeof input.channel === 'string' && input.channel in CHANNELS && input.channel !== 'online' ? (input.channel as Channel) : null;
+    if (!channel) errors.channel = 'Pilih saluran: datang langsung, surat, e-mail, atau telepon.';
+    const submissionKey = input.submissionKey && /^[\w-]{16,64}$/.test(input.submissionKey) ? input.submissionKey : undefined;
+    if (submissionKey) {
+      const existing = await this.requests.findBySubmissionKey(submissionKey);
+      if (existing) return { receipt: await this.views.receipt(existing), trackingCode: this.trackingCode(existing), duplicate: true };
+    }
+    let validated: { submission: RequestSubmission; unit: PpidUnit } | null = null;
+    try {
+      validated = await this.validate({ ...input, identityDocumentRequired: false }, { emailOptional: true });
+    } catch (e) {
+      if (!(e instanceof ValidationFailed)) throw e;
+      Object.assign(errors, e.errors);
+    }
+    if (validated && !(await this.access.canSeeUnit(actor, validated.unit.id))) errors.unitId = 'Anda tidak dapat mencatat permohonan untuk unit ini.';
+    const receivedAt = receivedInstant(input.receivedAt, validated?.unit.timeZone ?? 'Asia/Jakarta');
+    if (!receivedAt) errors.receivedAt = 'Isi tanggal dan jam permohonan diterima.';
+    else if (receivedAt.getTime() > now.getTime() + 60_000) errors.receivedAt = 'Waktu diterima tidak boleh di masa depan.';
+    if (!validated || !channel || !receivedAt || Object.keys(errors).length > 0) throw new ValidationFailed(errors);
+    const request = await this.register(validated.submission, validated.unit, {
+      channel,
+      receivedAt,
+      submissionKey: submissionKey ?? randomSubmissionKey(),
+      identityDocument: input.identityDocument,
+      recordedBy: actor,
+    });
+    return { receipt: await this.views.receipt(request), trackingCode: this.trackingCode(request), duplicate: false };
+  }
+
   private trackingCode(request: InformationRequest): string {
     return this.codes.forSubmission(request.submissionKey as string);
   }
 
-  private async validate(input: OnlineSubmission): Promise<{ submission: RequestSubmission; unit: PpidUnit }> {
-    const parsed = parseRequestSubmission(input.body, allProvinceCodes());
+  private async validate(
+    input: Pick<OnlineSubmission, 'body' | 'identityDocument' | 'identityDocumentRequired'>,
+    options: { emailOptional?: boolean } = {},
+  ): Promise<{ submission: RequestSubmission; unit: PpidUnit }> {
+    const parsed = parseRequestSubmission(input.body, allProvinceCodes(), options);
     const errors = { ...(parsed.errors ?? {}) };
     let unit: PpidUnit | null = null;
     if (parsed.submission) {
@@ -111,7 +162,13 @@ export class IntakeService {
   private async register(
     s: RequestSubmission,
     unit: PpidUnit,
-    meta: { channel: 'online'; receivedAt: Date; submissionKey: string; identityDocument?: UploadedDocument },
+    meta: {
+      channel: Channel;
+      receivedAt: Date;
+      submissionKey: string;
+      identityDocument?: UploadedDocument;
+      recordedBy?: Actor;
+    },
   ): Promise<InformationRequest> {
     const due = await this.calendar.dueDateForUnit(unit, meta.receivedAt, ANSWER_WORKING_DAYS);
     const year = Number(localDateTimeOf(meta.receivedAt, unit.timeZone).date.slice(0, 4));
@@ -163,16 +220,22 @@ export class IntakeService {
       });
       await this.requests.insertEvent(m, {
         requestId: request.id,
-        type: 'registered',
-        actorKind: 'requester',
-        actorName: s.requester.name,
-        occurredAt: meta.receivedAt,
+        type: meta.recordedBy ? 'recorded_offline' : 'registered',
+        actorKind: meta.recordedBy ? 'officer' : 'requester',
+        actorId: meta.recordedBy?.userId ?? null,
+        actorName: meta.recordedBy?.name ?? s.requester.name,
+        occurredAt: meta.recordedBy ? new Date() : meta.receivedAt,
         toStatus: 'received',
         newDueDate: due.dueDate,
-        data: { channel: meta.channel, effectiveReceiptDate: due.effectiveReceiptDate, provisional: due.provisional },
+        data: {
+          channel: meta.channel,
+          receivedAt: meta.receivedAt.toISOString(),
+          effectiveReceiptDate: due.effectiveReceiptDate,
+          provisional: due.provisional,
+        },
       });
       const receipt = await this.views.receipt(request, unit);
-      await this.mail.enqueue(m, {
+      if (s.requester.email) await this.mail.enqueue(m, {
         template: 'request_receipt',
         to: s.requester.email,
         requestId: request.id,
@@ -192,6 +255,18 @@ async function identityDocumentProblem(doc: UploadedDocument | undefined, requir
     return 'Dokumen identitas harus berupa berkas JPEG, PNG, atau PDF.';
   }
   return null;
+}
+
+/** An ISO instant with offset (API), or a local 'YYYY-MM-DDTHH:MM' typed in the unit's zone (form). */
+function receivedInstant(raw: unknown, timeZone: string): Date | null {
+  if (typeof raw !== 'string') return null;
+  if (INSTANT.test(raw)) {
+    const d = new Date(raw);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  const local = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!local || !isValidLocalDate(local[1])) return null;
+  return instantOfLocalTime(local[1], Number(local[2]) * 60 + Number(local[3]), timeZone);
 }
 
 function isUniqueViolation(e: unknown): boolean {

@@ -19,6 +19,7 @@ export interface RequestSubmission {
     registrationNo: string | null;
     address: string;
     phone: string;
+    /** Empty only for requests recorded by an officer without an e-mail (phone, letter). */
     email: string;
     occupation: string;
   };
@@ -64,6 +65,7 @@ function choice<T extends string>(errors: FieldErrors, field: string, value: str
 export function parseRequestSubmission(
   raw: Record<string, unknown>,
   provinceCodes: ReadonlySet<string>,
+  options: { emailOptional?: boolean } = {},
 ): { submission: RequestSubmission; errors: null } | { submission: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const r = nested(raw, 'requester');
@@ -90,7 +92,8 @@ export function parseRequestSubmission(
   const phone = str(r.phone).replace(/[\s()-]/g, '');
   if (!/^\+?\d{8,15}$/.test(phone)) errors['requester.phone'] = 'Nomor telepon harus 8–15 angka, mis. 081234567890.';
   const email = str(r.email).toLowerCase();
-  if (email.length > LIMITS.email || !/^[^\s@<>"',;]+@[^\s@<>"',;]+\.[a-z]{2,}$/i.test(email)) {
+  const emailGiven = email !== '' || !options.emailOptional;
+  if (emailGiven && (email.length > LIMITS.email || !/^[^\s@<>"',;]+@[^\s@<>"',;]+\.[a-z]{2,}$/i.test(email))) {
     errors['requester.email'] = 'Alamat e-mail tidak valid, mis. nama@contoh.id.';
   }
   const information = text(errors, 'information', str(raw.information), 'Rincian informasi yang dibutuhkan', LIMITS.information, 10);

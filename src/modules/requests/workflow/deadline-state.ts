@@ -1,0 +1,31 @@
+import { LocalDate } from 'src/modules/calendar/local-time';
+import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+
+/** How close a request is to its due date, derived when read (never stored). */
+export type DeadlineState = 'aman' | 'segera' | 'terlambat';
+
+export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
+  aman: 'Aman',
+  segera: 'Segera',
+  terlambat: 'Terlambat',
+};
+
+/** "Segera" = at most this many working days left. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+/** The date bounds of the states on a given day: overdue before `today`, due soon up to `dueSoonUntil`. */
+export interface StateBounds {
+  today: LocalDate;
+  dueSoonUntil: LocalDate;
+}
+
+export function stateBounds(calendar: WorkingDayCalendar, today: LocalDate): StateBounds {
+  return { today, dueSoonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS) };
+}
+
+/** Dates compare as text in YYYY-MM-DD form. */
+export function deadlineState(dueDate: LocalDate, bounds: StateBounds): DeadlineState {
+  if (dueDate < bounds.today) return 'terlambat';
+  if (dueDate <= bounds.dueSoonUntil) return 'segera';
+  return 'aman';
+}

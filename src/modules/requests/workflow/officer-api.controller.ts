@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AppConfig } from 'src/config/app-config';
+import { Actor } from 'src/modules/auth/actor';
+import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
+import { IntakeService } from 'src/modules/requests/intake/intake.service';
+import { QueuePage, QueueService } from './queue.service';
+import { RequestWorkflowService } from './request-workflow.service';
+
+type Json = Record<string, unknown>;
+
+@ApiTags('officer')
+@Controller('api/v1')
+@Authenticated('officer', 'supervisor', 'bureau', 'admin')
+export class OfficerApiController {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly workflow: RequestWorkflowService,
+    private readonly intake: IntakeService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('queue')
+  @ApiOperation({ summary: 'Open requests of the units the caller may see, ordered by due date' })
+  async queuePage(@CurrentActor() actor: Actor, @Query() q: Record<string, string | undefined>): Promise<QueuePage> {
+    return this.queue.page(
+      actor,
+      { unitId: q.unitId ? Number(q.unitId) : undefined, status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, limit: q.limit ? Number(q.limit) : undefined },
+      new Date(),
+    );
+  }
+
+  @Post('requests/:id/extension')
+  @ApiOperation({ summary: 'Extend once by 1–7 working days with a written reason (Pasal 22(8))' })
+  @ApiBody({ schema: { properties: { workingDays: { type: 'integer', minimum: 1, maximum: 7 }, reason: { type: 'string' }, version: { type: 'integer' } } } })
+  @ApiResponse({ status: 201, description: '{ "dueDate": "YYYY-MM-DD" }' })
+  @ApiResponse({ status: 409, description: 'Already extended, or not allowed in this status' })
+  extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<{ dueDate: string }> {
+    return this.workflow.extend(actor, id, { workingDays: body.workingDays, reason: body.reason, version: body.version }, new Date());
+  }
+
+  @Post('requests/:id/notice')
+  @ApiOperation({ summary: 'Written notice (Pasal 22(7)) or refusal (Pasal 17 ground + consequence test)' })
+  @ApiResponse({ status: 201, description: '{ "status", "letterUrl" }' })
+  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string }> {
+    const result = await this.workflow.notice(actor, id, body, new Date());
+    return { status: result.status, letterUrl: `${this.config.appUrl}/petugas/permohonan/${id}/dokumen/${result.documentId}` };
+  }
+
+  @Post('requests/:id/forward')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Forward (disposisi) to a PPID Pelaksana of the same body; the due date stays' })
+  async forward(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
+    await this.workflow.forward(actor, id, { unitId: body.unitId, note: body.note, version: body.version }, new Date());
+  }
+
+  @Post('requests/:id/documents')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Hand over documents (multipart field "files"; PDF, images, office files; 20 MB each)' })
+  async handover(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Body() body: Json): Promise<void> {
+    const files = ((req.files ?? []) as Express.Multer.File[]).filter((f) => f.fieldname === 'files');
+    await this.workflow.handover(actor, id, files, body.version, new Date());
+  }
+
+  @Post('requests/:id/close')
+  @HttpCode(204)
+  async close(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
+    await this.workflow.close(actor, id, body.version, new Date());
+  }
+
+  @Post('requests/:id/assignment')
+  @HttpCode(204)
+  async assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
+    await this.workflow.assign(actor, id, typeof body.assigneeId === 'number' ? body.assigneeId : null, body.version, new Date());
+  }
+
+  @Post('requests/:id/notes')
+  @HttpCode(204)
+  async note(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
+    await this.workflow.addNote(actor, id, body.note, new Date());
+  }
+
+  @Post('offline-requests')
+  @ApiOperation({ summary: 'Record a walk-in, letter, e-mail or phone request with its real receipt time' })
+  @ApiResponse({ status: 201, description: 'Same answer as POST /api/v1/requests' })
+  async recordOffline(@CurrentActor() actor: Actor, @Body() body: Json): Promise<object> {
+    const result = await this.intake.recordOffline(actor, { body, channel: body.channel, receivedAt: body.receivedAt }, new Date());
+    const r = result.receipt;
+    return { registrationNumber: r.registrationNumber, trackingCode: result.trackingCode, status: r.status, receivedAt: r.receivedAt, effectiveReceiptDate: r.effectiveReceiptDate, dueDate: r.dueDate };
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { formatLocalDate } from 'src/common/views/view-helpers';
+import { Actor } from 'src/modules/auth/actor';
+import { AccessPolicy } from 'src/modules/auth/access-policy';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { localDateTimeOf } from 'src/modules/calendar/local-time';
+import { CHANNELS } from 'src/modules/requests/request-options';
+import { STATUS_LABELS, RequestStatus } from 'src/modules/requests/request-status';
+import { RequestNotFound } from 'src/modules/requests/request.errors';
+import { DEADLINE_STATE_LABELS, deadlineState, DeadlineState, stateBounds } from './deadline-state';
+import { QueueQuery, QueueRepository } from './queue.repository';
+
+export interface QueueFilter {
+  unitId?: number;
+  status?: string;
+  state?: string;
+  channel?: string;
+  assignee?: string;
+  q?: string;
+  after?: string;
+  limit?: number;
+}
+
+export interface QueueItem {
+  id: string;
+  registrationNumber: string;
+  requesterName: string;
+  unitId: number;
+  unitName: string;
+  dueDate: string;
+  dueDateText: string;
+  dueProvisional: boolean;
+  state: DeadlineState;
+  stateLabel: string;
+  status: string;
+  statusLabel: string;
+  channel: string;
+  channelLabel: string;
+  assigneeName: string | null;
+  extended: boolean;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  counts: Record<DeadlineState, number> & { total: number };
+  nextCursor: string | null;
+  today: string;
+}
+
+const STATES = new Set(['aman', 'segera', 'terlambat']);
+
+/** Open requests of the units an actor may see, ordered by statutory deadline. */
+@Injectable()
+export class QueueService {
+  constructor(
+    private readonly queue: QueueRepository,
+    private readonly access: AccessPolicy,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async page(actor: Actor, filter: QueueFilter, now: Date): Promise<QueuePage> {
+    const visible = await this.access.visibleUnitIds(actor);
+    let unitIds: number[] | null = visible === 'all' ? null : visible;
+    if (filter.unitId !== undefined) {
+      if (!(await this.access.canSeeUnit(actor, filter.unitId))) throw new RequestNotFound('Unit tidak ditemukan.');
+      unitIds = [filter.unitId];
+    }
+    const today = localDateTimeOf(now, 'Asia/Jakarta').date;
+    const bounds = stateBounds(await this.calendar.calendarFor(null), today);
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+    const query: QueueQuery = {
+      unitIds,
+      status: filter.status && filter.status in STATUS_LABELS ? filter.status : undefined,
+      state: filter.state && STATES.has(filter.state) ? (filter.state as DeadlineState) : undefined,
+      channel: filter.channel && filter.channel in CHANNELS ? filter.channel : undefined,
+      assignee: filter.assignee === 'me' ? actor.userId : filter.assignee === 'none' ? 'none' : undefined,
+      search: filter.q?.trim().slice(0, 100) || undefined,
+      after: parseCursor(filter.after),
+      limit: limit + 1,
+    };
+    const [rows, counts] = await Promise.all([this.queue.findPage(query, bounds), this.queue.countByState(query, bounds)]);
+    const items = rows.slice(0, limit).map((r) => {
+      const state = deadlineState(r.due_date, bounds);
+      return {
+        id: r.id,
+        registrationNumber: r.registration_number,
+        requesterName: r.requester_name,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        dueDate: r.due_date,
+        dueDateText: formatLocalDate(r.due_date),
+        dueProvisional: r.due_provisional,
+        state,
+        stateLabel: DEADLINE_STATE_LABELS[state],
+        status: r.status,
+        statusLabel: STATUS_LABELS[r.status as RequestStatus] ?? r.status,
+        channel: r.channel,
+        channelLabel: CHANNELS[r.channel as keyof typeof CHANNELS] ?? r.channel,
+        assigneeName: r.assignee_name,
+        extended: r.extended_days !== null,
+      };
+    });
+    const last = items[items.length - 1];
+    return {
+      items,
+      counts: { ...counts, total: counts.aman + counts.segera + counts.terlambat },
+      nextCursor: rows.length > limit && last ? `${last.dueDate}_${last.id}` : null,
+      today,
+    };
+  }
+}
+
+function parseCursor(raw?: string): { dueDate: string; id: string } | undefined {
+  const m = raw ? /^(\d{4}-\d{2}-\d{2})_(\d{1,18})$/.exec(raw) : null;
+  return m ? { dueDate: m[1], id: m[2] } : undefined;
+}

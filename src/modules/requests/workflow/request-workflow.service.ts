@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ValidationFailed } from 'src/common/errors/domain-error';
+import { sniffFileType } from 'src/common/files/file-sniffer';
+import { formatLocalDate } from 'src/common/views/view-helpers';
+import { DatabaseService } from 'src/database/database.service';
+import { Actor } from 'src/modules/auth/actor';
+import { AccessPolicy } from 'src/modules/auth/access-policy';
+import { AccessDenied } from 'src/modules/auth/auth.errors';
+import { BodiesService } from 'src/modules/bodies/bodies.service';
+import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
+import { extendDueDate } from 'src/modules/calendar/working-day-calendar';
+import { LetterData } from 'src/modules/documents/document-data';
+import { DocumentsService } from 'src/modules/documents/documents.service';
+import { FilesService } from 'src/modules/files/files.service';
+import { MailService } from 'src/modules/notifications/mail.service';
+import { InformationRequest } from 'src/modules/requests/request.entity';
+import { ActionNotAllowed, RequestChanged, RequestNotFound } from 'src/modules/requests/request.errors';
+import { RequestsRepository } from 'src/modules/requests/requests.repository';
+import { RequestViews } from 'src/modules/requests/request-views';
+import { STATUS_LABELS } from 'src/modules/requests/request-status';
+import { extensionLetter, LetterContext, noticeLetter, refusalLetter } from './letters';
+import { parseNoticeInput } from './notice-input';
+import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
+
+export const MAX_EXTENSION_DAYS = 7;
+const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
+/** PDF, images and office files, recognised by their bytes (old .doc/.xls are 'cfb'). */
+const HANDOVER_TYPES = new Set(['pdf', 'jpg', 'png', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'cfb', 'zip']);
+
+export interface UploadedFile {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+interface Outcome<T> {
+  result: T;
+  patch?: Partial<InformationRequest>;
+  newDueDate?: string;
+  data?: Record<string, unknown>;
+  public?: boolean;
+  letter?: { title: string; build: (ctx: LetterContext) => LetterData; message: string };
+  handover?: { filename: string; mediaType: string; content: Buffer }[];
+}
+
+/**
+ * Officers' actions on a request. Each one: access check, row lock, version check, the
+ * transition table, the change, one event with the old and new status and due date, and
+ * the letter (PDF, stored, mailed) when the action produces one — all in one transaction.
+ */
+@Injectable()
+export class RequestWorkflowService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly requests: RequestsRepository,
+    private readonly access: AccessPolicy,
+    private readonly bodies: BodiesService,
+    private readonly calendar: CalendarService,
+    private readonly documents: DocumentsService,
+    private readonly files: FilesService,
+    private readonly mail: MailService,
+    private readonly views: RequestViews,
+  ) {}
+
+  /** A request the actor may see; another unit's request answers exactly like a missing one. */
+  async visibleRequest(actor: Actor, id: string): Promise<InformationRequest> {
+    const request = await this.requests.findById(id);
+    if (!request || !(await this.access.canSeeUnit(actor, request.unitId))) throw new RequestNotFound('Permohonan tidak ditemukan.');
+    return request;
+  }
+
+  async extend(actor: Actor, id: string, input: { workingDays: unknown; reason: unknown; version?: unknown }, now: Date): Promise<{ dueDate: string }> {
+    const days = Number(input.workingDays);
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    const errors: Record<string, string> = {};
+    if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) errors.workingDays = 'Perpanjangan 1 sampai 7 hari kerja.';
+    if (reason.length < 10) errors.reason = 'Tuliskan alasan perpanjangan (paling sedikit 10 karakter).';
+    if (Object.keys(errors).length) throw new ValidationFailed(errors);
+    return this.act(actor, id, 'extend', input.version, now, async (_m, r, unit) => {
+      if (r.extendedDays) throw new ActionNotAllowed('Permohonan ini sudah pernah diperpanjang. Perpanjangan hanya boleh satu kali (Pasal 22 ayat (8)).');
+      const calendar = await this.calendar.calendarFor(unit.bodyId);
+      const extended = extendDueDate(calendar, r.dueDate, days);
+      const tz = unit.timeZone;
+      return {
+        result: { dueDate: extended.dueDate },
+        patch: { extendedDays: days, dueDate: extended.dueDate, dueProvisional: r.dueProvisional || extended.provisional },
+        newDueDate: extended.dueDate,
+        data: { workingDays: days, reason },
+        letter: {
+          title: 'Surat pemberitahuan perpanjangan waktu',
+          message: `Waktu pemberitahuan tertulis atas permohonan Anda diperpanjang ${days} hari kerja. Batas waktu yang baru: ${formatLocalDate(extended.dueDate)}.`,
+          build: (ctx) =>
+            extensionLetter(ctx, { workingDays: days, reason, newDueDateText: `${formatLocalDate(extended.dueDate)} pukul 23.59 ${timeZoneLabel(tz, now)}` }),
+        },
+      };
+    });
+  }
+
+  async notice(actor: Actor, id: string, raw: Record<string, unknown>, now: Date): Promise<{ status: string; documentId: string }> {
+    const parsed = parseNoticeInput(raw);
+    if (!parsed.notice) throw new ValidationFailed(parsed.errors);
+    const n = parsed.notice;
+    const action: RequestAction = n.decision === 'refused' ? 'refuse' : n.decision === 'granted' || n.decision === 'partially_granted' ? 'notice' : 'notice_not_held';
+    let documentId = '';
+    const status = await this.act(actor, id, action, raw.version, now, async () => ({
+      result: '',
+      patch: { decision: n.decision, answeredAt: now },
+      data: { notice: n },
+      letter: {
+        title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
+        message:
+          n.decision === 'refused'
+            ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
+            : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008.',
+        build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n) : noticeLetter(ctx, n)),
+      },
+    }), (docId) => (documentId = docId));
+    const request = await this.requests.findById(id);
+    return { status: request?.status ?? status, documentId };
+  }
+
+  async forward(actor: Actor, id: string, input: { unitId: unknown; note?: unknown; version?: unknown }, now: Date): Promise<void> {
+    const targetId = Number(input.unitId);
+    const note = typeof input.note === 'string' ? input.note.trim().slice(0, 2000) : '';
+    await this.act(actor, id, 'forward', input.version, now, async (_m, r, unit) => {
+      const target = await this.bodies.getUnit(targetId).catch(() => null);
+      if (!target || target.bodyId !== unit.bodyId || target.level !== 'pelaksana' || target.id === r.unitId) {
+        throw new ValidationFailed({ unitId: 'Pilih PPID Pelaksana pada badan publik yang sama.' });
+      }
+      return {
+        result: undefined,
+        patch: { unitId: target.id, assigneeId: null },
+        data: { fromUnitId: r.unitId, toUnitId: target.id, toUnitName: target.name, note },
+      };
+    });
+  }
+
+  async handover(actor: Actor, id: string, uploads: UploadedFile[], version: unknown, now: Date): Promise<void> {
+    if (uploads.length === 0) throw new ValidationFailed({ files: 'Pilih paling sedikit satu berkas.' });
+    const files: { filename: string; mediaType: string; content: Buffer }[] = [];
+    for (const f of uploads) {
+      if (f.size > HANDOVER_MAX_BYTES) throw new ValidationFailed({ files: `${f.originalname}: paling besar 20 MB.` });
+      const type = await sniffFileType(f.buffer);
+      if (!type || !HANDOVER_TYPES.has(type.ext)) {
+        throw new ValidationFailed({ files: `${f.originalname}: hanya PDF, gambar (JPEG/PNG) atau berkas perkantoran.` });
+      }
+      files.push({ filename: f.originalname, mediaType: type.mime, content: f.buffer });
+    }
+    await this.act(actor, id, 'handover', version, now, async () => ({
+      result: undefined,
+      data: { files: files.map((f) => f.filename) },
+      handover: files,
+    }));
+  }
+
+  async close(actor: Actor, id: string, version: unknown, now: Date): Promise<void> {
+    await this.act(actor, id, 'close', version, now, async () => ({ result: undefined }));
+  }
+
+  async assign(actor: Actor, id: string, assigneeId: number | null, version: unknown, now: Date): Promise<void> {
+    await this.act(actor, id, 'assign', version, now, async () => ({
+      result: undefined,
+      patch: { assigneeId },
+      data: { assigneeId },
+      public: false,
+    }));
+  }
+
+  async addNote(actor: Actor, id: string, text: unknown, now: Date): Promise<void> {
+    const note = typeof text === 'string' ? text.trim() : '';
+    if (note.length === 0 || note.length > 5000) throw new ValidationFailed({ note: 'Catatan 1 sampai 5000 karakter.' });
+    await this.act(actor, id, 'note', undefined, now, async () => ({ result: undefined, data: { note }, public: false }));
+  }
+
+  private async act<T>(
+    actor: Actor,
+    id: string,
+    action: RequestAction,
+    version: unknown,
+    now: Date,
+    work: (m: EntityManager, r: InformationRequest, unit: PpidUnit) => Promise<Outcome<T>>,
+    onDocument?: (documentId: string) => void,
+  ): Promise<T> {
+    await this.visibleRequest(actor, id);
+    if (actor.role !== 'officer') throw new AccessDenied();
+    return this.db.transaction(async (m) => {
+      const r = await this.requests.lockById(m, id);
+      if (!r) throw new RequestNotFound('Permohonan tidak ditemukan.');
+      if (version !== undefined && version !== null && version !== '' && Number(version) !== r.version) throw new RequestChanged();
+      const to = nextStatus(action, r.status);
+      if (to === null) {
+        throw new ActionNotAllowed(`Tidak dapat ${ACTION_LABELS[action]}: permohonan berstatus "${STATUS_LABELS[r.status]}".`);
+      }
+      const unit = await this.bodies.getUnit(r.unitId);
+      const outcome = await work(m, r, unit);
+      await this.requests.updateRequest(m, r.id, {
+        ...outcome.patch,
+        status: to,
+        version: r.version + 1,
+        updatedAt: now,
+        ...(to === 'closed' && !r.closedAt ? { closedAt: now } : {}),
+      });
+      const event = await this.requests.insertEvent(m, {
+        requestId: r.id,
+        type: TRANSITIONS[action].event,
+        actorKind: 'officer',
+        actorId: actor.userId,
+        actorName: actor.name,
+        occurredAt: now,
+        fromStatus: r.status,
+        toStatus: to,
+        oldDueDate: outcome.newDueDate ? r.dueDate : null,
+        newDueDate: outcome.newDueDate ?? null,
+        public: outcome.public ?? true,
+        data: outcome.data ?? {},
+      });
+      if (outcome.letter) {
+        const docId = await this.issueLetter(m, { ...r, ...outcome.patch } as InformationRequest, unit, event.id, actor, now, outcome.letter);
+        onDocument?.(docId);
+      }
+      for (const f of outcome.handover ?? []) {
+        const file = await this.files.store(m, { kind: 'handover', filename: f.filename, mediaType: f.mediaType, content: f.content, encrypt: false });
+        await this.requests.insertDocument(m, { requestId: r.id, eventId: event.id, fileId: file.id, kind: 'handover', title: file.filename });
+      }
+      return outcome.result;
+    });
+  }
+
+  private async issueLetter(
+    m: EntityManager,
+    r: InformationRequest,
+    unit: PpidUnit,
+    eventId: string,
+    actor: Actor,
+    now: Date,
+    letter: NonNullable<Outcome<unknown>['letter']>,
+  ): Promise<string> {
+    const today = localDateTimeOf(now, unit.timeZone).date;
+    const year = Number(today.slice(0, 4));
+    const seq = await this.requests.nextLetterSeq(m, unit.id, year);
+    const number = `${String(seq).padStart(3, '0')}/PPID-${unit.code}/${unit.body.regionCode.replace(/\./g, '')}/${year}`;
+    const receipt = await this.views.receipt(r);
+    const data = letter.build({
+      receipt,
+      regionName: unit.body.region?.name ?? unit.body.name,
+      unitEmail: unit.email,
+      number,
+      date: today,
+      officerName: actor.name,
+    });
+    const pdf = await this.documents.renderLetter(data);
+    const file = await this.files.store(m, {
+      kind: 'letter',
+      filename: `surat-${number.replace(/\//g, '-')}.pdf`,
+      mediaType: 'application/pdf',
+      content: pdf,
+      encrypt: false,
+    });
+    const doc = await this.requests.insertDocument(m, { requestId: r.id, eventId, fileId: file.id, kind: 'letter', title: letter.title, letterNumber: number });
+    if (r.requesterEmail) {
+      await this.mail.enqueue(m, {
+        template: 'request_letter',
+        to: r.requesterEmail,
+        requestId: r.id,
+        data: {
+          subject: data.subject,
+          message: letter.message,
+          letterNumber: number,
+          registrationNumber: r.registrationNumber,
+          requesterName: r.requesterName,
+          trackingUrl: receipt.trackingUrl,
+          unitName: unit.name,
+          bodyName: unit.body.name,
+        },
+        attachments: [{ kind: 'request_document', ref: doc.id }],
+      });
+    }
+    return doc.id;
+  }
+}
