@@ -13,6 +13,8 @@ import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { applyWebSecurity } from './common/security/web-security';
+import { redactSecretPath } from './modules/auth/secret-tokens';
+import { applySessions } from './modules/auth/sessions';
 
 /** Project root: views/ and public/ sit beside src/ (and beside dist/ when built). */
 export const ROOT_DIR = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
@@ -47,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       logger,
       // Only method, path and status: query strings and bodies may carry personal data.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: redactSecretPath(req.url.split('?')[0]) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -71,6 +73,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
   applyWebSecurity(app, config);
+  applySessions(app, config);
   app.useStaticAssets(join(ROOT_DIR, 'public'), { prefix: '/static/', maxAge: config.isProduction ? '1d' : 0 });
   app.setBaseViewsDir(join(ROOT_DIR, 'views'));
   app.setViewEngine('hbs');

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from './actor';
+import { AccessDenied } from './auth.errors';
+import { includesUnit, visibleUnitIdsOf, VisibleUnits } from './unit-visibility';
+import { UnitsRepository } from './units.repository';
+
+/**
+ * What an actor may see, for every service that shows or changes unit data (the rule itself is
+ * visibleUnitIdsOf). Inside a transaction pass its manager: on the embedded database the pool has
+ * one connection, and the transaction holds it.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(private readonly units: UnitsRepository) {}
+
+  /**
+   * Officer: their unit, and when it is a PPID Utama every PPID Pelaksana of the same body;
+   * supervisor: every unit of their body; bureau and admin: 'all'.
+   */
+  async visibleUnitIds(actor: Actor, manager?: EntityManager): Promise<VisibleUnits> {
+    switch (actor.role) {
+      case 'bureau':
+      case 'admin':
+        return 'all';
+      case 'supervisor':
+        return actor.bodyId === null ? [] : visibleUnitIdsOf(actor, await this.units.findUnitRefsOfBody(actor.bodyId, manager));
+      case 'officer':
+        return actor.unitId === null ? [] : visibleUnitIdsOf(actor, await this.units.findUnitRefsBesideUnit(actor.unitId, manager));
+    }
+  }
+
+  async canSeeUnit(actor: Actor, unitId: number, manager?: EntityManager): Promise<boolean> {
+    return includesUnit(await this.visibleUnitIds(actor, manager), unitId);
+  }
+
+  /**
+   * An officer who works the unit (directly or as its PPID Utama): only they see a requester's
+   * unmasked NIK and identity documents. Supervisors, bureau and admins do not.
+   */
+  async isOfficerOfUnit(actor: Actor, unitId: number, manager?: EntityManager): Promise<boolean> {
+    return actor.role === 'officer' && (await this.canSeeUnit(actor, unitId, manager));
+  }
+
+  /** Throws AccessDenied (403) unless the actor may see the unit. */
+  async assertCanSeeUnit(actor: Actor, unitId: number, manager?: EntityManager): Promise<void> {
+    if (!(await this.canSeeUnit(actor, unitId, manager))) throw new AccessDenied();
+  }
+}

@@ -1,0 +1,72 @@
+import { Role } from 'src/modules/auth/actor';
+import { UNIT_TIME_ZONES } from 'src/modules/auth/dto/create-unit.dto';
+import { ROLE_LABELS, ROLES } from 'src/modules/auth/roles';
+import { UserListRow } from 'src/modules/auth/users.repository';
+import { formatTimeOfDay, localDateTimeOf, parseTimeOfDay, timeZoneLabel } from 'src/modules/calendar/local-time';
+import { BodyWithUnits } from './units-admin.service';
+
+const ZONE_LABELS: Record<(typeof UNIT_TIME_ZONES)[number], string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+function zoneLabel(timeZone: string): string {
+  return ZONE_LABELS[timeZone as keyof typeof ZONE_LABELS] ?? timeZone;
+}
+
+/** '08:00' → '08.00', as Indonesian writes times. */
+function clock(time: string): string {
+  return formatTimeOfDay(parseTimeOfDay(time), '.');
+}
+
+/** The list of accounts; lock ends are shown in `timeZone` (the province's). */
+export function accountRows(rows: UserListRow[], now: Date, timeZone: string): object[] {
+  return rows.map((r) => {
+    let status = { label: 'Aktif', kind: 'aktif' };
+    if (!r.active) status = { label: 'Nonaktif', kind: 'nonaktif' };
+    else if (!r.activated) status = { label: 'Menunggu aktivasi', kind: 'menunggu' };
+    else if (r.lockedUntil && r.lockedUntil > now) {
+      const until = formatTimeOfDay(localDateTimeOf(r.lockedUntil, timeZone).minuteOfDay, '.');
+      status = { label: `Terkunci sampai pukul ${until} ${timeZoneLabel(timeZone, r.lockedUntil)}`, kind: 'terkunci' };
+    }
+    const place = r.unitName ? `${r.unitName}, ${r.bodyName}` : (r.bodyName ?? 'Seluruh provinsi');
+    return { id: r.id, name: r.name, email: r.email, roleLabel: ROLE_LABELS[r.role], place, status };
+  });
+}
+
+export function roleOptions(selected: Role | undefined): object[] {
+  return ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], selected: role === selected }));
+}
+
+/** The unit list (grouped by body, active units) and the body list of the account form. */
+export function placeOptions(tree: BodyWithUnits[], unitId: number, bodyId: number): object {
+  return {
+    unitGroups: tree.map((b) => ({
+      bodyName: b.name,
+      units: b.units.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, selected: u.id === unitId })),
+    })),
+    bodyOptions: tree.map((b) => ({ id: b.id, name: b.name, selected: b.id === bodyId })),
+  };
+}
+
+export function unitTreeView(tree: BodyWithUnits[]): object[] {
+  return tree.map((b) => ({
+    id: b.id,
+    name: b.name,
+    regionCode: b.regionCode,
+    units: b.units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      code: u.code,
+      levelLabel: u.level === 'utama' ? 'PPID Utama' : 'PPID Pelaksana',
+      email: u.email,
+      hours: `${clock(u.opensAt)}–${clock(u.closesAt)} ${zoneLabel(u.timeZone)}`,
+      active: u.active,
+    })),
+  }));
+}
+
+export function timeZoneOptions(selected: string | undefined): object[] {
+  return UNIT_TIME_ZONES.map((tz) => ({ value: tz, label: `${ZONE_LABELS[tz]} (${tz})`, selected: tz === selected }));
+}

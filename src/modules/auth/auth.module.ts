@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { AccessPolicy } from './access-policy';
+import { AccountsService } from './accounts.service';
+import { ActorResolver } from './actor-resolver';
+import { AdminApiController } from './admin/admin-api.controller';
+import { AdminPagesController } from './admin/admin-pages.controller';
+import { UnitsAdminService } from './admin/units-admin.service';
+import { AdminBootstrap } from './admin-bootstrap';
+import { AuthApiController } from './auth-api.controller';
+import { AuthPagesController } from './auth-pages.controller';
+import { AuthenticationService } from './authentication.service';
+import { SessionStore } from './sessions';
+import { UnitsRepository } from './units.repository';
+import { UsersRepository } from './users.repository';
+
+/**
+ * Accounts, sessions, API tokens, roles and unit scoping. Other modules use:
+ * - `@Authenticated(...roles)` and `@CurrentActor()` (authenticated.ts) on controllers;
+ * - AccessPolicy (exported) in services, to check which units an actor may see;
+ * - AccountsService (exported) to create accounts without the admin pages (demo data, tests).
+ * applySessions (sessions.ts) installs the session and actor middleware in createApp.
+ */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController],
+  providers: [
+    UsersRepository,
+    UnitsRepository,
+    AccessPolicy,
+    ActorResolver,
+    SessionStore,
+    AuthenticationService,
+    AccountsService,
+    UnitsAdminService,
+    AdminBootstrap,
+  ],
+  exports: [AccessPolicy, AccountsService],
+})
+export class AuthModule {}

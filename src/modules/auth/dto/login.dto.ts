@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'petugas@surabaya.go.id' })
+  @IsString({ message: 'Isi alamat e-mail.' })
+  @IsNotEmpty({ message: 'Isi alamat e-mail.' })
+  @MaxLength(254, { message: 'Alamat e-mail terlalu panjang.' })
+  email: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString({ message: 'Isi kata sandi.' })
+  @IsNotEmpty({ message: 'Isi kata sandi.' })
+  password: string;
+}
+
+export class AccessTokenDto {
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`; shown once' })
+  accessToken: string;
+
+  @ApiProperty({ example: '2026-01-05T15:04:05.000Z', description: 'Twelve hours after issue' })
+  expiresAt: string;
+}

@@ -1,0 +1,90 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import connectPgSimple from 'connect-pg-simple';
+import type { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import { DataSource } from 'typeorm';
+import { AppConfig } from 'src/config/app-config';
+import { DatabaseService } from 'src/database/database.service';
+import { safeErrorSummary } from 'src/modules/jobs/error-summary';
+import { actorMiddleware, ActorResolver, isApiPath } from './actor-resolver';
+
+declare module 'express-session' {
+  interface SessionData {
+    userId: number;
+    /** passwordStamp() of the account when the session was opened. */
+    authStamp: number;
+  }
+}
+
+export const SESSION_COOKIE = 'kip.sid';
+/** Rolling: eight hours after the last request. */
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
+/** Sessions in PostgreSQL (table `session`, created by migration) on the app's one pool. */
+@Injectable()
+export class SessionStore implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Sessions');
+  readonly store: connectPgSimple.PGStore;
+
+  // DataSource is injected so the pool is connected and migrated before the store exists.
+  constructor(db: DatabaseService, _dataSource: DataSource) {
+    const PgStore = connectPgSimple(session);
+    this.store = new PgStore({
+      pool: db.pool,
+      tableName: 'session',
+      createTableIfMissing: false,
+      pruneSessionInterval: 15 * 60,
+      // Its messages never hold a session id; the error is summarised without personal data.
+      errorLog: (message: unknown, error: unknown) =>
+        this.logger.warn({ msg: typeof message === 'string' ? message : 'session store error', error: safeErrorSummary(error) }),
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    void this.store.close();
+  }
+}
+
+function usesSession(req: Request): boolean {
+  return !isApiPath(req.path) && !req.path.startsWith('/static/');
+}
+
+/**
+ * Installs sessions (cookie kip.sid: httpOnly, SameSite=lax, Secure in production, eight hours
+ * rolling; stored only once someone signs in) and the actor middleware. Call after
+ * applyWebSecurity (cookies) and before the routes.
+ */
+export function applySessions(app: NestExpressApplication, config: AppConfig): void {
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    store: app.get(SessionStore).store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    unset: 'destroy',
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: SESSION_TTL_MS, path: '/' },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => (usesSession(req) ? sessions(req, res, next) : next()));
+  app.use(actorMiddleware(app.get(ActorResolver)));
+}
+
+/** Signs the account in on this browser under a new session id (no session fixation). */
+export async function startSession(req: Request, userId: number, authStamp: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(toError(err)) : resolve())));
+  req.session.userId = userId;
+  req.session.authStamp = authStamp;
+  await new Promise<void>((resolve, reject) => req.session.save((err: unknown) => (err ? reject(toError(err)) : resolve())));
+}
+
+/** Signs out: the session row is deleted and the cookie cleared. */
+export async function endSession(req: Request, res: Response, config: AppConfig): Promise<void> {
+  const current = req.session as Request['session'] | undefined;
+  if (current) await new Promise<void>((resolve) => current.destroy(() => resolve()));
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.isProduction, path: '/' });
+}
+
+function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error('session store failure');
+}
