@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
+import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { IntakeService, UploadedDocument } from 'src/modules/requests/intake/intake.service';
 import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
@@ -27,6 +28,7 @@ export class RequestPagesController {
     private readonly intake: IntakeService,
     private readonly tracking: TrackingService,
     private readonly bodies: BodiesService,
+    private readonly downloads: DocumentDownloads,
   ) {}
 
   @Get('permohonan/baru')
@@ -80,6 +82,16 @@ export class RequestPagesController {
       if (!(e instanceof RequestNotFound)) throw e;
       res.status(404).render('tracking/index', { title: 'Lacak permohonan', values: { nomor }, notFound: e.message });
     }
+  }
+
+  @Post('lacak/dokumen')
+  async document(@Req() req: Request, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const request = await this.tracking.find(body.nomor ?? '', body.kode ?? '', req.ip ?? 'unknown');
+    const file = await this.downloads.document(request, body.dokumen ?? '');
+    res
+      .status(200)
+      .set({ 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'no-store' })
+      .send(file.content);
   }
 
   @Post('lacak/tanda-terima')

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CreatedRequestDto, CreateRequestDto } from 'src/modules/requests/dto/create-request.dto';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { TrackingService, TrackingView } from 'src/modules/requests/tracking/tracking.service';
+import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 
 @ApiTags('requests')
 @Controller('api/v1/requests')
@@ -11,6 +12,7 @@ export class RequestsApiController {
   constructor(
     private readonly intake: IntakeService,
     private readonly tracking: TrackingService,
+    private readonly downloads: DocumentDownloads,
   ) {}
 
   @Post()
@@ -54,6 +56,21 @@ export class RequestsApiController {
   ): Promise<TrackingView> {
     const request = await this.tracking.find(number, code ?? '', req.ip ?? 'unknown');
     return this.tracking.view(request);
+  }
+
+  @Get(':number/documents/:documentId')
+  @ApiHeader({ name: 'X-Tracking-Code', required: true })
+  @ApiResponse({ status: 200, description: 'A letter or handed-over document of the request' })
+  async document(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('number') number: string,
+    @Param('documentId') documentId: string,
+    @Headers('x-tracking-code') code?: string,
+  ): Promise<void> {
+    const request = await this.tracking.find(number, code ?? '', req.ip ?? 'unknown');
+    const file = await this.downloads.document(request, documentId);
+    res.status(200).set({ 'Content-Type': file.mediaType, 'Cache-Control': 'no-store' }).send(file.content);
   }
 
   @Get(':number/receipt.pdf')

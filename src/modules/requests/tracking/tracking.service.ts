@@ -12,6 +12,7 @@ import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking
 export interface TrackingView {
   receipt: ReceiptView;
   timeline: TimelineEntry[];
+  documents: { id: string; title: string; letterNumber: string | null; kind: string }[];
 }
 
 /** The requester's view of a request, given its number and tracking code; no account needed. */
@@ -43,7 +44,12 @@ export class TrackingService {
   async view(request: InformationRequest): Promise<TrackingView> {
     const unit = await this.bodies.getUnit(request.receivingUnitId);
     const events = await this.requests.findTimeline(request.id, true);
-    return { receipt: await this.views.receipt(request, unit), timeline: this.views.timeline(events, unit.timeZone) };
+    const documents = await this.requests.findDocuments(request.id);
+    return {
+      receipt: await this.views.receipt(request, unit),
+      timeline: this.views.timeline(events, unit.timeZone),
+      documents: documents.map((d) => ({ id: d.id, title: d.title, letterNumber: d.letterNumber, kind: d.kind })),
+    };
   }
 
   /** The tanda bukti penerimaan as PDF. */
