@@ -72,7 +72,11 @@ export class CalendarService {
 
   /** Day 0 and due date of a request received by a unit, with the explanation shown to the requester. */
   async dueDateForUnit(unit: PpidUnit, receivedAt: Date, workingDays: number): Promise<Omit<DueDateAnswer, 'receivedAt'>> {
-    const calendar = await this.calendarFor(unit.bodyId);
+    return this.dueDateWith(await this.calendarFor(unit.bodyId), unit, receivedAt, workingDays);
+  }
+
+  /** The same with a calendar already loaded: no I/O, safe inside a transaction. */
+  dueDateWith(calendar: WorkingDayCalendar, unit: PpidUnit, receivedAt: Date, workingDays: number): Omit<DueDateAnswer, 'receivedAt'> {
     const hours = this.serviceHoursOf(unit);
     return {
       ...computeDueDate(calendar, receivedAt, workingDays, hours),

@@ -4,6 +4,7 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
@@ -58,8 +59,16 @@ export class RequestViews {
 
   async receipt(r: InformationRequest, unitGiven?: PpidUnit): Promise<ReceiptView> {
     const unit = unitGiven?.id === r.receivingUnitId ? unitGiven : await this.bodies.getUnit(r.receivingUnitId);
+    return this.receiptWith(r, unit, await this.calendar.calendarFor(unit.bodyId));
+  }
+
+  /**
+   * The receipt view from what is already loaded (the receiving unit and its calendar): no I/O, so
+   * it is safe inside a transaction, where the embedded database's one connection is taken.
+   */
+  receiptWith(r: InformationRequest, unit: PpidUnit, calendar: WorkingDayCalendar): ReceiptView {
     const zone = unit.timeZone;
-    const explained = await this.calendar.dueDateForUnit(unit, r.receivedAt, 10);
+    const explained = this.calendar.dueDateWith(calendar, unit, r.receivedAt, 10);
     const extension = r.extendedDays
       ? ` Diperpanjang ${r.extendedDays} hari kerja sehingga batas waktu menjadi ${formatLocalDate(r.dueDate)}.`
       : '';

@@ -170,7 +170,10 @@ export class IntakeService {
       recordedBy?: Actor;
     },
   ): Promise<InformationRequest> {
-    const due = await this.calendar.dueDateForUnit(unit, meta.receivedAt, ANSWER_WORKING_DAYS);
+    // Everything that reads the database is loaded before the transaction: on the embedded
+    // database the transaction holds the only connection.
+    const calendar = await this.calendar.calendarFor(unit.bodyId);
+    const due = this.calendar.dueDateWith(calendar, unit, meta.receivedAt, ANSWER_WORKING_DAYS);
     const year = Number(localDateTimeOf(meta.receivedAt, unit.timeZone).date.slice(0, 4));
     const document = meta.identityDocument;
     const documentType = document ? await sniffFileType(document.buffer) : null;
@@ -234,7 +237,7 @@ export class IntakeService {
           provisional: due.provisional,
         },
       });
-      const receipt = await this.views.receipt(request, unit);
+      const receipt = this.views.receiptWith(request, unit, calendar);
       if (s.requester.email) await this.mail.enqueue(m, {
         template: 'request_receipt',
         to: s.requester.email,

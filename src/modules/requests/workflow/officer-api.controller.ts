@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { Actor } from 'src/modules/auth/actor';
 import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
+import { DocumentDownloads } from './document-downloads';
 import { QueuePage, QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
 
@@ -19,6 +20,7 @@ export class OfficerApiController {
     private readonly workflow: RequestWorkflowService,
     private readonly intake: IntakeService,
     private readonly config: AppConfig,
+    private readonly downloads: DocumentDownloads,
   ) {}
 
   @Get('queue')
@@ -45,7 +47,15 @@ export class OfficerApiController {
   @ApiResponse({ status: 201, description: '{ "status", "letterUrl" }' })
   async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string }> {
     const result = await this.workflow.notice(actor, id, body, new Date());
-    return { status: result.status, letterUrl: `${this.config.appUrl}/petugas/permohonan/${id}/dokumen/${result.documentId}` };
+    return { status: result.status, letterUrl: `${this.config.appUrl}/api/v1/officer/requests/${id}/documents/${result.documentId}` };
+  }
+
+  @Get('officer/requests/:id/documents/:documentId')
+  @ApiOperation({ summary: 'A letter or handed-over document of a request the caller may see' })
+  async document(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res() res: Response): Promise<void> {
+    const request = await this.workflow.visibleRequest(actor, id);
+    const file = await this.downloads.document(request, documentId);
+    res.status(200).set({ 'Content-Type': file.mediaType, 'Cache-Control': 'no-store' }).send(file.content);
   }
 
   @Post('requests/:id/forward')

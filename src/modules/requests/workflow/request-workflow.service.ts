@@ -11,7 +11,7 @@ import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
-import { extendDueDate } from 'src/modules/calendar/working-day-calendar';
+import { extendDueDate, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
 import { LetterData } from 'src/modules/documents/document-data';
 import { DocumentsService } from 'src/modules/documents/documents.service';
 import { FilesService } from 'src/modules/files/files.service';
@@ -34,6 +34,13 @@ export interface UploadedFile {
   originalname: string;
   size: number;
   buffer: Buffer;
+}
+
+/** What an action needs besides the locked row, all loaded before the transaction. */
+interface ActionContext {
+  unit: PpidUnit;
+  receivingUnit: PpidUnit;
+  calendar: WorkingDayCalendar;
 }
 
 interface Outcome<T> {
@@ -73,15 +80,15 @@ export class RequestWorkflowService {
   }
 
   async extend(actor: Actor, id: string, input: { workingDays: unknown; reason: unknown; version?: unknown }, now: Date): Promise<{ dueDate: string }> {
+    await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const days = Number(input.workingDays);
     const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
     const errors: Record<string, string> = {};
     if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) errors.workingDays = 'Perpanjangan 1 sampai 7 hari kerja.';
     if (reason.length < 10) errors.reason = 'Tuliskan alasan perpanjangan (paling sedikit 10 karakter).';
     if (Object.keys(errors).length) throw new ValidationFailed(errors);
-    return this.act(actor, id, 'extend', input.version, now, async (_m, r, unit) => {
+    return this.act(actor, id, 'extend', input.version, now, async (_m, r, { unit, calendar }) => {
       if (r.extendedDays) throw new ActionNotAllowed('Permohonan ini sudah pernah diperpanjang. Perpanjangan hanya boleh satu kali (Pasal 22 ayat (8)).');
-      const calendar = await this.calendar.calendarFor(unit.bodyId);
       const extended = extendDueDate(calendar, r.dueDate, days);
       const tz = unit.timeZone;
       return {
@@ -100,6 +107,7 @@ export class RequestWorkflowService {
   }
 
   async notice(actor: Actor, id: string, raw: Record<string, unknown>, now: Date): Promise<{ status: string; documentId: string }> {
+    await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const parsed = parseNoticeInput(raw);
     if (!parsed.notice) throw new ValidationFailed(parsed.errors);
     const n = parsed.notice;
@@ -123,10 +131,11 @@ export class RequestWorkflowService {
   }
 
   async forward(actor: Actor, id: string, input: { unitId: unknown; note?: unknown; version?: unknown }, now: Date): Promise<void> {
+    await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const targetId = Number(input.unitId);
     const note = typeof input.note === 'string' ? input.note.trim().slice(0, 2000) : '';
-    await this.act(actor, id, 'forward', input.version, now, async (_m, r, unit) => {
-      const target = await this.bodies.getUnit(targetId).catch(() => null);
+    const target = Number.isInteger(targetId) && targetId > 0 ? await this.bodies.getUnit(targetId).catch(() => null) : null;
+    await this.act(actor, id, 'forward', input.version, now, async (_m, r, { unit }) => {
       if (!target || target.bodyId !== unit.bodyId || target.level !== 'pelaksana' || target.id === r.unitId) {
         throw new ValidationFailed({ unitId: 'Pilih PPID Pelaksana pada badan publik yang sama.' });
       }
@@ -139,6 +148,7 @@ export class RequestWorkflowService {
   }
 
   async handover(actor: Actor, id: string, uploads: UploadedFile[], version: unknown, now: Date): Promise<void> {
+    await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     if (uploads.length === 0) throw new ValidationFailed({ files: 'Pilih paling sedikit satu berkas.' });
     const files: { filename: string; mediaType: string; content: Buffer }[] = [];
     for (const f of uploads) {
@@ -170,6 +180,7 @@ export class RequestWorkflowService {
   }
 
   async addNote(actor: Actor, id: string, text: unknown, now: Date): Promise<void> {
+    await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const note = typeof text === 'string' ? text.trim() : '';
     if (note.length === 0 || note.length > 5000) throw new ValidationFailed({ note: 'Catatan 1 sampai 5000 karakter.' });
     await this.act(actor, id, 'note', undefined, now, async () => ({ result: undefined, data: { note }, public: false }));
@@ -181,21 +192,25 @@ export class RequestWorkflowService {
     action: RequestAction,
     version: unknown,
     now: Date,
-    work: (m: EntityManager, r: InformationRequest, unit: PpidUnit) => Promise<Outcome<T>>,
+    work: (m: EntityManager, r: InformationRequest, ctx: ActionContext) => Promise<Outcome<T>>,
     onDocument?: (documentId: string) => void,
   ): Promise<T> {
-    await this.visibleRequest(actor, id);
+    const before = await this.visibleRequest(actor, id);
     if (actor.role !== 'officer') throw new AccessDenied();
+    // Read everything else before the transaction: on the embedded database it holds the only connection.
+    const unit = await this.bodies.getUnit(before.unitId);
+    const receivingUnit = before.receivingUnitId === unit.id ? unit : await this.bodies.getUnit(before.receivingUnitId);
+    const ctx: ActionContext = { unit, receivingUnit, calendar: await this.calendar.calendarFor(unit.bodyId) };
     return this.db.transaction(async (m) => {
       const r = await this.requests.lockById(m, id);
       if (!r) throw new RequestNotFound('Permohonan tidak ditemukan.');
-      if (version !== undefined && version !== null && version !== '' && Number(version) !== r.version) throw new RequestChanged();
+      const stale = version !== undefined && version !== null && version !== '' && Number(version) !== r.version;
+      if (stale || r.unitId !== before.unitId) throw new RequestChanged();
       const to = nextStatus(action, r.status);
       if (to === null) {
         throw new ActionNotAllowed(`Tidak dapat ${ACTION_LABELS[action]}: permohonan berstatus "${STATUS_LABELS[r.status]}".`);
       }
-      const unit = await this.bodies.getUnit(r.unitId);
-      const outcome = await work(m, r, unit);
+      const outcome = await work(m, r, ctx);
       await this.requests.updateRequest(m, r.id, {
         ...outcome.patch,
         status: to,
@@ -218,7 +233,7 @@ export class RequestWorkflowService {
         data: outcome.data ?? {},
       });
       if (outcome.letter) {
-        const docId = await this.issueLetter(m, { ...r, ...outcome.patch } as InformationRequest, unit, event.id, actor, now, outcome.letter);
+        const docId = await this.issueLetter(m, { ...r, ...outcome.patch } as InformationRequest, ctx, event.id, actor, now, outcome.letter);
         onDocument?.(docId);
       }
       for (const f of outcome.handover ?? []) {
@@ -232,17 +247,18 @@ export class RequestWorkflowService {
   private async issueLetter(
     m: EntityManager,
     r: InformationRequest,
-    unit: PpidUnit,
+    ctx: ActionContext,
     eventId: string,
     actor: Actor,
     now: Date,
     letter: NonNullable<Outcome<unknown>['letter']>,
   ): Promise<string> {
+    const unit = ctx.unit;
     const today = localDateTimeOf(now, unit.timeZone).date;
     const year = Number(today.slice(0, 4));
     const seq = await this.requests.nextLetterSeq(m, unit.id, year);
     const number = `${String(seq).padStart(3, '0')}/PPID-${unit.code}/${unit.body.regionCode.replace(/\./g, '')}/${year}`;
-    const receipt = await this.views.receipt(r);
+    const receipt = this.views.receiptWith(r, ctx.receivingUnit, ctx.calendar);
     const data = letter.build({
       receipt,
       regionName: unit.body.region?.name ?? unit.body.name,
