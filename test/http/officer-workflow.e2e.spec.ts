@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearerToken, createPelaksanaUnit, createUser, loginAgent, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
+import { binary } from 'test/support/binary';
 import { pdfText } from 'test/support/pdf-text';
 import { requestPayload, TINY_PDF } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -40,11 +41,7 @@ describe('officer workflow', () => {
       .get(path)
       .set(auth(tok))
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expect(res.status).toBe(200);
     return res.body as Buffer;
   }
@@ -100,11 +97,7 @@ describe('officer workflow', () => {
       .get(`/api/v1/requests/${r.number}/documents/${tracked.body.documents[0].id}`)
       .set('X-Tracking-Code', r.code)
       .buffer(true)
-      .parse((x, cb) => {
-        const chunks: Buffer[] = [];
-        x.on('data', (c: Buffer) => chunks.push(c));
-        x.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     const text = await pdfText(pdf.body as Buffer);
     expect(text).toContain('Perpanjangan Waktu');
     expect(text).toContain('Dokumen tersebar di beberapa OPD.');

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from 'test/support/test-app';
 import { csrfTokenOf, hiddenValue } from 'test/support/page-form';
 import { formFields, requestPayload, TINY_PDF, TINY_PNG } from 'test/support/request-factory';
+import { binary } from 'test/support/binary';
 import { pdfText } from 'test/support/pdf-text';
 
 const XSS = '<script>alert("x")</script>';
@@ -101,11 +102,7 @@ describe('requests over HTTP', () => {
         .get(`/api/v1/requests/${created.registrationNumber}/receipt.pdf`)
         .set('X-Tracking-Code', created.trackingCode)
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binary);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       const text = await pdfText(res.body as Buffer);
@@ -214,11 +211,7 @@ describe('requests over HTTP', () => {
         .type('form')
         .send({ _csrf: csrfTokenOf(res.text), nomor, kode })
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binary);
       expect(pdf.status).toBe(200);
       const text = await pdfText(pdf.body as Buffer);
       expect(text).toContain(`Data ${XSS} tahun 2025`);

@@ -12,17 +12,22 @@ export class RequestsRepository {
    * The next number of a unit for a year, gapless: the counter row is locked FOR UPDATE until the
    * transaction ends, and rolls back with it, so no number is skipped or given twice.
    */
-  async nextRegistrationSeq(m: EntityManager, unitId: number, year: number): Promise<number> {
-    await m.query(
-      'INSERT INTO registration_counters (unit_id, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING',
-      [unitId, year],
-    );
-    const [row] = (await m.query(
-      'SELECT last_number FROM registration_counters WHERE unit_id = $1 AND year = $2 FOR UPDATE',
-      [unitId, year],
-    )) as { last_number: number }[];
+  nextRegistrationSeq(m: EntityManager, unitId: number, year: number): Promise<number> {
+    return this.nextSeq(m, 'registration_counters', unitId, year);
+  }
+
+  /** Letter numbers per unit and year, gapless like registration numbers. */
+  nextLetterSeq(m: EntityManager, unitId: number, year: number): Promise<number> {
+    return this.nextSeq(m, 'letter_counters', unitId, year);
+  }
+
+  private async nextSeq(m: EntityManager, table: 'registration_counters' | 'letter_counters', unitId: number, year: number): Promise<number> {
+    await m.query(`INSERT INTO ${table} (unit_id, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [unitId, year]);
+    const [row] = (await m.query(`SELECT last_number FROM ${table} WHERE unit_id = $1 AND year = $2 FOR UPDATE`, [unitId, year])) as {
+      last_number: number;
+    }[];
     const next = row.last_number + 1;
-    await m.query('UPDATE registration_counters SET last_number = $3 WHERE unit_id = $1 AND year = $2', [unitId, year, next]);
+    await m.query(`UPDATE ${table} SET last_number = $3 WHERE unit_id = $1 AND year = $2`, [unitId, year, next]);
     return next;
   }
 
@@ -67,17 +72,6 @@ export class RequestsRepository {
 
   async updateRequest(m: EntityManager, id: string, patch: Partial<InformationRequest>): Promise<void> {
     await m.getRepository(InformationRequest).update({ id }, patch);
-  }
-
-  /** Letter numbers per unit and year, gapless like registration numbers. */
-  async nextLetterSeq(m: EntityManager, unitId: number, year: number): Promise<number> {
-    await m.query('INSERT INTO letter_counters (unit_id, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING', [unitId, year]);
-    const [row] = (await m.query('SELECT last_number FROM letter_counters WHERE unit_id = $1 AND year = $2 FOR UPDATE', [
-      unitId,
-      year,
-    ])) as { last_number: number }[];
-    await m.query('UPDATE letter_counters SET last_number = $3 WHERE unit_id = $1 AND year = $2', [unitId, year, row.last_number + 1]);
-    return row.last_number + 1;
   }
 
   insertDocument(m: EntityManager, doc: Partial<RequestDocument>): Promise<RequestDocument> {
