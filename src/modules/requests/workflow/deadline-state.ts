@@ -23,6 +23,11 @@ export function stateBounds(calendar: WorkingDayCalendar, today: LocalDate): Sta
   return { today, dueSoonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS) };
 }
 
+/** Only a request still waiting for its written notice (or refusal) runs against the deadline. */
+export function awaitsNotice(status: string): boolean {
+  return status === 'received' || status === 'in_process';
+}
+
 /** Dates compare as text in YYYY-MM-DD form. */
 export function deadlineState(dueDate: LocalDate, bounds: StateBounds): DeadlineState {
   if (dueDate < bounds.today) return 'terlambat';

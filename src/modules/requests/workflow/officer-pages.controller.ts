@@ -18,6 +18,9 @@ import { RequestWorkflowService } from './request-workflow.service';
 
 type Form = Record<string, string | undefined>;
 
+/** The queue holds open requests only, so "closed" is no filter there. */
+const OPEN_STATUS_LABELS = { received: STATUS_LABELS.received, in_process: STATUS_LABELS.in_process, answered: STATUS_LABELS.answered };
+
 const DONE: Record<string, string> = {
   perpanjang: 'Perpanjangan waktu tersimpan; surat dikirim kepada pemohon.',
   pemberitahuan: 'Pemberitahuan tertulis tersimpan; surat dikirim kepada pemohon.',
@@ -65,7 +68,7 @@ export class OfficerPagesController {
       title: 'Antrean permohonan',
       ...page,
       filters,
-      statuses: optionsOf(STATUS_LABELS, filters.status),
+      statuses: optionsOf(OPEN_STATUS_LABELS, filters.status),
       channels: optionsOf(CHANNELS, filters.channel),
       nextUrl: page.nextCursor ? `/petugas?${keep.toString()}` : null,
       canRecord: actor.role === 'officer',
@@ -165,7 +168,19 @@ export class OfficerPagesController {
       res.redirect(303, stillVisible ? `/petugas/permohonan/${id}?selesai=${action}` : '/petugas');
     } catch (e) {
       if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'not_allowed') throw e;
-      await this.renderDetail(res, actor, id, statusOf(e.code), { failed: { action, message: e.message, errors: e.errors ?? {}, values: form } });
+      const errors = e.errors ?? {};
+      const typed = Object.fromEntries(Object.entries(form).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k.replace(/\./g, '_'), v]));
+      await this.renderDetail(res, actor, id, statusOf(e.code), {
+        failed: {
+          action,
+          message: e instanceof ValidationFailed ? 'Periksa kembali isian yang ditandai di bawah.' : e.message,
+          errors,
+          errorList: Object.values(errors),
+          values: form,
+        },
+        // What the officer typed into the notice form, to fill it again.
+        nv: action === 'pemberitahuan' ? typed : undefined,
+      });
     }
   }
 

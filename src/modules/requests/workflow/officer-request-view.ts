@@ -10,7 +10,7 @@ import { maskNik } from 'src/modules/requests/intake/requester-identity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { formatInstant, RequestViews } from 'src/modules/requests/request-views';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
-import { DEADLINE_STATE_LABELS, deadlineState, stateBounds } from './deadline-state';
+import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, stateBounds } from './deadline-state';
 import { DECISIONS } from './notice-input';
 import { QueueRepository } from './queue.repository';
 import { canTransition } from './request-transitions';
@@ -36,7 +36,7 @@ export class OfficerRequestViews {
     const documents = await this.requests.findDocuments(r.id);
     const body = await this.bodies.getBody(unit.body.regionCode);
     const bounds = stateBounds(await this.calendar.calendarFor(unit.bodyId), localDateTimeOf(now, unit.timeZone).date);
-    const state = r.closedAt ? null : deadlineState(r.dueDate, bounds);
+    const state = awaitsNotice(r.status) ? deadlineState(r.dueDate, bounds) : null;
     const can = (a: Parameters<typeof canTransition>[0]) => actor.role === 'officer' && canTransition(a, r.status);
     return {
       request: r,

@@ -51,6 +51,8 @@ export class QueueRepository {
       const like = p(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       clauses.push(`(r.registration_number ILIKE ${like} OR r.requester_name ILIKE ${like})`);
     }
+    // Deadline states belong to requests still waiting for the written notice.
+    if (withState && q.state) clauses.push(`r.status IN ('received', 'in_process')`);
     if (withState && q.state === 'terlambat') clauses.push(`r.due_date < ${p(bounds.today)}::date`);
     if (withState && q.state === 'segera') clauses.push(`r.due_date BETWEEN ${p(bounds.today)}::date AND ${p(bounds.dueSoonUntil)}::date`);
     if (withState && q.state === 'aman') clauses.push(`r.due_date > ${p(bounds.dueSoonUntil)}::date`);
@@ -85,7 +87,7 @@ export class QueueRepository {
       `SELECT count(*) FILTER (WHERE r.due_date < $${params.length - 1}::date)::int AS terlambat,
               count(*) FILTER (WHERE r.due_date BETWEEN $${params.length - 1}::date AND $${params.length}::date)::int AS segera,
               count(*) FILTER (WHERE r.due_date > $${params.length}::date)::int AS aman
-         FROM requests r WHERE ${sql}`,
+         FROM requests r WHERE ${sql} AND r.status IN ('received', 'in_process')`,
       params,
     )) as { aman: number; segera: number; terlambat: number }[];
     return row;

@@ -7,7 +7,7 @@ import { localDateTimeOf } from 'src/modules/calendar/local-time';
 import { CHANNELS } from 'src/modules/requests/request-options';
 import { STATUS_LABELS, RequestStatus } from 'src/modules/requests/request-status';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
-import { DEADLINE_STATE_LABELS, deadlineState, DeadlineState, stateBounds } from './deadline-state';
+import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, DeadlineState, stateBounds } from './deadline-state';
 import { QueueQuery, QueueRepository } from './queue.repository';
 
 export interface QueueFilter {
@@ -30,7 +30,8 @@ export interface QueueItem {
   dueDate: string;
   dueDateText: string;
   dueProvisional: boolean;
-  state: DeadlineState;
+  /** Null once the written notice went out (answered, documents still to hand over). */
+  state: DeadlineState | null;
   stateLabel: string;
   status: string;
   statusLabel: string;
@@ -80,7 +81,7 @@ export class QueueService {
     };
     const [rows, counts] = await Promise.all([this.queue.findPage(query, bounds), this.queue.countByState(query, bounds)]);
     const items = rows.slice(0, limit).map((r) => {
-      const state = deadlineState(r.due_date, bounds);
+      const state = awaitsNotice(r.status) ? deadlineState(r.due_date, bounds) : null;
       return {
         id: r.id,
         registrationNumber: r.registration_number,
@@ -91,7 +92,7 @@ export class QueueService {
         dueDateText: formatLocalDate(r.due_date),
         dueProvisional: r.due_provisional,
         state,
-        stateLabel: DEADLINE_STATE_LABELS[state],
+        stateLabel: state ? DEADLINE_STATE_LABELS[state] : 'Sudah dijawab',
         status: r.status,
         statusLabel: STATUS_LABELS[r.status as RequestStatus] ?? r.status,
         channel: r.channel,
