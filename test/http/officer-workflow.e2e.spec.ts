@@ -123,6 +123,8 @@ describe('officer workflow', () => {
       });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('answered');
+    const queue = await http().get('/api/v1/queue').set(auth(token)).query({ q: r.number });
+    expect(queue.body.items[0]).toMatchObject({ id: r.id, status: 'answered', state: null });
     const pdf = await download(res.body.letterUrl.replace(t.config.appUrl, ''), token);
     const text = await pdfText(pdf);
     for (const expected of ['Pemberitahuan Tertulis', 'Diberikan sebagian', 'Salinan DPA Dinas Pendidikan 2025', 'Nomor rekening pribadi', 'Softcopy', 'Tanpa biaya', '2 hari kerja', 'Rina Petugas', 'keberatan']) {
