@@ -244,7 +244,19 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     return out;
   }
 
-  private async createQueue(name: string): Promise<void> {
+  /**
+   * One queue creation at a time: pg-boss 10 creates a queue's partition and indexes in one script,
+   * and two of those at once deadlock on PostgreSQL.
+   */
+  private createQueue(name: string): Promise<void> {
+    const next = this.creating.then(() => this.createQueueNow(name));
+    this.creating = next.catch(() => undefined);
+    return next;
+  }
+
+  private creating: Promise<unknown> = Promise.resolve();
+
+  private async createQueueNow(name: string): Promise<void> {
     const boss = this.started();
     const o = { ...this.declared.get(name) };
     const options: PgBoss.Queue = {
