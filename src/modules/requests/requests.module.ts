@@ -14,6 +14,7 @@ import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
+import { DueDateRecomputeWorker, OpenRequestsRepository } from 'src/modules/requests/workflow/due-date-recompute';
 import { OfficerApiController } from 'src/modules/requests/workflow/officer-api.controller';
 import { OfficerPagesController } from 'src/modules/requests/workflow/officer-pages.controller';
 import { OfficerRequestViews } from 'src/modules/requests/workflow/officer-request-view';
@@ -39,6 +40,8 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     RequestWorkflowService,
     OfficerRequestViews,
     DocumentDownloads,
+    OpenRequestsRepository,
+    DueDateRecomputeWorker,
   ],
   exports: [RequestsRepository, TrackingService, RequestViews, QueueService],
 })

@@ -1,0 +1,263 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DatabaseService } from 'src/database/database.service';
+import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
+import { CALENDAR_RECOMPUTE_QUEUE, CalendarRecomputeJob, isCalendarRecomputeJob } from 'src/modules/calendar/admin/calendar-recompute-job';
+import { CalendarSnapshot, CalendarSnapshots } from 'src/modules/calendar/admin/calendar-snapshots';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { LocalDate } from 'src/modules/calendar/local-time';
+import { computeDueDate, extendDueDate, ServiceHours, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { safeErrorSummary } from 'src/modules/jobs/error-summary';
+import { JobQueue } from 'src/modules/jobs/job-queue.service';
+import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
+import { InformationRequest } from 'src/modules/requests/request.entity';
+import { RequestStatus } from 'src/modules/requests/request-status';
+import { RequestsRepository } from 'src/modules/requests/requests.repository';
+
+// ---------------------------------------------------------------------------------------------
+// The rule (pure)
+// ---------------------------------------------------------------------------------------------
+
+/** What a request's due date follows from; the calendar and the service hours come beside it. */
+export interface DueDateInputs {
+  receivedAt: Date;
+  /** Working days of the one extension (Pasal 22(8)), if any. */
+  extendedDays: number | null;
+}
+
+export interface RecomputedDueDate {
+  effectiveReceiptDate: LocalDate;
+  dueDate: LocalDate;
+  provisional: boolean;
+}
+
+/**
+ * A request's due date as the calendar now stands: 10 working days after day 0, then the
+ * extension's days after that (RULES.md). Provisional when any year of the first period or of the
+ * extension has no confirmed holiday list. Throws RangeError outside the calendar's years.
+ */
+export function recomputeDueDate(calendar: WorkingDayCalendar, request: DueDateInputs, hours: ServiceHours): RecomputedDueDate {
+  const first = computeDueDate(calendar, request.receivedAt, ANSWER_WORKING_DAYS, hours);
+  if (!request.extendedDays) return first;
+  const extended = extendDueDate(calendar, first.dueDate, request.extendedDays);
+  return {
+    effectiveReceiptDate: first.effectiveReceiptDate,
+    dueDate: extended.dueDate,
+    provisional: first.provisional || extended.provisional,
+  };
+}
+
+/** True when the stored values differ from the recomputed ones. */
+export function dueDateChanged(
+  stored: { effectiveReceiptDate: LocalDate; dueDate: LocalDate; dueProvisional: boolean },
+  next: RecomputedDueDate,
+): boolean {
+  return stored.dueDate !== next.dueDate || stored.dueProvisional !== next.provisional || stored.effectiveReceiptDate !== next.effectiveReceiptDate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+/** Requests still waiting for the written notice: their due date still matters. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in_process'];
+
+type OpenRequestRow = Pick<
+  InformationRequest,
+  'id' | 'bodyId' | 'receivingUnitId' | 'status' | 'receivedAt' | 'extendedDays' | 'effectiveReceiptDate' | 'dueDate' | 'dueProvisional' | 'version'
+>;
+
+const ROW_COLUMNS = [
+  'r.id',
+  'r.bodyId',
+  'r.receivingUnitId',
+  'r.status',
+  'r.receivedAt',
+  'r.extendedDays',
+  'r.effectiveReceiptDate',
+  'r.dueDate',
+  'r.dueProvisional',
+  'r.version',
+];
+
+/** The open requests the recomputation walks through, in id order, and their receiving units. */
+@Injectable()
+export class OpenRequestsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The next `limit` open requests after `afterId`, of one body or of all (null). */
+  async findOpenAfter(bodyId: number | null, afterId: string, limit: number): Promise<{ id: string; receivingUnitId: number }[]> {
+    const qb = this.dataSource
+      .getRepository(InformationRequest)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.receivingUnitId'])
+      .where('r.closed_at IS NULL')
+      .andWhere('r.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+      .andWhere('r.id > :afterId', { afterId });
+    if (bodyId !== null) qb.andWhere('r.body_id = :bodyId', { bodyId });
+    const rows = await qb.orderBy('r.id', 'ASC').limit(limit).getMany();
+    return rows.map((r) => ({ id: r.id, receivingUnitId: r.receivingUnitId }));
+  }
+
+  /** The same requests locked until the transaction ends, re-read, and only those still open. */
+  lockOpen(m: EntityManager, ids: string[]): Promise<OpenRequestRow[]> {
+    return m
+      .getRepository(InformationRequest)
+      .createQueryBuilder('r')
+      .select(ROW_COLUMNS)
+      .setLock('pessimistic_write')
+      .where('r.id IN (:...ids)', { ids })
+      .andWhere('r.closed_at IS NULL')
+      .andWhere('r.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+      .orderBy('r.id', 'ASC')
+      .getMany();
+  }
+
+  /** Units by id, inactive ones too: a request keeps the hours of the unit that received it. */
+  findUnits(ids: number[]): Promise<PpidUnit[]> {
+    return this.dataSource.getRepository(PpidUnit).findBy({ id: In(ids) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker
+// ---------------------------------------------------------------------------------------------
+
+const BATCH_SIZE = 200;
+/** Passes with a fresh calendar when it changes under a pass; after that the job is retried later. */
+const MAX_PASSES = 5;
+
+export interface RecomputeSummary {
+  checked: number;
+  changed: number;
+  skipped: number;
+}
+
+class CalendarMovedOn {
+  constructor(readonly summary: RecomputeSummary) {}
+}
+
+/**
+ * Runs `calendar.recompute` jobs: the due dates of the open requests of one body (or of every body)
+ * recomputed with the calendar as it now stands. Each changed request is updated (version + 1) with
+ * a public `due_date_recomputed` event holding the old and the new date. Batches of 200, one
+ * transaction each, all reads before it; idempotent, so a job run twice changes nothing the second
+ * time. Each transaction checks that the calendar is still the one the batch was computed with;
+ * if not, the pass starts over with the new calendar.
+ */
+@Injectable()
+export class DueDateRecomputeWorker implements OnModuleInit {
+  private readonly logger = new Logger('DueDateRecompute');
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly db: DatabaseService,
+    private readonly openRequests: OpenRequestsRepository,
+    private readonly requests: RequestsRepository,
+    private readonly snapshots: CalendarSnapshots,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  onModuleInit(): void {
+    void this.jobs.work<CalendarRecomputeJob>(CALENDAR_RECOMPUTE_QUEUE, async (job) => {
+      if (!isCalendarRecomputeJob(job)) {
+        this.logger.error({ msg: 'calendar.recompute job without a valid bodyId, dropped' });
+        return;
+      }
+      await this.recompute(job.bodyId, new Date());
+    });
+  }
+
+  async recompute(bodyId: number | null, now: Date): Promise<RecomputeSummary> {
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      const snapshot = await this.snapshots.load();
+      const outcome = await this.pass(bodyId, snapshot, now);
+      if (outcome instanceof CalendarMovedOn) {
+        this.logger.log({ msg: 'calendar changed during recomputation, starting over', bodyId, pass, ...outcome.summary });
+        continue;
+      }
+      // The instance that runs the job may not be the one that saved the change.
+      this.calendar.invalidate();
+      this.logger.log({ msg: 'due dates recomputed', bodyId, ...outcome });
+      return outcome;
+    }
+    throw new Error(`calendar kept changing during ${MAX_PASSES} recomputation passes`);
+  }
+
+  private async pass(bodyId: number | null, snapshot: CalendarSnapshot, now: Date): Promise<RecomputeSummary | CalendarMovedOn> {
+    const summary: RecomputeSummary = { checked: 0, changed: 0, skipped: 0 };
+    const hours = new Map<number, ServiceHours>();
+    let afterId = '0';
+    for (;;) {
+      const batch = await this.openRequests.findOpenAfter(bodyId, afterId, BATCH_SIZE);
+      if (batch.length === 0) return summary;
+      const missing = [...new Set(batch.map((b) => b.receivingUnitId))].filter((id) => !hours.has(id));
+      if (missing.length > 0) {
+        for (const unit of await this.openRequests.findUnits(missing)) hours.set(unit.id, this.calendar.serviceHoursOf(unit));
+      }
+      const moved = await this.db.transaction(async (m) => {
+        // Lock first, then compare revisions: a calendar change committed after this check has its
+        // own job, which waits for these locks and so sees what this batch writes.
+        const rows = await this.openRequests.lockOpen(m, batch.map((b) => b.id));
+        if ((await this.snapshots.revisionIn(m)) !== snapshot.revision) return true;
+        for (const r of rows) await this.recomputeOne(m, r, snapshot, hours, now, summary);
+        return false;
+      });
+      if (moved) return new CalendarMovedOn(summary);
+      afterId = batch[batch.length - 1].id;
+    }
+  }
+
+  private async recomputeOne(
+    m: EntityManager,
+    r: OpenRequestRow,
+    snapshot: CalendarSnapshot,
+    hours: Map<number, ServiceHours>,
+    now: Date,
+    summary: RecomputeSummary,
+  ): Promise<void> {
+    summary.checked += 1;
+    const unitHours = hours.get(r.receivingUnitId);
+    let next: RecomputedDueDate;
+    try {
+      if (!unitHours) throw new RangeError(`receiving unit ${r.receivingUnitId} not found`);
+      next = recomputeDueDate(snapshot.calendarFor(r.bodyId), r, unitHours);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      // Outside the calendar's years (or no unit): leave the stored date, never guess.
+      summary.skipped += 1;
+      this.logger.warn({ msg: 'due date not recomputed', requestId: r.id, error: safeErrorSummary(error) });
+      return;
+    }
+    if (!dueDateChanged(r, next)) return;
+    await this.requests.updateRequest(m, r.id, {
+      effectiveReceiptDate: next.effectiveReceiptDate,
+      dueDate: next.dueDate,
+      dueProvisional: next.provisional,
+      version: r.version + 1,
+      updatedAt: now,
+    });
+    await this.requests.insertEvent(m, {
+      requestId: r.id,
+      type: 'due_date_recomputed',
+      actorKind: 'system',
+      actorId: null,
+      actorName: null,
+      occurredAt: now,
+      fromStatus: r.status,
+      toStatus: r.status,
+      oldDueDate: r.dueDate,
+      newDueDate: next.dueDate,
+      public: true,
+      data: {
+        reason: 'calendar_changed',
+        oldProvisional: r.dueProvisional,
+        newProvisional: next.provisional,
+        ...(next.effectiveReceiptDate !== r.effectiveReceiptDate
+          ? { oldEffectiveReceiptDate: r.effectiveReceiptDate, newEffectiveReceiptDate: next.effectiveReceiptDate }
+          : {}),
+      },
+    });
+    summary.changed += 1;
+  }
+}
