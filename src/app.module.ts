@@ -5,9 +5,11 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BodiesModule } from './modules/bodies/bodies.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { SecurityModule } from './common/security/security.module';
 
@@ -27,6 +29,8 @@ export class AppModule {
         BodiesModule,
         CalendarModule,
         RequestsModule,
+        RemindersModule,
+        DemoModule,
       ],
     };
   }

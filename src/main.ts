@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { demoSettingsFrom } from './modules/demo/demo-settings';
 
 function configOrExit(): AppConfig {
   try {
+    demoSettingsFrom(process.env);
     return loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {

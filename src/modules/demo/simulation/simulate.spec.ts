@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { readCsv } from 'src/database/seeds/csv';
+import { localDateTimeOf } from 'src/modules/calendar/local-time';
+import { computeDueDate, extendDueDate, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { allProvinceCodes } from 'src/modules/bodies/area-data';
+import { nikProblem } from 'src/modules/requests/intake/requester-identity';
+import { RequestStatus } from 'src/modules/requests/request-status';
+import { deadlineState, stateBounds } from 'src/modules/requests/workflow/deadline-state';
+import { NoticeInput, parseNoticeInput } from 'src/modules/requests/workflow/notice-input';
+import { nextStatus, RequestAction, TRANSITIONS } from 'src/modules/requests/workflow/request-transitions';
+import { apportion, drawProfiles } from './profiles';
+import { SimBody, SimRequest, simulateRequests } from './simulate';
+import { BodyRef, placeName, planWorld, regionTitle } from './world';
+
+const holidays = readCsv(join(__dirname, '../../../database/seeds/id-holidays.csv'));
+const calendar = WorkingDayCalendar.build({
+  nonWorkingDays: holidays.map((h) => h.date),
+  confirmedYears: [...new Set(holidays.map((h) => Number(h.date.slice(0, 4))))],
+});
+const hours = { timeZone: 'Asia/Jakarta', opensAt: '08:00', closesAt: '16:00' };
+const NOW = new Date('2026-11-27T03:30:00Z'); // Friday 10:30 WIB
+
+const REFS: BodyRef[] = [
+  ['35.78', 'Kota Surabaya', 'kota'],
+  ['35.07', 'Kabupaten Malang', 'kabupaten'],
+  ['35.15', 'Kabupaten Sidoarjo', 'kabupaten'],
+  ['35.73', 'Kota Malang', 'kota'],
+  ['35.22', 'Kabupaten Bojonegoro', 'kabupaten'],
+  ['35.76', 'Kota Mojokerto', 'kota'],
+  ['35.09', 'Kabupaten Jember', 'kabupaten'],
+].map(([regionCode, regionName, kind], i) => ({
+  id: i + 1,
+  regionCode,
+  regionName,
+  kind: kind as BodyRef['kind'],
+  utama: { id: 100 + i, code: 'U', name: `PPID Utama ${regionName}` },
+  ...hours,
+}));
+
+function bodies(seed: number, total: number): SimBody[] {
+  let unitId = 1000;
+  return planWorld(seed, REFS, total).map((plan) => ({
+    id: plan.body.id,
+    regionCode: plan.body.regionCode,
+    region: regionTitle(plan.body),
+    place: placeName(plan.body),
+    province: 'Jawa Timur',
+    hours,
+    calendar,
+    utama: { id: plan.body.utama.id, code: 'U', name: plan.body.utama.name, kind: null, staff: plan.utamaStaff.map((name) => ({ userId: null, name })) },
+    pelaksana: plan.pelaksana.map((u) => ({ id: (unitId += 1), code: u.code, name: u.name, kind: u.kind, staff: u.staff.map((name) => ({ userId: null, name })) })),
+    districts: [{ nikPrefix: `${plan.body.regionCode.replace('.', '')}01`, name: 'Kecamatan Uji', regency: plan.body.regionName, villages: ['Desa Sumberejo', 'Kelurahan Sawahan'] }],
+    profile: plan.profile,
+    requests: plan.requests,
+  }));
+}
+
+function simulate(seed: number, total = 1400): SimRequest[] {
+  return [...simulateRequests({ seed, now: NOW, bodies: bodies(seed, total) })];
+}
+
+describe('demo simulation', () => {
+  const requests = simulate(7);
+
+  it('should give the same requests for the same seed and clock, and others for another seed', () => {
+    expect(JSON.stringify(simulate(7))).toBe(JSON.stringify(requests));
+    expect(JSON.stringify(simulate(8))).not.toBe(JSON.stringify(requests));
+  });
+
+  it('should share the total out exactly and give every archetype a body', () => {
+    expect(requests).toHaveLength(1400);
+    expect(apportion(1000, [1, 2, 3.5, 0.2])).toEqual([149, 299, 522, 30]);
+    expect(new Set(drawProfiles(1, REFS.map((b) => ({ key: b.regionCode, kind: b.kind }))).map((p) => p.archetype)).size).toBe(6);
+  });
+
+  it('should receive every request in the year before the clock, numbered gaplessly per unit and year in order of receipt', () => {
+    const yearAgo = NOW.getTime() - 365 * 86_400_000;
+    const last = new Map<string, { seq: number; at: number }>();
+    for (const r of requests) {
+      expect(r.receivedAt.getTime()).toBeGreaterThan(yearAgo - 86_400_000);
+      expect(r.receivedAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      const key = `${r.receivingUnitId}:${r.registrationYear}`;
+      const prev = last.get(key) ?? { seq: 0, at: 0 };
+      expect(r.registrationSeq).toBe(prev.seq + 1);
+      expect(r.receivedAt.getTime()).toBeGreaterThanOrEqual(prev.at);
+      expect(r.registrationYear).toBe(Number(localDateTimeOf(r.receivedAt, 'Asia/Jakarta').date.slice(0, 4)));
+      last.set(key, { seq: r.registrationSeq, at: r.receivedAt.getTime() });
+    }
+  });
+
+  it('should write only transitions the table allows, in time order, up to the clock, ending in the status of the request', () => {
+    const actionOf = new Map(Object.entries(TRANSITIONS).map(([action, t]) => [t.event, action as RequestAction]));
+    for (const r of requests) {
+      const [first, ...rest] = r.events;
+      expect(first.type).toBe(r.channel === 'online' ? 'registered' : 'recorded_offline');
+      expect(first.toStatus).toBe('received');
+      let status: RequestStatus = 'received';
+      let at = first.occurredAt.getTime();
+      for (const e of rest) {
+        const action = actionOf.get(e.type) as RequestAction;
+        expect(e.fromStatus).toBe(status);
+        expect(nextStatus(action, status)).toBe(e.toStatus);
+        expect(e.occurredAt.getTime()).toBeGreaterThanOrEqual(at);
+        expect(e.occurredAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+        status = e.toStatus;
+        at = e.occurredAt.getTime();
+      }
+      expect(r.status).toBe(status);
+      expect(r.version).toBe(r.events.length);
+    }
+  });
+
+  it('should take day 0 and due dates from the calendar, extensions after the current due date', () => {
+    for (const r of requests) {
+      const due = computeDueDate(calendar, r.receivedAt, 10, hours);
+      expect(r.effectiveReceiptDate).toBe(due.effectiveReceiptDate);
+      const extension = r.events.find((e) => e.type === 'extended');
+      if (!extension) {
+        expect(r.dueDate).toBe(due.dueDate);
+        continue;
+      }
+      expect(extension.oldDueDate).toBe(due.dueDate);
+      expect(extension.newDueDate).toBe(extendDueDate(calendar, due.dueDate, r.extendedDays as number).dueDate);
+      expect(r.dueDate).toBe(extension.newDueDate);
+    }
+  });
+
+  it('should give notices the officer form would accept, and NIKs the intake would accept', () => {
+    const answers = requests.flatMap((r) => r.events.filter((e) => 'notice' in e.data));
+    expect(new Set(answers.map((e) => (e.data.notice as NoticeInput).decision)).size).toBe(5);
+    for (const e of answers) expect(parseNoticeInput(JSON.parse(JSON.stringify(e.data.notice)) as Record<string, unknown>).errors).toBeNull();
+    for (const r of requests) if (r.requesterNik) expect(nikProblem(r.requesterNik, allProvinceCodes())).toBeNull();
+  });
+
+  it('should leave every body open requests that are aman and segera today', () => {
+    const bounds = stateBounds(calendar, localDateTimeOf(NOW, 'Asia/Jakarta').date);
+    for (const ref of REFS) {
+      const states = new Set(
+        requests.filter((r) => r.bodyId === ref.id && (r.status === 'received' || r.status === 'in_process')).map((r) => deadlineState(r.dueDate, bounds)),
+      );
+      expect(states).toContain('aman');
+      expect(states).toContain('segera');
+    }
+  });
+});

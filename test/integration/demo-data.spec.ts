@@ -1,0 +1,325 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { FieldCipher } from 'src/common/crypto/field-cipher';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { computeDueDate } from 'src/modules/calendar/working-day-calendar';
+import { DemoDataService } from 'src/modules/demo/demo-data.service';
+import { DemoCounts, DemoLoadResult } from 'src/modules/demo/demo-loader';
+import { RequestStatus } from 'src/modules/requests/request-status';
+import { nextStatus, RequestAction, TRANSITIONS } from 'src/modules/requests/workflow/request-transitions';
+import { bearerToken, createUser, loginAgent, utamaUnitOf } from 'test/support/auth-helpers';
+import { startTestApp, TestApp } from 'test/support/test-app';
+
+const DEMO_REQUESTS = 800;
+
+type WriteFn = typeof process.stdout.write;
+
+/** Captures what is written to stdout while `work` runs (the demo logins block goes there). */
+async function capturingStdout<T>(work: () => Promise<T>): Promise<{ result: T; output: string }> {
+  const chunks: string[] = [];
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as WriteFn);
+  try {
+    return { result: await work(), output: chunks.join('') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** Runs with DEMO_DATA_REQUESTS set, restoring the environment afterwards. */
+async function withDemoSize<T>(requests: number, work: () => Promise<T>): Promise<T> {
+  const saved = process.env.DEMO_DATA_REQUESTS;
+  process.env.DEMO_DATA_REQUESTS = String(requests);
+  try {
+    return await work();
+  } finally {
+    if (saved === undefined) delete process.env.DEMO_DATA_REQUESTS;
+    else process.env.DEMO_DATA_REQUESTS = saved;
+  }
+}
+
+async function countsInDatabase(db: DataSource): Promise<DemoCounts> {
+  const grouped = async (sql: string): Promise<Record<string, number>> =>
+    Object.fromEntries(((await db.query(sql)) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+  const [totals] = (await db.query(
+    'SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM request_events)::int AS events',
+  )) as { requests: number; events: number }[];
+  return {
+    ...totals,
+    byStatus: await grouped('SELECT status AS k, count(*)::int AS n FROM requests GROUP BY 1'),
+    byDecision: await grouped(`SELECT coalesce(decision, 'none') AS k, count(*)::int AS n FROM requests GROUP BY 1`),
+    byEventType: await grouped('SELECT type AS k, count(*)::int AS n FROM request_events GROUP BY 1'),
+  };
+}
+
+describe('demo data on a new database (DEMO_DATA)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let printed: string;
+  let load: DemoLoadResult;
+
+  beforeAll(async () => {
+    const started = await capturingStdout(() => withDemoSize(DEMO_REQUESTS, () => startTestApp({ DEMO_DATA: 'true' })));
+    t = started.result;
+    printed = started.output;
+    db = t.app.get(DataSource);
+    const lastLoad = t.app.get(DemoDataService).lastLoad;
+    if (!lastLoad) throw new Error('the demo data was not loaded on start');
+    load = lastLoad;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should load the requested number of requests and print the logins with the password once', async () => {
+    const [row] = (await db.query('SELECT count(*)::int AS n FROM requests')) as { n: number }[];
+    expect(row.n).toBe(DEMO_REQUESTS);
+    expect(load.password).toMatch(/^Demo-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(printed.split(load.password as string)).toHaveLength(2);
+    expect(printed).toContain('admin@demo.portal-kip.id');
+    expect(printed).toContain('petugas.<code>@demo.portal-kip.id');
+    const bodies = (await db.query('SELECT count(*)::int AS n FROM public_bodies')) as { n: number }[];
+    const officers = (await db.query(
+      `SELECT count(*)::int AS n FROM users u JOIN ppid_units p ON p.id = u.unit_id WHERE u.role = 'officer' AND p.level = 'utama' AND u.email LIKE 'petugas.%@demo.portal-kip.id'`,
+    )) as { n: number }[];
+    expect(officers[0].n).toBe(bodies[0].n);
+  });
+
+  it('should give every body two to four PPID Pelaksana with codes such as DIKNAS', async () => {
+    const rows = (await db.query(
+      `SELECT b.region_code, count(u.id)::int AS n, array_agg(u.code ORDER BY u.code) AS codes
+         FROM public_bodies b LEFT JOIN ppid_units u ON u.body_id = b.id AND u.level = 'pelaksana' GROUP BY 1`,
+    )) as { n: number; codes: string[] }[];
+    for (const r of rows) {
+      expect(r.n).toBeGreaterThanOrEqual(2);
+      expect(r.n).toBeLessThanOrEqual(4);
+    }
+    expect(rows.flatMap((r) => r.codes)).toContain('DIKNAS');
+  });
+
+  it('should make bodies behave differently: on-time and refusal shares far apart', async () => {
+    const rows = (await db.query(
+      `SELECT body_id, count(*)::int AS answered,
+              count(*) FILTER (WHERE (answered_at AT TIME ZONE 'Asia/Jakarta')::date <= due_date)::int AS on_time,
+              count(*) FILTER (WHERE decision = 'refused')::int AS refused
+         FROM requests WHERE answered_at IS NOT NULL GROUP BY body_id HAVING count(*) >= 5`,
+    )) as { answered: number; on_time: number; refused: number }[];
+    expect(rows.length).toBeGreaterThan(20);
+    const onTime = rows.map((r) => r.on_time / r.answered);
+    const refused = rows.map((r) => r.refused / r.answered);
+    expect(Math.max(...onTime) - Math.min(...onTime)).toBeGreaterThan(0.4);
+    expect(Math.max(...refused)).toBeGreaterThan(0.12);
+    expect(Math.min(...refused)).toBeLessThan(0.05);
+    expect(new Set(load.plans.map((p) => p.profile.archetype)).size).toBe(6);
+  });
+
+  it('should number requests per receiving unit and year 1..n without gaps, in order of receipt, with the counters set', async () => {
+    const groups = (await db.query(
+      `SELECT r.receiving_unit_id, r.registration_year, count(*)::int AS n, min(r.registration_seq) AS lo, max(r.registration_seq) AS hi,
+              count(DISTINCT r.registration_seq)::int AS d, max(c.last_number) AS counter
+         FROM requests r LEFT JOIN registration_counters c ON c.unit_id = r.receiving_unit_id AND c.year = r.registration_year
+        GROUP BY 1, 2`,
+    )) as { n: number; lo: number; hi: number; d: number; counter: number | null }[];
+    expect(groups.length).toBeGreaterThan(39);
+    for (const g of groups) expect(g).toMatchObject({ lo: 1, hi: g.n, d: g.n, counter: g.n });
+    const [outOfOrder] = (await db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT received_at < lag(received_at) OVER (PARTITION BY receiving_unit_id, registration_year ORDER BY registration_seq) AS back FROM requests
+       ) x WHERE back`,
+    )) as { n: number }[];
+    expect(outOfOrder.n).toBe(0);
+    const numbers = (await db.query('SELECT registration_number FROM requests LIMIT 50')) as { registration_number: string }[];
+    for (const { registration_number } of numbers) expect(registration_number).toMatch(/^\d{2,4}-[A-Z0-9]{1,8}-\d{4}-\d{5}$/);
+  });
+
+  it('should write for every request a sequence of events the transition table allows, ending in its status', async () => {
+    const actionOf = new Map(Object.entries(TRANSITIONS).map(([action, tr]) => [tr.event, action as RequestAction]));
+    const requests = (await db.query('SELECT id, status, closed_at, answered_at FROM requests')) as {
+      id: string;
+      status: RequestStatus;
+      closed_at: Date | null;
+      answered_at: Date | null;
+    }[];
+    const events = (await db.query(
+      'SELECT request_id, type, from_status, to_status, occurred_at FROM request_events ORDER BY request_id, id',
+    )) as { request_id: string; type: string; from_status: RequestStatus | null; to_status: RequestStatus; occurred_at: Date }[];
+    const byRequest = new Map<string, typeof events>();
+    for (const e of events) byRequest.set(e.request_id, [...(byRequest.get(e.request_id) ?? []), e]);
+    const problems: string[] = [];
+    const now = Date.now();
+    for (const r of requests) {
+      const list = byRequest.get(r.id) ?? [];
+      const [first, ...rest] = list;
+      if (!first || !['registered', 'recorded_offline'].includes(first.type) || first.from_status !== null || first.to_status !== 'received') {
+        problems.push(`${r.id}: starts with ${first?.type}`);
+        continue;
+      }
+      let status: RequestStatus = 'received';
+      let last = first.occurred_at.getTime();
+      for (const e of rest) {
+        const action = actionOf.get(e.type);
+        if (!action || e.from_status !== status || nextStatus(action, status) !== e.to_status) {
+          problems.push(`${r.id}: ${e.type} ${e.from_status}→${e.to_status} after ${status}`);
+          break;
+        }
+        if (e.occurred_at.getTime() < last || e.occurred_at.getTime() > now) problems.push(`${r.id}: ${e.type} out of time order`);
+        last = e.occurred_at.getTime();
+        status = e.to_status;
+      }
+      if (status !== r.status) problems.push(`${r.id}: events end in ${status}, request is ${r.status}`);
+      if ((r.status === 'closed') !== (r.closed_at !== null)) problems.push(`${r.id}: closed_at does not match ${r.status}`);
+    }
+    expect(problems).toEqual([]);
+    const types = new Set(events.map((e) => e.type));
+    for (const type of ['registered', 'recorded_offline', 'forwarded', 'extended', 'notice_issued', 'refused', 'not_held', 'documents_handed_over', 'closed']) {
+      expect(types).toContain(type);
+    }
+  });
+
+  it('should compute day 0 and due dates with the calendar, and record old and new due dates on extensions', async () => {
+    const rows = (await db.query(
+      `SELECT r.id, r.body_id, r.received_at, r.effective_receipt_date::text AS day0, r.due_date::text AS due, r.extended_days,
+              reg.new_due_date::text AS first_due, ext.old_due_date::text AS ext_old, ext.new_due_date::text AS ext_new,
+              u.time_zone, to_char(u.opens_at, 'HH24:MI') AS opens, to_char(u.closes_at, 'HH24:MI') AS closes
+         FROM requests r
+         JOIN ppid_units u ON u.id = r.receiving_unit_id
+         JOIN request_events reg ON reg.request_id = r.id AND reg.type IN ('registered', 'recorded_offline')
+         LEFT JOIN request_events ext ON ext.request_id = r.id AND ext.type = 'extended'`,
+    )) as {
+      body_id: number;
+      received_at: Date;
+      day0: string;
+      due: string;
+      extended_days: number | null;
+      first_due: string;
+      ext_old: string | null;
+      ext_new: string | null;
+      time_zone: string;
+      opens: string;
+      closes: string;
+    }[];
+    const calendars = t.app.get(CalendarService);
+    let extended = 0;
+    for (const r of rows) {
+      const expected = computeDueDate(await calendars.calendarFor(r.body_id), r.received_at, 10, { timeZone: r.time_zone, opensAt: r.opens, closesAt: r.closes });
+      expect({ day0: r.day0, firstDue: r.first_due }).toEqual({ day0: expected.effectiveReceiptDate, firstDue: expected.dueDate });
+      if (r.extended_days === null) {
+        expect(r.due).toBe(expected.dueDate);
+      } else {
+        extended += 1;
+        expect({ old: r.ext_old, new: r.ext_new }).toEqual({ old: expected.dueDate, new: r.due });
+      }
+    }
+    expect(extended).toBeGreaterThan(0);
+  });
+
+  it('should leave open requests in all three deadline states', async () => {
+    const token = await bearerToken(t.app, 'biro@demo.portal-kip.id', load.password as string);
+    const res = await request(t.app.getHttpServer()).get('/api/v1/queue').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    const counts = (res.body as { counts: Record<'aman' | 'segera' | 'terlambat', number> }).counts;
+    expect(counts.aman).toBeGreaterThan(0);
+    expect(counts.segera).toBeGreaterThan(0);
+    expect(counts.terlambat).toBeGreaterThan(0);
+  });
+
+  it('should let a demo officer sign in and see open requests in the queue, also in a PPID Pelaksana', async () => {
+    const officers = load.accounts.filter((a) => a.listed && a.role === 'officer');
+    const utama = officers.find((a) => /^petugas\.\d+@/.test(a.email));
+    const pelaksana = officers.find((a) => /^petugas\.\d+\.[a-z]+@/.test(a.email));
+    for (const account of [utama, pelaksana]) {
+      if (!account) throw new Error('no listed demo officer');
+      const password = load.password as string;
+      const signedIn = await loginAgent(t.app, account.email, password);
+      const page = await signedIn.agent.get('/petugas');
+      expect(page.status).toBe(200);
+      expect(page.text).toMatch(/\d{4}-[A-Z0-9]+-\d{4}-\d{5}/);
+      const token = await bearerToken(t.app, account.email, password);
+      const res = await request(t.app.getHttpServer()).get('/api/v1/queue').set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      expect((res.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('should encrypt personal fields and give working tracking codes', async () => {
+    const cipher = t.app.get(FieldCipher);
+    const rows = (await db.query(
+      `SELECT requester_nik, requester_nik_last4, requester_address, requester_phone FROM requests WHERE requester_nik IS NOT NULL LIMIT 20`,
+    )) as { requester_nik: Buffer; requester_nik_last4: string; requester_address: Buffer; requester_phone: Buffer }[];
+    expect(rows.length).toBe(20);
+    for (const r of rows) {
+      const nik = cipher.decryptText(r.requester_nik) as string;
+      expect(nik).toMatch(/^35\d{14}$/);
+      expect(nik.endsWith(r.requester_nik_last4)).toBe(true);
+      expect(cipher.decryptText(r.requester_address)).toContain('Kecamatan');
+      expect(cipher.decryptText(r.requester_phone)).toMatch(/^08\d{9,10}$/);
+    }
+    const sample = load.sample;
+    if (!sample) throw new Error('no sample request printed');
+    const res = await request(t.app.getHttpServer())
+      .get(`/api/v1/requests/${sample.registrationNumber}`)
+      .set('X-Tracking-Code', sample.trackingCode);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain(sample.registrationNumber);
+  });
+
+  it('should generate the same data from the same seed and clock, and other data from another seed', async () => {
+    const service = t.app.get(DemoDataService);
+    const [row] = (await db.query('SELECT seed, simulated_until FROM demo_data_loads')) as { seed: string; simulated_until: Date }[];
+    const preview = await service.preview(row.simulated_until, Number(row.seed), DEMO_REQUESTS);
+    await expect(countsInDatabase(db)).resolves.toEqual(preview);
+    await expect(service.preview(row.simulated_until, Number(row.seed), DEMO_REQUESTS)).resolves.toEqual(preview);
+    await expect(service.preview(row.simulated_until, Number(row.seed) + 1, DEMO_REQUESTS)).resolves.not.toEqual(preview);
+  });
+
+  it('should not load again when called again or on the next start', async () => {
+    const before = await countsInDatabase(db);
+    const service = t.app.get(DemoDataService);
+    const again = await capturingStdout(async () => {
+      const outcome = await service.loadIfEmpty(new Date());
+      await service.onApplicationBootstrap();
+      return outcome;
+    });
+    expect(again.result).toEqual({ loaded: false, reason: 'already_loaded' });
+    expect(again.output).toBe('');
+    await expect(countsInDatabase(db)).resolves.toEqual(before);
+    const [loads] = (await db.query('SELECT count(*)::int AS n FROM demo_data_loads')) as { n: number }[];
+    expect(loads.n).toBe(1);
+  });
+});
+
+describe('demo data only into an empty database', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await withDemoSize(40, () =>
+      startTestApp({ DEMO_DATA: 'false', ADMIN_EMAIL: 'admin.pertama@uji.go.id', ADMIN_PASSWORD: 'kata-sandi-admin-123' }),
+    );
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should skip a database with accounts other than admins, and load beside a bootstrap admin', async () => {
+    const db = t.app.get(DataSource);
+    const service = t.app.get(DemoDataService);
+    const officer = await createUser(t.app, { role: 'officer', unitId: (await utamaUnitOf(t.app, '35.78')).id });
+    const skipped = await capturingStdout(() => service.loadIfEmpty(new Date()));
+    expect(skipped.result).toEqual({ loaded: false, reason: 'not_empty' });
+    expect(skipped.output).toBe('');
+    await expect(db.query('SELECT count(*)::int AS n FROM requests')).resolves.toEqual([{ n: 0 }]);
+
+    await db.query('DELETE FROM users WHERE id = $1', [officer.id]);
+    const loaded = await capturingStdout(() => service.loadIfEmpty(new Date()));
+    expect(loaded.result.loaded).toBe(true);
+    expect(loaded.output).toContain('biro@demo.portal-kip.id');
+    await expect(db.query('SELECT count(*)::int AS n FROM requests')).resolves.toEqual([{ n: 40 }]);
+    await expect(db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'admin.pertama@uji.go.id' AND role = 'admin'`)).resolves.toEqual([
+      { n: 1 },
+    ]);
+  });
+});
