@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, describeBrowser, launchBrowser, screenshot } from 'test/support/browser';
+import { describeBrowser, launchBrowser, inspectPage, navigateBy as navigateAfter } from 'test/support/browser';
 import { pdfText } from 'test/support/pdf-text';
 import { TINY_PNG } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -36,18 +36,11 @@ describeBrowser('citizen journey in a browser', () => {
   let registrationNumber = '';
   let trackingCode = '';
 
-  /** Clicks something that loads a new document and waits until that document has loaded. */
-  async function navigateBy(click: () => Promise<void>): Promise<void> {
-    const committed = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
-    await click();
-    await committed;
-    await page.waitForLoadState('load');
-  }
+  const navigateBy = (click: () => Promise<void>): Promise<void> => navigateAfter(page, click);
 
   /** Every page visited gets an axe check and a screenshot. */
   async function inspect(name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await checkA11y(page, name)).toEqual([]);
+    expect(await inspectPage(page, name)).toEqual([]);
   }
 
   const field = (label: string) => page.getByLabel(label, { exact: true });

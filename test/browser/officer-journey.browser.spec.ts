@@ -5,7 +5,7 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { extendDueDate } from 'src/modules/calendar/working-day-calendar';
 import { bearerToken, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { checkA11y, describeBrowser, launchBrowser, screenshot } from 'test/support/browser';
+import { describeBrowser, launchBrowser, inspectPage, navigateBy as navigateAfter } from 'test/support/browser';
 import { pdfText } from 'test/support/pdf-text';
 import { requestPayload } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -41,18 +41,11 @@ describeBrowser('officer journey in a browser', () => {
   let trackingCode = '';
   let firstDueDate = '';
 
-  /** Clicks something that loads a new document and waits until that document has loaded. */
-  async function navigateBy(click: () => Promise<void>): Promise<void> {
-    const committed = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
-    await click();
-    await committed;
-    await page.waitForLoadState('load');
-  }
+  const navigateBy = (click: () => Promise<void>): Promise<void> => navigateAfter(page, click);
 
   /** Every page visited gets an axe check and a screenshot. */
   async function inspect(name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await checkA11y(page, name)).toEqual([]);
+    expect(await inspectPage(page, name)).toEqual([]);
   }
 
   const field = (label: string) => page.getByLabel(label, { exact: true });

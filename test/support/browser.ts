@@ -126,3 +126,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Clicks something that loads a new document and waits until that document has loaded. */
+export async function navigateBy(page: Page, click: () => Promise<void>): Promise<void> {
+  const committed = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
+  await click();
+  await committed;
+  await page.waitForLoadState('load');
+}
+
+/** A screenshot and an axe check of the page as it is now; returns the serious or critical violations. */
+export async function inspectPage(page: Page, name: string): Promise<A11yViolation[]> {
+  await screenshot(page, name);
+  return checkA11y(page, name);
+}

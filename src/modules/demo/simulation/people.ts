@@ -13,6 +13,7 @@ import {
   PHONE_PREFIXES,
   STREETS,
 } from './vocabulary';
+import type { RequestSubmission } from 'src/modules/requests/intake/request-submission';
 import type { RequesterType } from 'src/modules/requests/request-options';
 
 /** A kecamatan with its villages, for addresses and NIKs. */
@@ -26,19 +27,12 @@ export interface District {
   villages: readonly string[];
 }
 
-export interface Requester {
-  type: RequesterType;
-  name: string;
-  nik: string | null;
-  registrationNo: string | null;
-  address: string;
-  phone: string;
-  email: string;
-  occupation: string;
+/** A demo requester: what a real submission carries, plus where the person lives and why they ask. */
+export type Requester = RequestSubmission['requester'] & {
   purposes: readonly string[];
   village: string;
   district: string;
-}
+};
 
 const OCCUPATION_TABLE = new WeightedTable<Occupation>(OCCUPATIONS);
 const TYPE_TABLE = new WeightedTable<RequesterType>([
