@@ -23,10 +23,9 @@ function esmPackages() {
   return names.map((n) => n.replace(/[.+]/g, '\\$&'));
 }
 
-module.exports = {
+const base = {
   rootDir: '.',
   moduleFileExtensions: ['js', 'mjs', 'cjs', 'json', 'ts'],
-  testRegex: '(src|test)/.*\\.spec\\.ts$',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     '^.+\\.[mc]?js$': [
@@ -41,5 +40,19 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
   testEnvironment: 'node',
+};
+
+/**
+ * Projects: `npm test` runs unit, integration, http and browser; `npm run test:resilience` runs
+ * the fuzz, fault and abuse suites; `npx jest --selectProjects http` runs one of them.
+ */
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    { ...base, displayName: 'unit', testRegex: 'src/.*\\.spec\\.ts$' },
+    { ...base, displayName: 'integration', testRegex: 'test/integration/.*\\.spec\\.ts$' },
+    { ...base, displayName: 'http', testRegex: 'test/http/.*\\.spec\\.ts$' },
+    { ...base, displayName: 'browser', testRegex: 'test/browser/.*\\.spec\\.ts$' },
+    { ...base, displayName: 'resilience', testRegex: 'test/resilience/.*\\.spec\\.ts$' },
+  ],
 };
