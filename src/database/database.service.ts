@@ -6,6 +6,7 @@ import { AppConfig } from 'src/config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { embeddedPgDriver } from './embedded-session-pool';
 
 /**
  * Owns the one connection pool of the process. With DATABASE_URL it is a normal pool on
@@ -33,6 +34,7 @@ export class DatabaseService implements OnApplicationShutdown {
       migrationsTransactionMode: 'each',
       synchronize: false,
       logging: false,
+      ...(this.embedded ? { driver: embeddedPgDriver() } : {}),
       extra: this.embedded ? { max: 1 } : { max: 10, connectionTimeoutMillis: 10_000 },
     });
     await this.source.initialize();
@@ -55,14 +57,19 @@ export class DatabaseService implements OnApplicationShutdown {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * Whether the database serves the app: a named prepared statement, as the app's own clients
+   * use them, answered within the time. A session that kept another connection's statements
+   * fails here, where a bare `SELECT 1` would still pass.
+   */
   async isHealthy(timeoutMs = 2000): Promise<boolean> {
     if (!this.source?.isInitialized) return false;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
-    const probe = this.source.query('SELECT 1').then(
-      () => true,
+    const probe = this.pool.query({ name: 'kip-health', text: 'SELECT 1 AS ok' }).then(
+      (r) => r.rows[0]?.ok === 1,
       () => false,
     );
     try {

@@ -91,6 +91,7 @@ export class RateLimiterService {
       const rule = this.rules[action];
       limiter = new RateLimiterPostgres({
         storeClient: this.db.pool,
+        storeType: 'pool',
         tableName: 'rate_limits',
         tableCreated: true,
         points: rule.points,
