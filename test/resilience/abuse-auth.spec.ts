@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuthenticationService } from 'src/modules/auth/authentication.service';
-import { createUser, TEST_PASSWORD, uniqueEmail, utamaUnitOf } from 'test/support/auth-helpers';
+import { bearerToken, createUser, loginAgent, TEST_PASSWORD, uniqueEmail, utamaUnitOf } from 'test/support/auth-helpers';
 import { csrfTokenOf } from 'test/support/page-form';
 import { requestPayload } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -181,6 +181,58 @@ describe('abuse of sign-in, tracking and sessions', () => {
       const over = await track(office, '3578-U-2020-20000', 'AAAABBBBCCCC');
       expect(over.status).toBe(429);
       expect(over.body.message).toContain('Terlalu banyak percobaan pelacakan');
+    });
+  });
+
+  describe('session and token lifetimes', () => {
+    /** Moves the sign-in time of every session of the account `hoursAgo` hours into the past. */
+    async function signedInHoursAgo(userId: number, hoursAgo: number): Promise<void> {
+      await db().query(
+        `UPDATE session SET sess = jsonb_set(sess::jsonb, '{createdAt}', to_jsonb($2::bigint))::json WHERE sess->>'userId' = $1`,
+        [String(userId), Date.now() - hoursAgo * 3_600_000],
+      );
+    }
+
+    const sessionsOf = async (userId: number) =>
+      ((await db().query(`SELECT count(*)::int AS n FROM session WHERE sess->>'userId' = $1`, [String(userId)])) as { n: number }[])[0].n;
+
+    it('should end an active session SESSION_MAX_HOURS (12) after sign-in, however recent its last request', async () => {
+      const user = await createUser(t.app, { role: 'officer', unitId: surabaya.id });
+      const browser = await loginAgent(t.app, user.email);
+      await signedInHoursAgo(user.id, 11.9);
+      const stillIn = await browser.agent.get('/akun/sesi');
+      expect(stillIn.status).toBe(200);
+      await signedInHoursAgo(user.id, 12.01);
+      const ended = await browser.agent.get('/akun/sesi');
+      expect(ended.status).toBe(303);
+      expect(ended.headers.location).toBe('/masuk?next=%2Fakun%2Fsesi');
+      await expect(sessionsOf(user.id)).resolves.toBe(0);
+      const again = await loginAgent(t.app, user.email);
+      expect((await again.agent.get('/akun/sesi')).status).toBe(200);
+    });
+
+    it('should end a session that carries no sign-in time', async () => {
+      const user = await createUser(t.app, { role: 'officer', unitId: surabaya.id });
+      const browser = await loginAgent(t.app, user.email);
+      await db().query(`UPDATE session SET sess = (sess::jsonb - 'createdAt')::json WHERE sess->>'userId' = $1`, [String(user.id)]);
+      expect((await browser.agent.get('/akun/sesi')).status).toBe(303);
+      await expect(sessionsOf(user.id)).resolves.toBe(0);
+    });
+
+    it('should leave the other tokens working when one is revoked', async () => {
+      const user = await createUser(t.app, { role: 'officer', unitId: surabaya.id });
+      const tokens = [await bearerToken(t.app, user.email), await bearerToken(t.app, user.email), await bearerToken(t.app, user.email)];
+      const list = (token: string) => http().get('/api/v1/auth/tokens').set('Authorization', `Bearer ${token}`);
+      const listed = await list(tokens[1]);
+      const middle = (listed.body as { id: number; current: boolean }[]).find((x) => x.current)!;
+      const revoked = await http().delete(`/api/v1/auth/tokens/${middle.id}`).set('Authorization', `Bearer ${tokens[0]}`);
+      expect(revoked.status).toBe(204);
+      expect((await list(tokens[1])).status).toBe(401);
+      for (const token of [tokens[0], tokens[2]]) {
+        const res = await list(token);
+        expect(res.status).toBe(200);
+        expect((res.body as { id: number }[]).map((x) => x.id)).not.toContain(middle.id);
+      }
     });
   });
 });
