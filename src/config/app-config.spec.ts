@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 3000, appUrl: 'http://localhost:3000', provinceCode: '35', demoData: true, embedded: true });
     expect(c.intakeLimitPerIpHour).toBe(20);
     expect(c.intakeLimitPerEmailDay).toBe(10);
+    expect(c.sessionMaxHours).toBe(12);
     expect(c.encryptionKey).toHaveLength(32);
   });
 
@@ -30,11 +31,18 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ ENCRYPTION_KEY: 'short' }, 'ENCRYPTION_KEY'],
     [{ ADMIN_EMAIL: 'admin@kip.id' }, 'ADMIN_PASSWORD'],
+    [{ SESSION_MAX_HOURS: '0' }, 'SESSION_MAX_HOURS'],
+    [{ SESSION_MAX_HOURS: '1.5' }, 'SESSION_MAX_HOURS'],
+    [{ SESSION_MAX_HOURS: '721' }, 'SESSION_MAX_HOURS'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/kip' }, 'ENCRYPTION_KEY'],
   ])('should name the setting when given %j', (env: Record<string, string>, setting: string) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir, ...env });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(`^Setting ${setting} is invalid`));
+  });
+
+  it('should read SESSION_MAX_HOURS', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, SESSION_MAX_HOURS: '4' }).sessionMaxHours).toBe(4);
   });
 
   it('should default DEMO_DATA to false on PostgreSQL', () => {

@@ -22,6 +22,8 @@ export class AppConfig {
   readonly cutiBersamaIsNonWorking: boolean;
   readonly logLevel: string;
   readonly trustProxy: boolean;
+  /** Absolute lifetime of a signed-in session, whatever its activity. */
+  readonly sessionMaxHours: number;
 
   constructor(values: Omit<AppConfig, 'embedded' | 'isProduction'>) {
     Object.assign(this, values);
@@ -172,5 +174,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cutiBersamaIsNonWorking: bool(env, 'CUTI_BERSAMA_NON_WORKING', true),
     logLevel: text(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 720),
   });
 }

@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { AppConfig } from 'src/config/app-config';
 import { RateLimited } from 'src/common/errors/domain-error';
 import { DatabaseService } from 'src/database/database.service';
 
-export type LimitedAction = 'intake_ip' | 'intake_email' | 'tracking_ip' | 'tracking_number' | 'login_ip' | 'login_account';
+export type LimitedAction =
+  | 'intake_ip'
+  | 'intake_email'
+  | 'tracking_ip'
+  | 'tracking_client_number'
+  | 'tracking_number'
+  | 'login_ip'
+  | 'login_account';
+
+/** What a counted attempt left: how many were counted in the window (this one included). */
+export interface Counted {
+  consumed: number;
+  points: number;
+}
 
 interface Rule {
   points: number;
@@ -41,8 +54,14 @@ export class RateLimiterService {
         duration: 900,
         message: (m) => `Terlalu banyak percobaan pelacakan. Silakan coba lagi dalam ${m} menit.`,
       },
-      tracking_number: {
+      tracking_client_number: {
         points: 10,
+        duration: 3600,
+        message: (m) => `Terlalu banyak percobaan untuk nomor ini. Silakan coba lagi dalam ${m} menit.`,
+      },
+      // A tally of wrong codes for a number from everybody: it never refuses anyone by itself.
+      tracking_number: {
+        points: Number.MAX_SAFE_INTEGER,
         duration: 3600,
         message: (m) => `Terlalu banyak percobaan untuk nomor ini. Silakan coba lagi dalam ${m} menit.`,
       },
@@ -59,26 +78,31 @@ export class RateLimiterService {
     };
   }
 
-  /** Counts one attempt; throws RateLimited when the allowance is used up. */
-  async consume(action: LimitedAction, key: string): Promise<void> {
-    try {
-      await this.limiter(action).consume(`${action}:${key}`);
-    } catch (e) {
-      if (e instanceof RateLimiterRes) {
-        const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-        throw new RateLimited(this.rules[action].message(Math.ceil(seconds / 60)), seconds);
-      }
-      throw e;
-    }
-  }
-
-  /** Throws RateLimited if the allowance is already used up, without counting. */
-  async check(action: LimitedAction, key: string): Promise<void> {
-    const res = await this.limiter(action).get(`${action}:${key}`);
-    if (res && res.consumedPoints >= this.rules[action].points) {
+  /**
+   * Counts one attempt, atomically, before the work it guards; throws RateLimited when that makes
+   * more than `allowance` (the rule's points unless given) in the window. A refused attempt is
+   * taken back, so the count is what got through. Parallel attempts each see their own count, so
+   * no more than the allowance ever get through.
+   */
+  async consume(action: LimitedAction, key: string, allowance = this.rules[action].points): Promise<Counted> {
+    const res = await this.limiter(action).penalty(`${action}:${key}`, 1);
+    if (res.consumedPoints > allowance) {
+      await this.refund(action, key);
       const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
       throw new RateLimited(this.rules[action].message(Math.ceil(seconds / 60)), seconds);
     }
+    return { consumed: res.consumedPoints, points: allowance };
+  }
+
+  /** Gives back one counted attempt, e.g. when it turned out to be legitimate (a right password). */
+  async refund(action: LimitedAction, key: string): Promise<void> {
+    await this.limiter(action).reward(`${action}:${key}`, 1);
+  }
+
+  /** How many attempts the window holds now, without counting one. */
+  async count(action: LimitedAction, key: string): Promise<number> {
+    const res = await this.limiter(action).get(`${action}:${key}`);
+    return Math.max(0, res?.consumedPoints ?? 0);
   }
 
   async reset(action: LimitedAction, key: string): Promise<void> {

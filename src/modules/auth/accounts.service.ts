@@ -63,7 +63,7 @@ function assertAdmin(actor: Actor): void {
 }
 
 /** 'Senin, 1 Desember 2025 pukul 10.00 WIB'. */
-function formatInstant(instant: Date, timeZone: string): string {
+export function formatInstant(instant: Date, timeZone: string): string {
   const local = localDateTimeOf(instant, timeZone);
   return `${formatLocalDate(local.date)} pukul ${formatTimeOfDay(local.minuteOfDay, '.')} ${timeZoneLabel(timeZone, instant)}`;
 }

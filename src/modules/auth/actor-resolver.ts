@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Actor } from './actor';
 import { hashSecretToken, looksLikeSecretToken } from './secret-tokens';
+import { sessionOutlived } from './session-rules';
 import { UsersRepository } from './users.repository';
 
 declare global {
@@ -10,6 +11,8 @@ declare global {
     interface Request {
       /** Who is acting, set by the actor middleware; undefined for anonymous requests. */
       actor?: Actor;
+      /** The API token the actor came with (undefined for sessions). */
+      apiTokenId?: number;
     }
   }
 }
@@ -37,9 +40,13 @@ export class ActorResolver {
     return record.actor;
   }
 
-  async fromBearer(token: string): Promise<Actor | null> {
+  /** The token's account and the token's id; records the use (to the minute) for the list of tokens. */
+  async fromBearer(token: string): Promise<{ actor: Actor; tokenId: number } | null> {
     if (!looksLikeSecretToken(token, API_TOKEN_PREFIX)) return null;
-    return this.users.findActorByTokenHash(hashSecretToken(token));
+    const found = await this.users.findActorByTokenHash(hashSecretToken(token));
+    if (!found) return null;
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) await this.users.recordApiTokenUse(found.tokenId);
+    return { actor: found.actor, tokenId: found.tokenId };
   }
 }
 
@@ -56,12 +63,12 @@ function bearerOf(req: Request): string | null {
 
 /**
  * Sets req.actor (and res.locals.actor for the page header): from the bearer token under /api,
- * from the session elsewhere. A session whose account is gone, inactive or has a new password is
- * ended.
+ * from the session elsewhere. A session whose account is gone, inactive or has a new password, or
+ * that was opened more than `sessionMaxHours` ago, is ended.
  */
-export function actorMiddleware(resolver: ActorResolver) {
+export function actorMiddleware(resolver: ActorResolver, sessionMaxHours: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    resolve(resolver, req).then((actor) => {
+    resolve(resolver, req, sessionMaxHours).then((actor) => {
       if (actor) {
         req.actor = actor;
         res.locals.actor = actor;
@@ -71,14 +78,18 @@ export function actorMiddleware(resolver: ActorResolver) {
   };
 }
 
-async function resolve(resolver: ActorResolver, req: Request): Promise<Actor | null> {
+async function resolve(resolver: ActorResolver, req: Request, sessionMaxHours: number): Promise<Actor | null> {
   if (isApiPath(req.path)) {
     const token = bearerOf(req);
-    return token ? resolver.fromBearer(token) : null;
+    const found = token ? await resolver.fromBearer(token) : null;
+    if (found) req.apiTokenId = found.tokenId;
+    return found?.actor ?? null;
   }
   const session = req.session as Request['session'] | undefined;
   if (!session || typeof session.userId !== 'number') return null;
-  const actor = await resolver.fromSession(session.userId, session.authStamp ?? -1);
+  const actor = sessionOutlived(session.createdAt, Date.now(), sessionMaxHours)
+    ? null
+    : await resolver.fromSession(session.userId, session.authStamp ?? -1);
   if (!actor) await new Promise<void>((done) => session.destroy(() => done()));
   return actor;
 }

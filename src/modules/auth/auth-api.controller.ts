@@ -1,13 +1,19 @@
-import { Body, Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { AccountSessionsService } from './account-sessions.service';
+import { Actor } from './actor';
+import { Authenticated, CurrentActor } from './authenticated';
 import { AuthenticationService } from './authentication.service';
-import { AccessTokenDto, LoginDto } from './dto/login.dto';
+import { AccessTokenDto, ApiTokenListItemDto, LoginDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthApiController {
-  constructor(private readonly auth: AuthenticationService) {}
+  constructor(
+    private readonly auth: AuthenticationService,
+    private readonly ownSessions: AccountSessionsService,
+  ) {}
 
   @Post('token')
   @HttpCode(201)
@@ -20,5 +26,29 @@ export class AuthApiController {
   async token(@Req() req: Request, @Body() body: LoginDto): Promise<AccessTokenDto> {
     const issued = await this.auth.issueApiToken({ email: body.email, password: body.password, clientIp: req.ip ?? 'unknown' });
     return { accessToken: issued.accessToken, expiresAt: issued.expiresAt.toISOString() };
+  }
+
+  @Get('tokens')
+  @Authenticated()
+  @Header('Cache-Control', 'no-store')
+  @ApiResponse({ status: 200, type: ApiTokenListItemDto, isArray: true, description: "The caller's own working tokens, newest first" })
+  async tokens(@CurrentActor() actor: Actor, @Req() req: Request): Promise<ApiTokenListItemDto[]> {
+    const tokens = await this.ownSessions.listApiTokens(actor, { apiTokenId: req.apiTokenId });
+    return tokens.map((t) => ({
+      id: t.id,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt.toISOString(),
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      current: t.current,
+    }));
+  }
+
+  @Delete('tokens/:id')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiResponse({ status: 204, description: 'Revoked; the account\'s other tokens keep working' })
+  @ApiResponse({ status: 404, description: "Not a working token of the caller's own account" })
+  async revokeToken(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    await this.ownSessions.revokeApiToken(actor, id);
   }
 }

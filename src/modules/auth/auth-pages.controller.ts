@@ -4,6 +4,9 @@ import type { Request, Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { DomainError, RateLimited, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
 import { Actor } from './actor';
+import { provinceTimeZone } from 'src/database/seeds/reference-data';
+import { sessionsPageModel } from './account-sessions.presenter';
+import { AccountSessionsService } from './account-sessions.service';
 import { AccountsService } from './accounts.service';
 import { InvalidCredentials } from './auth.errors';
 import { Authenticated, CurrentActor, safeReturnPath } from './authenticated';
@@ -52,6 +55,7 @@ export class AuthPagesController {
   constructor(
     private readonly auth: AuthenticationService,
     private readonly accounts: AccountsService,
+    private readonly ownSessions: AccountSessionsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -121,6 +125,45 @@ export class AuthPagesController {
       if (!failure) throw e;
       renderFailure(res, 'auth/password', failure, { title: 'Ganti kata sandi' }, CHANGE_FIELDS);
     }
+  }
+
+  @Get('akun/sesi')
+  @Authenticated()
+  async sessionsPage(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('berakhir') ended?: string,
+    @Query('dicabut') revoked?: string,
+  ): Promise<void> {
+    const current = { sessionId: req.sessionID };
+    const sessions = await this.ownSessions.listSessions(actor, current);
+    const tokens = await this.ownSessions.listApiTokens(actor, current);
+    noStore(res);
+    res.render('auth/sessions', {
+      title: 'Sesi dan token API',
+      maxHours: this.config.sessionMaxHours,
+      notice: ended !== undefined ? 'Sesi telah diakhiri.' : revoked !== undefined ? 'Token API telah dicabut.' : null,
+      ...sessionsPageModel(sessions, tokens, provinceTimeZone(this.config.provinceCode)),
+    });
+  }
+
+  @Post('akun/sesi/:id/akhiri')
+  @Authenticated()
+  async endOwnSession(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
+    const { wasCurrent } = await this.ownSessions.endSession(actor, id, { sessionId: req.sessionID });
+    if (wasCurrent) {
+      await endSession(req, res, this.config);
+      return res.redirect(303, '/masuk?keluar=1');
+    }
+    res.redirect(303, '/akun/sesi?berakhir=1');
+  }
+
+  @Post('akun/token/:id/cabut')
+  @Authenticated()
+  async revokeOwnToken(@CurrentActor() actor: Actor, @Res() res: Response, @Param('id') id: string): Promise<void> {
+    await this.ownSessions.revokeApiToken(actor, id);
+    res.redirect(303, '/akun/sesi?dicabut=1');
   }
 
   @Get('undangan/:token')

@@ -1,4 +1,4 @@
-import { DomainError, RateLimited } from 'src/common/errors/domain-error';
+import { DomainError, NotFound, RateLimited } from 'src/common/errors/domain-error';
 
 /** One message for an unknown e-mail, a wrong password, an inactive or not yet activated account. */
 export class InvalidCredentials extends DomainError {
@@ -64,5 +64,19 @@ export class UnitCodeTaken extends DomainError {
   constructor(code: string) {
     const message = `Kode unit ${code} sudah dipakai di badan publik ini.`;
     super(message, { code: message });
+  }
+}
+
+/** Not a working session of the actor's own account (another account's is the same answer). */
+export class SessionNotFound extends NotFound {
+  constructor() {
+    super('Sesi tidak ditemukan atau sudah berakhir.');
+  }
+}
+
+/** Not a working API token of the actor's own account (another account's is the same answer). */
+export class ApiTokenNotFound extends NotFound {
+  constructor() {
+    super('Token API tidak ditemukan, sudah dicabut, atau sudah kedaluwarsa.');
   }
 }

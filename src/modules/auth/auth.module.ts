@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { AccessPolicy } from './access-policy';
+import { AccountSessionsService } from './account-sessions.service';
 import { AccountsService } from './accounts.service';
 import { ActorResolver } from './actor-resolver';
 import { AdminApiController } from './admin/admin-api.controller';
@@ -11,6 +12,7 @@ import { AuthApiController } from './auth-api.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { AuthenticationService } from './authentication.service';
 import { SessionStore } from './sessions';
+import { SessionsRepository } from './sessions.repository';
 import { UnitsRepository } from './units.repository';
 import { UsersRepository } from './users.repository';
 
@@ -27,6 +29,8 @@ import { UsersRepository } from './users.repository';
   providers: [
     UsersRepository,
     UnitsRepository,
+    SessionsRepository,
+    AccountSessionsService,
     AccessPolicy,
     ActorResolver,
     SessionStore,

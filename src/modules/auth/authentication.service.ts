@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { RateLimited } from 'src/common/errors/domain-error';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { Actor } from './actor';
 import { API_TOKEN_PREFIX, passwordStamp } from './actor-resolver';
@@ -53,24 +52,24 @@ export class AuthenticationService {
 
   async signIn(attempt: SignInAttempt, now = new Date()): Promise<SignedIn> {
     const email = normalizeEmail(attempt.email);
-    await this.limiter.check('login_ip', attempt.clientIp);
-    // Counted before the password is verified, so parallel guesses cannot slip past the limit; reset on success.
-    await this.limiter.consume('login_account', email);
+    // Both counted before the password hash is touched, so parallel guesses cannot slip past the
+    // limits (at most the allowance reach argon2); a right password gives its points back.
+    await this.limiter.consume('login_ip', attempt.clientIp);
+    const accountCount = await this.limiter.consume('login_account', email);
     const account = await this.users.findCredentialsByEmail(email);
     if (account?.lockedUntil && account.lockedUntil > now) throw new AccountLocked(account.lockedUntil, now);
     const passwordHash = account?.passwordHash ?? (await this.decoy());
-    const passwordOk = await verifyPassword(passwordHash, attempt.password);
+    const passwordOk = await this.verify(passwordHash, attempt.password);
     if (!account || !account.active || !account.passwordHash || !passwordOk) {
-      await this.limiter.consume('login_ip', attempt.clientIp).catch((e: unknown) => {
-        if (!(e instanceof RateLimited)) throw e;
-      });
       if (account) {
         const lockedUntil = await this.users.recordFailedLogin(account.actor.userId, LOCK_AFTER_FAILURES, LOCK_MINUTES);
         if (lockedUntil) throw new AccountLocked(lockedUntil, new Date());
       }
-      await this.limiter.check('login_account', email);
+      // An unknown e-mail "locks" on the same failure as a real account, so a lock tells nothing.
+      if (accountCount.consumed >= accountCount.points) throw new AccountLocked(new Date(now.getTime() + LOCK_MINUTES * 60_000), now);
       throw new InvalidCredentials();
     }
+    await this.limiter.refund('login_ip', attempt.clientIp);
     await this.limiter.reset('login_account', email);
     await this.users.recordSuccessfulLogin(account.actor.userId);
     return { actor: account.actor, authStamp: passwordStamp(account.passwordChangedAt) };
@@ -82,6 +81,11 @@ export class AuthenticationService {
     const accessToken = newSecretToken(API_TOKEN_PREFIX);
     const expiresAt = await this.users.insertApiToken(actor.userId, hashSecretToken(accessToken), API_TOKEN_HOURS);
     return { accessToken, expiresAt };
+  }
+
+  /** The one place a sign-in verifies a password hash (tests count the calls). */
+  verify(passwordHash: string, password: string): Promise<boolean> {
+    return verifyPassword(passwordHash, password);
   }
 
   private decoy(): Promise<string> {

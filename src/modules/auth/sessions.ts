@@ -8,18 +8,21 @@ import { AppConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
 import { safeErrorSummary } from 'src/modules/jobs/error-summary';
 import { actorMiddleware, ActorResolver, isApiPath } from './actor-resolver';
+import { sessionRollingMs, summarizeUserAgent } from './session-rules';
 
 declare module 'express-session' {
   interface SessionData {
     userId: number;
     /** passwordStamp() of the account when the session was opened. */
     authStamp: number;
+    /** Sign-in time (epoch ms): the session ends SESSION_MAX_HOURS later, however active. */
+    createdAt: number;
+    /** summarizeUserAgent() of the browser that signed in, for the list of sessions. */
+    userAgent: string;
   }
 }
 
 export const SESSION_COOKIE = 'kip.sid';
-/** Rolling: eight hours after the last request. */
-export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
 /** Sessions in PostgreSQL (table `session`, created by migration) on the app's one pool. */
 @Injectable()
@@ -52,8 +55,8 @@ function usesSession(req: Request): boolean {
 
 /**
  * Installs sessions (cookie kip.sid: httpOnly, SameSite=lax, Secure in production, eight hours
- * rolling; stored only once someone signs in) and the actor middleware. Call after
- * applyWebSecurity (cookies) and before the routes.
+ * rolling, and never longer than SESSION_MAX_HOURS after sign-in; stored only once someone signs
+ * in) and the actor middleware. Call after applyWebSecurity (cookies) and before the routes.
  */
 export function applySessions(app: NestExpressApplication, config: AppConfig): void {
   const sessions = session({
@@ -64,17 +67,19 @@ export function applySessions(app: NestExpressApplication, config: AppConfig): v
     saveUninitialized: false,
     rolling: true,
     unset: 'destroy',
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: SESSION_TTL_MS, path: '/' },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: sessionRollingMs(config.sessionMaxHours), path: '/' },
   });
   app.use((req: Request, res: Response, next: NextFunction) => (usesSession(req) ? sessions(req, res, next) : next()));
-  app.use(actorMiddleware(app.get(ActorResolver)));
+  app.use(actorMiddleware(app.get(ActorResolver), config.sessionMaxHours));
 }
 
 /** Signs the account in on this browser under a new session id (no session fixation). */
-export async function startSession(req: Request, userId: number, authStamp: number): Promise<void> {
+export async function startSession(req: Request, userId: number, authStamp: number, now = Date.now()): Promise<void> {
   await new Promise<void>((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(toError(err)) : resolve())));
   req.session.userId = userId;
   req.session.authStamp = authStamp;
+  req.session.createdAt = now;
+  req.session.userAgent = summarizeUserAgent(req.headers['user-agent']);
   await new Promise<void>((resolve, reject) => req.session.save((err: unknown) => (err ? reject(toError(err)) : resolve())));
 }
 

@@ -17,6 +17,21 @@ export interface ActorRecord {
   passwordChangedAt: Date | null;
 }
 
+/** An actor resolved from an API token. */
+export interface TokenActor {
+  actor: Actor;
+  tokenId: number;
+  lastUsedAt: Date | null;
+}
+
+/** A row of a user's own list of API tokens (never the token or its hash). */
+export interface ApiTokenRow {
+  id: number;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+}
+
 export interface NewUser {
   email: string;
   name: string;
@@ -88,15 +103,39 @@ export class UsersRepository {
     return rows[0] ? { actor: actorOf(rows[0]), passwordChangedAt: rows[0].passwordChangedAt } : null;
   }
 
-  /** The active account of an API token that is neither expired nor revoked. */
-  async findActorByTokenHash(tokenHash: string): Promise<Actor | null> {
+  /** The active account of an API token that is neither expired nor revoked, with the token's id and last use. */
+  async findActorByTokenHash(tokenHash: string): Promise<TokenActor | null> {
     const rows = (await this.dataSource.query(
-      `SELECT ${ACTOR_SELECT}, u.password_changed_at AS "passwordChangedAt"
+      `SELECT ${ACTOR_SELECT}, u.password_changed_at AS "passwordChangedAt", t.id AS "tokenId", t.last_used_at AS "lastUsedAt"
        FROM api_tokens t JOIN ${ACTOR_FROM} ON u.id = t.user_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
       [tokenHash],
-    )) as ActorRow[];
-    return rows[0] ? actorOf(rows[0]) : null;
+    )) as (ActorRow & { tokenId: number; lastUsedAt: Date | null })[];
+    return rows[0] ? { actor: actorOf(rows[0]), tokenId: rows[0].tokenId, lastUsedAt: rows[0].lastUsedAt } : null;
+  }
+
+  async recordApiTokenUse(tokenId: number): Promise<void> {
+    await this.dataSource.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [tokenId]);
+  }
+
+  /** The account's API tokens that still work, newest first. */
+  listActiveApiTokens(userId: number): Promise<ApiTokenRow[]> {
+    return this.dataSource.query(
+      `SELECT id, created_at AS "createdAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt"
+       FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+       ORDER BY created_at DESC, id DESC`,
+      [userId],
+    ) as Promise<ApiTokenRow[]>;
+  }
+
+  /** Revokes one working token of the account; false when the account has no such token. */
+  async revokeApiToken(userId: number, tokenId: number): Promise<boolean> {
+    const result = (await this.dataSource.query(
+      `UPDATE api_tokens SET revoked_at = now()
+       WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+      [tokenId, userId],
+    )) as UpdateResult<{ id: number }>;
+    return result[0].length > 0;
   }
 
   async emailExists(email: string): Promise<boolean> {

@@ -21,3 +21,20 @@ export class AccessTokenDto {
   @ApiProperty({ example: '2026-01-05T15:04:05.000Z', description: 'Twelve hours after issue' })
   expiresAt: string;
 }
+
+export class ApiTokenListItemDto {
+  @ApiProperty({ example: 12 })
+  id: number;
+
+  @ApiProperty({ example: '2026-01-05T03:04:05.000Z' })
+  createdAt: string;
+
+  @ApiProperty({ example: '2026-01-05T15:04:05.000Z' })
+  expiresAt: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-01-05T04:00:00.000Z', description: 'To the minute; null when never used' })
+  lastUsedAt: string | null;
+
+  @ApiProperty({ description: 'True for the token that made this request' })
+  current: boolean;
+}

@@ -9,6 +9,17 @@ import { RequestNotFound } from 'src/modules/requests/request.errors';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 
+/** Wrong codes for one number in an hour, from everybody, from which on it counts as under attack. */
+export const TRACKING_ATTACK_THRESHOLD = 10;
+/** Wrong codes one client may try for one number in an hour: normally, and while it is under attack. */
+export const TRACKING_CLIENT_ALLOWANCE = 10;
+export const TRACKING_CLIENT_ALLOWANCE_UNDER_ATTACK = 2;
+
+/** How many wrong codes of its own a client may have for a number that has `wrongForNumber` in total. */
+export function trackingAllowance(wrongForNumber: number): number {
+  return wrongForNumber >= TRACKING_ATTACK_THRESHOLD ? TRACKING_CLIENT_ALLOWANCE_UNDER_ATTACK : TRACKING_CLIENT_ALLOWANCE;
+}
+
 export interface TrackingView {
   receipt: ReceiptView;
   timeline: TimelineEntry[];
@@ -27,17 +38,38 @@ export class TrackingService {
     private readonly documents: DocumentsService,
   ) {}
 
-  /** An unknown number and a wrong code answer alike; failed attempts are throttled per address and per number. */
+  /**
+   * An unknown number and a wrong code answer alike. Guessing is throttled so that nobody can lock
+   * a citizen out of their own request (OWASP's "device cookie" idea, with the client address as
+   * the device):
+   * - per client address ('tracking_ip'): 30 failed lookups in 15 minutes, whatever the number;
+   * - per client and number ('tracking_client_number'): that client's own wrong codes for the
+   *   number, 10 an hour, or 2 once the number is under attack;
+   * - per number ('tracking_number'): wrong codes from everybody; it refuses nobody by itself,
+   *   but from 10 an hour on the number counts as under attack.
+   * Each attempt is counted before the lookup (so parallel guesses cannot slip past) and given
+   * back when the code is right, so the counts hold wrong guesses only. A client with no wrong
+   * guess of its own is never refused: the right code from a fresh client always works.
+   */
   async find(numberInput: string, codeInput: string, clientIp: string): Promise<InformationRequest> {
     await this.rateLimiter.consume('tracking_ip', clientIp);
     const number = normalizeRegistrationNumber(numberInput);
     if (!number) throw new RequestNotFound();
-    await this.rateLimiter.check('tracking_number', number);
+    const clientKey = `${clientIp}|${number}`;
+    const wrongForNumber = await this.rateLimiter.count('tracking_number', number);
+    try {
+      await this.rateLimiter.consume('tracking_client_number', clientKey, trackingAllowance(wrongForNumber));
+    } catch (e) {
+      await this.rateLimiter.refund('tracking_ip', clientIp);
+      throw e;
+    }
     const request = await this.requests.findByRegistrationNumber(number);
     if (!request || !this.codes.matches(request.trackingCodeHash, codeInput)) {
       await this.rateLimiter.consume('tracking_number', number);
       throw new RequestNotFound();
     }
+    await this.rateLimiter.refund('tracking_client_number', clientKey);
+    await this.rateLimiter.refund('tracking_ip', clientIp);
     return request;
   }
 
