@@ -34,7 +34,7 @@ export class TrackingService {
     if (!number) throw new RequestNotFound();
     await this.rateLimiter.check('tracking_number', number);
     const request = await this.requests.findByRegistrationNumber(number);
-    if (!request || !this.codes.matches(request.trackingCodeHash, codeInput)) {
+    if (!request || !this.codes.matches(request, codeInput)) {
       await this.rateLimiter.consume('tracking_number', number);
       throw new RequestNotFound();
     }
@@ -58,7 +58,7 @@ export class TrackingService {
     const receipt = await this.views.receipt(request, unit);
     return this.documents.renderReceipt({
       ...receipt,
-      trackingCode: formatTrackingCode(this.codes.forSubmission(request.submissionKey as string)),
+      trackingCode: formatTrackingCode(this.codes.reveal(request)),
       issuedAtText: formatInstant(now, unit.timeZone),
     });
   }
