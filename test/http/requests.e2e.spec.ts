@@ -79,6 +79,17 @@ describe('requests over HTTP', () => {
       expect(b.body.trackingCode).toBe(a.body.trackingCode);
     });
 
+    it('should answer 422 without number or code when an Idempotency-Key comes back with another body', async () => {
+      const key = 'idem-key-other-body-0123456789';
+      const a = await http().post('/api/v1/requests').set('Idempotency-Key', key).send(requestPayload(surabaya));
+      const b = await http().post('/api/v1/requests').set('Idempotency-Key', key).send(requestPayload(surabaya));
+      expect(a.status).toBe(201);
+      expect(b.status).toBe(422);
+      expect(b.body).not.toHaveProperty('trackingCode');
+      expect(b.body).not.toHaveProperty('registrationNumber');
+      expect(JSON.stringify(b.body)).not.toContain(a.body.trackingCode);
+    });
+
     it('should show status and timeline with the right code, and the same 404 for a wrong code and an unknown number', async () => {
       const created = (await http().post('/api/v1/requests').send(requestPayload(surabaya))).body;
       const ok = await http().get(`/api/v1/requests/${created.registrationNumber}`).set('X-Tracking-Code', created.trackingCode);

@@ -26,7 +26,8 @@ describe('idempotency', () => {
   });
 
   it('should give the same digest input for the same submission and a different one for any change', () => {
-    const reordered = JSON.parse(JSON.stringify({ requester: submission.requester, ...submission })) as RequestSubmission;
+    const { requester, ...rest } = submission;
+    const reordered = JSON.parse(JSON.stringify({ ...rest, requester: { ...requester } })) as RequestSubmission;
     expect(submissionDigestInput({ submission: reordered })).toBe(submissionDigestInput({ submission }));
     expect(submissionDigestInput({ submission: { ...submission, purpose: 'Lain' } })).not.toBe(submissionDigestInput({ submission }));
     expect(submissionDigestInput({ submission, identityDocument: Buffer.from('a') })).not.toBe(
