@@ -1,7 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
+
+const KEY = Buffer.alloc(32, 3).toString('base64');
+const OTHER_KEY = Buffer.alloc(32, 4).toString('base64');
 
 describe('loadConfig', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kip-config-'));
@@ -35,6 +38,11 @@ describe('loadConfig', () => {
     [{ SESSION_MAX_HOURS: '1.5' }, 'SESSION_MAX_HOURS'],
     [{ SESSION_MAX_HOURS: '721' }, 'SESSION_MAX_HOURS'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/kip' }, 'ENCRYPTION_KEY'],
+    [{ DATABASE_URL: 'postgres://localhost/kip' }, 'ENCRYPTION_KEY'],
+    [{ NODE_ENV: 'test', DATABASE_URL: 'postgres://localhost/kip', SESSION_SECRET: 's'.repeat(32) }, 'ENCRYPTION_KEY'],
+    [{ DATABASE_URL: 'postgres://localhost/kip', ENCRYPTION_KEY: KEY }, 'SESSION_SECRET'],
+    [{ ENCRYPTION_KEY_PREVIOUS: 'short' }, 'ENCRYPTION_KEY_PREVIOUS'],
+    [{ ENCRYPTION_KEY: KEY, ENCRYPTION_KEY_PREVIOUS: KEY }, 'ENCRYPTION_KEY_PREVIOUS'],
   ])('should name the setting when given %j', (env: Record<string, string>, setting: string) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir, ...env });
     expect(attempt).toThrow(ConfigError);
@@ -46,6 +54,14 @@ describe('loadConfig', () => {
   });
 
   it('should default DEMO_DATA to false on PostgreSQL', () => {
-    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://localhost/kip' }).demoData).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://localhost/kip', ENCRYPTION_KEY: KEY, SESSION_SECRET: 's'.repeat(32) }).demoData).toBe(false);
+  });
+
+  it('should take the keys as given with DATABASE_URL, in any NODE_ENV, and never write them to DATA_DIR', () => {
+    const own = mkdtempSync(join(tmpdir(), 'kip-config-'));
+    const c = loadConfig({ DATA_DIR: own, DATABASE_URL: 'postgres://localhost/kip', ENCRYPTION_KEY: KEY, SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEY_PREVIOUS: OTHER_KEY });
+    expect(c.encryptionKey.toString('base64')).toBe(KEY);
+    expect(c.encryptionKeyPrevious?.toString('base64')).toBe(OTHER_KEY);
+    expect(existsSync(join(own, 'secrets'))).toBe(false);
   });
 });

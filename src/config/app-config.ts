@@ -18,6 +18,8 @@ export class AppConfig {
   readonly intakeLimitPerIpHour: number;
   readonly intakeLimitPerEmailDay: number;
   readonly encryptionKey: Buffer;
+  /** The key being replaced during a rotation: still decrypts, never encrypts. */
+  readonly encryptionKeyPrevious: Buffer | undefined;
   readonly sessionSecret: string;
   readonly cutiBersamaIsNonWorking: boolean;
   readonly logLevel: string;
@@ -99,7 +101,8 @@ function secret(
     if (problem) throw new ConfigError(name, problem);
     return given;
   }
-  if (opts.mustBeGiven) throw new ConfigError(name, 'required with DATABASE_URL when NODE_ENV=production');
+  // Instances sharing one PostgreSQL must share the keys; one generated per DATA_DIR would split them.
+  if (opts.mustBeGiven) throw new ConfigError(name, 'required with DATABASE_URL (every instance on the database must use the same value)');
   const file = join(opts.dataDir, 'secrets', name.toLowerCase());
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(join(opts.dataDir, 'secrets'), { recursive: true, mode: 0o700 });
@@ -144,11 +147,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminPassword !== undefined && adminPassword.length < 10) {
     throw new ConfigError('ADMIN_PASSWORD', 'at least 10 characters');
   }
-  const secretsRequired = databaseUrl !== undefined && nodeEnv === 'production';
+  const secretsRequired = databaseUrl !== undefined;
   const encryptionKey = Buffer.from(
     secret(env, 'ENCRYPTION_KEY', { dataDir, mustBeGiven: secretsRequired, bytes: 32, validate: encryptionKeyProblem }),
     'base64',
   );
+  const previousRaw = text(env, 'ENCRYPTION_KEY_PREVIOUS');
+  const previousProblem = previousRaw === undefined ? null : encryptionKeyProblem(previousRaw);
+  if (previousProblem) throw new ConfigError('ENCRYPTION_KEY_PREVIOUS', previousProblem);
+  const encryptionKeyPrevious = previousRaw === undefined ? undefined : Buffer.from(previousRaw, 'base64');
+  if (encryptionKeyPrevious?.equals(encryptionKey)) {
+    throw new ConfigError('ENCRYPTION_KEY_PREVIOUS', 'equals ENCRYPTION_KEY; set it to the key being replaced');
+  }
   const sessionSecret = secret(env, 'SESSION_SECRET', {
     dataDir,
     mustBeGiven: secretsRequired,
@@ -170,6 +180,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     intakeLimitPerIpHour: integer(env, 'INTAKE_LIMIT_PER_IP_HOUR', 20, 1, 1_000_000),
     intakeLimitPerEmailDay: integer(env, 'INTAKE_LIMIT_PER_EMAIL_DAY', 10, 1, 1_000_000),
     encryptionKey,
+    encryptionKeyPrevious,
     sessionSecret,
     cutiBersamaIsNonWorking: bool(env, 'CUTI_BERSAMA_NON_WORKING', true),
     logLevel: text(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),

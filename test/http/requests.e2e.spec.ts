@@ -79,6 +79,17 @@ describe('requests over HTTP', () => {
       expect(b.body.trackingCode).toBe(a.body.trackingCode);
     });
 
+    it('should answer 422 without number or code when an Idempotency-Key comes back with another body', async () => {
+      const key = 'idem-key-other-body-0123456789';
+      const a = await http().post('/api/v1/requests').set('Idempotency-Key', key).send(requestPayload(surabaya));
+      const b = await http().post('/api/v1/requests').set('Idempotency-Key', key).send(requestPayload(surabaya));
+      expect(a.status).toBe(201);
+      expect(b.status).toBe(422);
+      expect(b.body).not.toHaveProperty('trackingCode');
+      expect(b.body).not.toHaveProperty('registrationNumber');
+      expect(JSON.stringify(b.body)).not.toContain(a.body.trackingCode);
+    });
+
     it('should show status and timeline with the right code, and the same 404 for a wrong code and an unknown number', async () => {
       const created = (await http().post('/api/v1/requests').send(requestPayload(surabaya))).body;
       const ok = await http().get(`/api/v1/requests/${created.registrationNumber}`).set('X-Tracking-Code', created.trackingCode);
@@ -159,16 +170,21 @@ describe('requests over HTTP', () => {
     it('should create one request when the same form is sent twice', async () => {
       const form = await openForm();
       const fields = formFields(requestPayload(surabaya));
+      const ds = t.app.get(DataSource);
+      const [{ n: before }] = (await ds.query('SELECT count(*)::int AS n FROM requests')) as { n: number }[];
       const a = await post(form, fields, { bytes: TINY_PNG, name: 'ktp.png' });
       const b = await post(form, fields, { bytes: TINY_PNG, name: 'ktp.png' });
       const number = (html: string) => /id="nomor-pendaftaran">([^<]+)</.exec(html)?.[1];
       expect(a.status).toBe(201);
       expect(b.status).toBe(200);
       expect(number(b.text)).toBe(number(a.text));
-      const [{ n }] = (await t.app
-        .get(DataSource)
-        .query('SELECT count(*)::int AS n FROM requests WHERE submission_key = $1', [form.submissionKey])) as { n: number }[];
-      expect(n).toBe(1);
+      const [{ n: after }] = (await ds.query('SELECT count(*)::int AS n FROM requests')) as { n: number }[];
+      expect(after).toBe(before + 1);
+      // Only a keyed hash of the submission key is stored.
+      const [{ n: plain }] = (await ds.query('SELECT count(*)::int AS n FROM requests WHERE submission_key = $1 OR submission_key_hash = $1', [
+        form.submissionKey,
+      ])) as { n: number }[];
+      expect(plain).toBe(0);
     });
 
     it('should refuse an identity document whose bytes are not JPEG, PNG or PDF whatever its name', async () => {

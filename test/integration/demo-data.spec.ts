@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { FieldCipher } from 'src/common/crypto/field-cipher';
+import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { computeDueDate } from 'src/modules/calendar/working-day-calendar';
 import { DemoDataService } from 'src/modules/demo/demo-data.service';
@@ -247,15 +247,18 @@ describe('demo data on a new database (DEMO_DATA)', () => {
   it('should encrypt personal fields and give working tracking codes', async () => {
     const cipher = t.app.get(FieldCipher);
     const rows = (await db.query(
-      `SELECT requester_nik, requester_nik_last4, requester_address, requester_phone FROM requests WHERE requester_nik IS NOT NULL LIMIT 20`,
-    )) as { requester_nik: Buffer; requester_nik_last4: string; requester_address: Buffer; requester_phone: Buffer }[];
+      `SELECT registration_number, requester_nik, requester_nik_last4, requester_address, requester_phone FROM requests WHERE requester_nik IS NOT NULL LIMIT 20`,
+    )) as { registration_number: string; requester_nik: Buffer; requester_nik_last4: string; requester_address: Buffer; requester_phone: Buffer }[];
     expect(rows.length).toBe(20);
     for (const r of rows) {
-      const nik = cipher.decryptText(r.requester_nik) as string;
+      const at = (column: string): string => sealContext('requests', column, r.registration_number);
+      const nik = cipher.decryptText(r.requester_nik, at('requester_nik')) as string;
       expect(nik).toMatch(/^35\d{14}$/);
       expect(nik.endsWith(r.requester_nik_last4)).toBe(true);
-      expect(cipher.decryptText(r.requester_address)).toContain('Kecamatan');
-      expect(cipher.decryptText(r.requester_phone)).toMatch(/^08\d{9,10}$/);
+      expect(cipher.decryptText(r.requester_address, at('requester_address'))).toContain('Kecamatan');
+      expect(cipher.decryptText(r.requester_phone, at('requester_phone'))).toMatch(/^08\d{9,10}$/);
+      // Bound to its row: the same ciphertext under another row's context does not open.
+      expect(() => cipher.decrypt(r.requester_nik, sealContext('requests', 'requester_nik', 'another-row'))).toThrow();
     }
     const sample = load.sample;
     if (!sample) throw new Error('no sample request printed');

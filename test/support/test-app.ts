@@ -12,7 +12,18 @@ export interface TestApp {
   /** Base URL when started with `listen: true`. */
   url: string;
   close(): Promise<void>;
+  /** Stops this app and starts another on the same database and DATA_DIR, with these settings changed. */
+  restart(env: Record<string, string | undefined>): Promise<TestApp>;
 }
+
+/**
+ * Fixed keys for tests on PostgreSQL, where they are required (every instance must share them).
+ * Test values only: never use them anywhere else.
+ */
+export const TEST_SECRETS = {
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  SESSION_SECRET: 'test-session-secret-0123456789abcdef-portal-kip',
+};
 
 /** Which database the tests run on: embedded by default, PostgreSQL with TEST_DATABASE_URL. */
 export const onPostgres = process.env.TEST_DATABASE_URL !== undefined && process.env.TEST_DATABASE_URL !== '';
@@ -45,27 +56,38 @@ export async function startTestApp(
     u.pathname = `/${dbName}`;
     databaseUrl = u.toString();
   }
-  const config = loadConfig({
+  const baseEnv: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, ...TEST_SECRETS } : {}),
     ...env,
-  });
-  const app = await createApp(config);
-  if (opts.listen) await app.listen(0, '127.0.0.1');
-  else await app.init();
-  const address = opts.listen ? app.getHttpServer().address() : null;
-  const url = address && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : '';
-  return {
-    app,
-    config,
-    url,
-    async close() {
-      await app.close();
-      if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
   };
+  const drop = async (): Promise<void> => {
+    if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const start = async (settings: Record<string, string | undefined>): Promise<TestApp> => {
+    const config = loadConfig(settings);
+    const app = await createApp(config);
+    if (opts.listen) await app.listen(0, '127.0.0.1');
+    else await app.init();
+    const address = opts.listen ? app.getHttpServer().address() : null;
+    const url = address && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : '';
+    return {
+      app,
+      config,
+      url,
+      async close() {
+        await app.close();
+        await drop();
+      },
+      async restart(changes) {
+        await app.close();
+        return start({ ...settings, ...changes });
+      },
+    };
+  };
+  return start(baseEnv);
 }

@@ -1,5 +1,5 @@
-import { FieldCipher } from 'src/common/crypto/field-cipher';
-import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
+import { generateTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { CounterRow, EventRow, RequestRow } from './demo.repository';
 import { SimRequest } from './simulation/simulate';
 
@@ -11,24 +11,16 @@ export interface PreparedBatch {
   counters: CounterRow[];
   requestCount: number;
   eventCount: number;
-}
-
-/** Past this many distinct values the ciphertext cache starts over (memory stays bounded). */
-const CIPHER_CACHE_LIMIT = 50_000;
-
-/** The submission key of a demo request: unique, and its tracking code works like any other. */
-export function demoSubmissionKey(registrationNumber: string): string {
-  return `demo-${registrationNumber}`;
+  /** Each request's tracking code in the clear, by registration number (for the printed sample). */
+  trackingCodes: Map<string, string>;
 }
 
 /**
- * Turns simulated requests into the rows of one INSERT. Personal fields are encrypted with the
- * portal's FieldCipher; requesters recur (each body has a pool of people), so each distinct value
- * is encrypted once and its ciphertext reused.
+ * Turns simulated requests into the rows of one INSERT. Personal fields and the random tracking
+ * code are encrypted with the portal's FieldCipher, each bound to its row like the portal's own
+ * (no ciphertext is shared between rows).
  */
 export class DemoBatchWriter {
-  private readonly ciphertexts = new Map<string, string>();
-
   constructor(
     private readonly cipher: FieldCipher,
     private readonly codes: TrackingCodes,
@@ -38,8 +30,11 @@ export class DemoBatchWriter {
     const requests: RequestRow[] = [];
     const events: EventRow[] = [];
     const counters = new Map<string, CounterRow>();
+    const trackingCodes = new Map<string, string>();
     for (const q of batch) {
-      const key = demoSubmissionKey(q.registrationNumber);
+      const sealed = (column: string, value: string): string => this.cipher.encrypt(value, sealContext('requests', column, q.registrationNumber)).toString('hex');
+      const trackingCode = generateTrackingCode();
+      trackingCodes.set(q.registrationNumber, trackingCode);
       requests.push({
         registration_number: q.registrationNumber,
         receiving_unit_id: q.receivingUnitId,
@@ -52,12 +47,12 @@ export class DemoBatchWriter {
         decision: q.decision,
         requester_type: q.requesterType,
         requester_name: q.requesterName,
-        requester_nik: q.requesterNik ? this.encryptedHex(q.requesterNik) : null,
+        requester_nik: q.requesterNik ? sealed('requester_nik', q.requesterNik) : null,
         requester_nik_last4: q.requesterNik ? q.requesterNik.slice(-4) : null,
         requester_registration_no: q.requesterRegistrationNo,
-        requester_address: this.encryptedHex(q.requesterAddress),
+        requester_address: sealed('requester_address', q.requesterAddress),
         requester_occupation: q.requesterOccupation,
-        requester_phone: this.encryptedHex(q.requesterPhone),
+        requester_phone: sealed('requester_phone', q.requesterPhone),
         requester_email: q.requesterEmail,
         information: q.information,
         purpose: q.purpose,
@@ -68,8 +63,7 @@ export class DemoBatchWriter {
         due_date: q.dueDate,
         due_provisional: q.dueProvisional,
         extended_days: q.extendedDays,
-        tracking_code_hash: this.codes.hash(this.codes.forSubmission(key)),
-        submission_key: key,
+        tracking_code: this.codes.seal(trackingCode, q.registrationNumber).toString('hex'),
         version: q.version,
         created_at: q.createdAt.toISOString(),
         updated_at: q.updatedAt.toISOString(),
@@ -103,16 +97,7 @@ export class DemoBatchWriter {
       counters: [...counters.values()],
       requestCount: requests.length,
       eventCount: events.length,
+      trackingCodes,
     };
-  }
-
-  private encryptedHex(value: string): string {
-    let sealed = this.ciphertexts.get(value);
-    if (sealed === undefined) {
-      if (this.ciphertexts.size >= CIPHER_CACHE_LIMIT) this.ciphertexts.clear();
-      sealed = this.cipher.encrypt(value).toString('hex');
-      this.ciphertexts.set(value, sealed);
-    }
-    return sealed;
   }
 }

@@ -5,7 +5,7 @@ import { hashPassword } from 'src/modules/auth/passwords';
 import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
-import { DemoBatchWriter, demoSubmissionKey, PreparedBatch } from './demo-batch-writer';
+import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';
 import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
@@ -278,9 +278,12 @@ export class DemoDataLoader {
     const parallel = Math.max(1, parallelism);
     const inFlight: Promise<void>[] = [];
     let batch: SimRequest[] = [];
+    let sampleNumber: string | null = null;
     const flush = async (): Promise<void> => {
       const prepared: PreparedBatch = writer.prepare(batch);
       batch = [];
+      const sampleCode = sampleNumber ? prepared.trackingCodes.get(sampleNumber) : undefined;
+      if (sampleNumber && sampleCode) sample = { registrationNumber: sampleNumber, trackingCode: formatTrackingCode(sampleCode) };
       if (inFlight.length >= parallel) await inFlight.shift();
       const writing = inTransaction(async (m) => {
         await this.repo.insertBatch(m, prepared.requests, prepared.events);
@@ -298,7 +301,7 @@ export class DemoDataLoader {
       count(counts, r);
       // The latest request of the first showcase body with a full timeline (forwarded, answered, handed over, closed).
       if (r.bodyId === showcase && r.events.length >= 5) {
-        sample = { registrationNumber: r.registrationNumber, trackingCode: formatTrackingCode(this.codes.forSubmission(demoSubmissionKey(r.registrationNumber))) };
+        sampleNumber = r.registrationNumber;
       }
       batch.push(r);
       if (batch.length >= size) await flush();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { FieldCipher } from 'src/common/crypto/field-cipher';
+import { FieldCipher, SEALED_HEADER_BYTES, sealContext } from 'src/common/crypto/field-cipher';
 import { StoredFile, StoredFileKind } from './stored-file.entity';
 
 export interface NewFile {
@@ -10,6 +10,18 @@ export interface NewFile {
   mediaType: string;
   content: Buffer;
   encrypt: boolean;
+}
+
+/** One batch of a key rotation: where to go on from (null when done), rows rewritten, rows that could not be decrypted. */
+export interface ResealProgress {
+  last: string | null;
+  resealed: number;
+  failed: number;
+}
+
+/** Encrypted content is bound to its row by the file's id, generated here so it is known before the insert. */
+function contentContext(id: string): string {
+  return sealContext('stored_files', 'content', id);
 }
 
 /** Files kept in the database, encrypted when they carry personal data. */
@@ -22,14 +34,16 @@ export class FilesService {
 
   store(m: EntityManager, file: NewFile): Promise<StoredFile> {
     const repo = m.getRepository(StoredFile);
+    const id = randomUUID();
     return repo.save(
       repo.create({
+        id,
         kind: file.kind,
         filename: safeFilename(file.filename),
         mediaType: file.mediaType,
         size: file.content.length,
         encrypted: file.encrypt,
-        content: file.encrypt ? this.cipher.encrypt(file.content) : file.content,
+        content: file.encrypt ? this.cipher.encrypt(file.content, contentContext(id)) : file.content,
         sha256: createHash('sha256').update(file.content).digest('hex'),
       }),
     );
@@ -39,7 +53,40 @@ export class FilesService {
   async read(id: string): Promise<(StoredFile & { plain: Buffer }) | null> {
     const file = await this.dataSource.getRepository(StoredFile).findOneBy({ id });
     if (!file) return null;
-    return Object.assign(file, { plain: file.encrypted ? this.cipher.decrypt(file.content) : file.content });
+    return Object.assign(file, { plain: file.encrypted ? this.cipher.decrypt(file.content, contentContext(id)) : file.content });
+  }
+
+  /**
+   * Re-encrypts up to `limit` encrypted files not yet under the current key, after the id `after`;
+   * returns the last id seen (null when done) and how many were rewritten. Each update only applies
+   * if the content is still what was read, so a concurrent writer is never overwritten.
+   */
+  async resealBatch(after: string | null, limit: number): Promise<ResealProgress> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, content FROM stored_files
+        WHERE encrypted AND ($1::uuid IS NULL OR id > $1::uuid) AND substring(content FROM 1 FOR ${SEALED_HEADER_BYTES}) <> $2
+        ORDER BY id LIMIT $3`,
+      [after, this.cipher.currentHeader, limit],
+    )) as { id: string; content: Buffer }[];
+    let resealed = 0;
+    let failed = 0;
+    for (const row of rows) {
+      let sealed: Buffer;
+      try {
+        sealed = this.cipher.reseal(row.content, contentContext(row.id));
+      } catch {
+        // Sealed under a key that is not configured (or damaged): left as is and reported.
+        failed++;
+        continue;
+      }
+      const [, count] = (await this.dataSource.query('UPDATE stored_files SET content = $2 WHERE id = $1 AND content = $3', [
+        row.id,
+        sealed,
+        row.content,
+      ])) as [unknown, number];
+      resealed += count;
+    }
+    return { last: rows.length === limit ? rows[rows.length - 1].id : null, resealed, failed };
   }
 }
 

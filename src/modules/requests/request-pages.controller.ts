@@ -6,7 +6,8 @@ import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { IntakeService, UploadedDocument } from 'src/modules/requests/intake/intake.service';
 import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
-import { RequestNotFound } from 'src/modules/requests/request.errors';
+import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
+import { RequestNotFound, SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 
@@ -57,10 +58,14 @@ export class RequestPagesController {
         trackingCode: formatTrackingCode(result.trackingCode),
       });
     } catch (e) {
-      if (!(e instanceof ValidationFailed) || !e.errors) throw e;
+      const reused = e instanceof SubmissionKeyReused;
+      if (!reused && (!(e instanceof ValidationFailed) || !e.errors)) throw e;
       const unit = await this.bodies.getUnit(Number(values.unitId)).catch(() => null);
       if (!unit) throw e;
-      res.status(400).render('requests/new', requestFormView(unit, values, e.errors, body.submissionKey ?? newSubmissionKey()));
+      // A reused key gets a new one, so the changed form can be sent as the new request it is.
+      const key = reused ? newSubmissionKey() : (validSubmissionKey(body.submissionKey) ?? newSubmissionKey());
+      const errors = reused ? { form: e.message } : ((e as ValidationFailed).errors ?? {});
+      res.status(reused ? 422 : 400).render('requests/new', requestFormView(unit, values, errors, key));
     }
   }
 

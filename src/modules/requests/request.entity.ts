@@ -96,11 +96,25 @@ export class InformationRequest {
   @Column('integer', { name: 'extended_days', nullable: true })
   extendedDays: number | null;
 
-  @Column('text', { name: 'tracking_code_hash' })
-  trackingCodeHash: string;
+  /** The tracking code, encrypted and bound to the registration number (TrackingCodes). */
+  @Column('bytea', { name: 'tracking_code', nullable: true })
+  trackingCode: Buffer | null;
 
+  /** Before codes were stored: a keyed hash of the derived code; cleared by the backfill. */
+  @Column('text', { name: 'tracking_code_hash', nullable: true })
+  trackingCodeHash: string | null;
+
+  /** Before keys were hashed: the Idempotency-Key in plain text; cleared by the backfill. */
   @Column('text', { name: 'submission_key', nullable: true })
   submissionKey: string | null;
+
+  /** Keyed hash of the scoped Idempotency-Key (or form submission key); see intake/idempotency.ts. */
+  @Column('text', { name: 'submission_key_hash', nullable: true })
+  submissionKeyHash: string | null;
+
+  /** Keyed hash of the canonical submission, under the same key as submissionKeyHash. */
+  @Column('text', { name: 'submission_digest', nullable: true })
+  submissionDigest: string | null;
 
   @Column('integer', { name: 'assignee_id', nullable: true })
   assigneeId: number | null;

@@ -22,3 +22,15 @@ export class RequestChanged extends DomainError {
 export class ActionNotAllowed extends DomainError {
   readonly code = 'conflict';
 }
+
+/**
+ * An Idempotency-Key (or the form's submission key) that already registered a request with other
+ * content. Nothing of that request is revealed; the client sends the new content with a new key.
+ */
+export class SubmissionKeyReused extends DomainError {
+  readonly code = 'unprocessable';
+
+  constructor() {
+    super('Kunci pengiriman (Idempotency-Key) ini sudah dipakai untuk permohonan dengan isi yang berbeda. Kirim permohonan ini dengan kunci baru.');
+  }
+}

@@ -18,10 +18,15 @@ export class RequestsApiController {
   @Post()
   @HttpCode(201)
   @ApiBody({ type: CreateRequestDto })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key sent twice registers one request' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'The same key with the same body registers one request and answers the same again; 16–64 of A–Z a–z 0–9 - _',
+  })
   @ApiResponse({ status: 201, type: CreatedRequestDto })
   @ApiResponse({ status: 400, description: '`errors` per field' })
-  @ApiResponse({ status: 429, description: 'Per-address or per-e-mail limit reached' })
+  @ApiResponse({ status: 422, description: 'The Idempotency-Key was already used with another body; nothing of that request is returned' })
+  @ApiResponse({ status: 429, description: 'Per-address or per-e-mail limit reached (replays count too)' })
   async create(
     @Req() req: Request,
     @Body() body: Record<string, unknown>,

@@ -7,6 +7,7 @@ import { FilesModule } from 'src/modules/files/files.module';
 import { MailAttachments } from 'src/modules/notifications/mail-attachments';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
+import { RequestSecrets } from 'src/modules/requests/request-secrets';
 import { RequestPagesController } from 'src/modules/requests/request-pages.controller';
 import { RequestViews } from 'src/modules/requests/request-views';
 import { RequestsApiController } from 'src/modules/requests/requests.controller';
@@ -35,6 +36,7 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     TrackingService,
     RequestViews,
     TrackingCodes,
+    RequestSecrets,
     QueueRepository,
     QueueService,
     RequestWorkflowService,
@@ -43,7 +45,7 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     OpenRequestsRepository,
     DueDateRecomputeWorker,
   ],
-  exports: [RequestsRepository, TrackingService, RequestViews, QueueService],
+  exports: [RequestsRepository, TrackingService, RequestViews, QueueService, RequestSecrets],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(

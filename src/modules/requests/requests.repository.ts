@@ -4,6 +4,26 @@ import { RequestDocument } from 'src/modules/requests/request-document.entity';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 
+export interface LegacySecretsRow {
+  id: string;
+  registrationNumber: string;
+  channel: string;
+  receivingUnitId: number;
+  submissionKey: string | null;
+  trackingCodeHash: string | null;
+  trackingCode: Buffer | null;
+}
+
+/** The encrypted fields of a request with what binds them (the registration number). */
+export interface SealedRequestRow {
+  id: string;
+  registrationNumber: string;
+  requesterNik: Buffer | null;
+  requesterAddress: Buffer;
+  requesterPhone: Buffer | null;
+  trackingCode: Buffer | null;
+}
+
 @Injectable()
 export class RequestsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -31,8 +51,71 @@ export class RequestsRepository {
     return next;
   }
 
-  findBySubmissionKey(key: string): Promise<InformationRequest | null> {
-    return this.dataSource.getRepository(InformationRequest).findOneBy({ submissionKey: key });
+  /** The request registered with one of these submission key hashes; for officers, only among their unit's. */
+  findBySubmissionKeyHashes(hashes: string[], receivingUnitId: number | null): Promise<InformationRequest | null> {
+    const qb = this.dataSource
+      .getRepository(InformationRequest)
+      .createQueryBuilder('r')
+      .where('r.submission_key_hash IN (:...hashes)', { hashes });
+    if (receivingUnitId !== null) qb.andWhere('r.receiving_unit_id = :unitId', { unitId: receivingUnitId });
+    return qb.getOne();
+  }
+
+  /** Rows written before tracking codes and submission keys were kept as they are now (RequestSecrets). */
+  findLegacySecrets(afterId: string, limit: number): Promise<LegacySecretsRow[]> {
+    return this.dataSource.query(
+      `SELECT id, registration_number AS "registrationNumber", channel, receiving_unit_id AS "receivingUnitId",
+              submission_key AS "submissionKey", tracking_code_hash AS "trackingCodeHash", tracking_code AS "trackingCode"
+         FROM requests WHERE (tracking_code IS NULL OR submission_key IS NOT NULL) AND id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    ) as Promise<LegacySecretsRow[]>;
+  }
+
+  /** Moves one legacy row over, unless another instance already did. */
+  async replaceLegacySecrets(id: string, trackingCode: Buffer | null, submissionKeyHash: string | null, submissionKey: string | null): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE requests
+          SET tracking_code = COALESCE(tracking_code, $2), tracking_code_hash = CASE WHEN $2::bytea IS NULL THEN tracking_code_hash END,
+              submission_key_hash = COALESCE(submission_key_hash, $3), submission_key = NULL
+        WHERE id = $1 AND submission_key IS NOT DISTINCT FROM $4`,
+      [id, trackingCode, submissionKeyHash, submissionKey],
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /** Rows with an encrypted field not sealed under `header` (the current key), after `afterId`. */
+  findSealedNotUnder(header: Buffer, afterId: string, limit: number): Promise<SealedRequestRow[]> {
+    const n = header.length;
+    const stale = (column: string): string => `(${column} IS NOT NULL AND substring(${column} FROM 1 FOR ${n}) <> $1)`;
+    return this.dataSource.query(
+      `SELECT id, registration_number AS "registrationNumber", requester_nik AS "requesterNik", requester_address AS "requesterAddress",
+              requester_phone AS "requesterPhone", tracking_code AS "trackingCode"
+         FROM requests
+        WHERE id > $2 AND (${['requester_nik', 'requester_address', 'requester_phone', 'tracking_code'].map(stale).join(' OR ')})
+        ORDER BY id LIMIT $3`,
+      [header, afterId, limit],
+    ) as Promise<SealedRequestRow[]>;
+  }
+
+  /** Writes re-encrypted fields; a row changed since it was read (any of them) is left for the next run. */
+  async replaceSealed(before: SealedRequestRow, after: SealedRequestRow): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE requests SET requester_nik = $2, requester_address = $3, requester_phone = $4, tracking_code = $5
+        WHERE id = $1 AND requester_nik IS NOT DISTINCT FROM $6 AND requester_address IS NOT DISTINCT FROM $7
+          AND requester_phone IS NOT DISTINCT FROM $8 AND tracking_code IS NOT DISTINCT FROM $9`,
+      [
+        before.id,
+        after.requesterNik,
+        after.requesterAddress,
+        after.requesterPhone,
+        after.trackingCode,
+        before.requesterNik,
+        before.requesterAddress,
+        before.requesterPhone,
+        before.trackingCode,
+      ],
+    )) as [unknown, number];
+    return count === 1;
   }
 
   findByRegistrationNumber(number: string): Promise<InformationRequest | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { FieldCipher } from 'src/common/crypto/field-cipher';
+import { timingSafeEqual } from 'node:crypto';
+import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { sniffFileType } from 'src/common/files/file-sniffer';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
@@ -17,9 +18,17 @@ import { AccessPolicy } from 'src/modules/auth/access-policy';
 import { AccessDenied } from 'src/modules/auth/auth.errors';
 import { Channel, CHANNELS } from 'src/modules/requests/request-options';
 import { InformationRequest } from 'src/modules/requests/request.entity';
+import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
+import {
+  scopedSubmissionKey,
+  SubmissionFingerprint,
+  submissionDigestInput,
+  SubmissionKeyScope,
+  validSubmissionKey,
+} from 'src/modules/requests/intake/idempotency';
 import { parseRequestSubmission, RequestSubmission } from 'src/modules/requests/intake/request-submission';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
-import { randomSubmissionKey, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { generateTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { ReceiptView, RequestViews } from 'src/modules/requests/request-views';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -46,6 +55,18 @@ export interface OnlineSubmission {
   now: Date;
 }
 
+interface Validated {
+  submission: RequestSubmission;
+  unit: PpidUnit;
+  submissionKey: string | undefined;
+}
+
+interface Idempotency {
+  scope: SubmissionKeyScope;
+  key: string;
+  fingerprint: SubmissionFingerprint;
+}
+
 export interface IntakeResult {
   receipt: ReceiptView;
   trackingCode: string;
@@ -69,29 +90,35 @@ export class IntakeService {
     private readonly access: AccessPolicy,
   ) {}
 
+  /**
+   * Order matters: validate, count the attempt against the limits (a replay counts too), and only
+   * then look the key up, so a key never answers for a body that is invalid or over the limit.
+   */
   async submitOnline(input: OnlineSubmission): Promise<IntakeResult> {
     if (input.honeypot) throw new ValidationFailed({ form: 'Permohonan tidak dapat diproses. Muat ulang halaman dan coba lagi.' });
-    const submissionKey = input.submissionKey && /^[\w-]{16,64}$/.test(input.submissionKey) ? input.submissionKey : undefined;
-    if (submissionKey) {
-      const existing = await this.requests.findBySubmissionKey(submissionKey);
-      if (existing) return { receipt: await this.views.receipt(existing), trackingCode: this.trackingCode(existing), duplicate: true };
-    }
-    const { submission, unit } = await this.validate(input);
+    const { submission, unit, submissionKey } = await this.validate(input);
     await this.rateLimiter.consume('intake_ip', input.clientIp);
     await this.rateLimiter.consume('intake_email', submission.requester.email);
+    const idempotency = submissionKey
+      ? { scope: { kind: 'online' as const }, key: submissionKey, fingerprint: { submission, identityDocument: input.identityDocument?.buffer } }
+      : null;
+    if (idempotency) {
+      const replay = await this.replayOf(idempotency);
+      if (replay) return replay;
+    }
     try {
       const request = await this.register(submission, unit, {
         channel: 'online',
         receivedAt: input.now,
-        submissionKey: submissionKey ?? randomSubmissionKey(),
+        idempotency,
         identityDocument: input.identityDocument,
       });
-      return { receipt: await this.views.receipt(request), trackingCode: this.trackingCode(request), duplicate: false };
+      return { receipt: await this.views.receipt(request), trackingCode: this.codes.reveal(request), duplicate: false };
     } catch (e) {
-      // The same form sent twice at the same moment: the unique key lets one through; answer the other with it.
-      if (submissionKey && isUniqueViolation(e)) {
-        const existing = await this.requests.findBySubmissionKey(submissionKey);
-        if (existing) return { receipt: await this.views.receipt(existing), trackingCode: this.trackingCode(existing), duplicate: true };
+      // The same form sent twice at the same moment: the unique key hash lets one through; answer the other like a replay.
+      if (idempotency && isUniqueViolation(e)) {
+        const replay = await this.replayOf(idempotency);
+        if (replay) return replay;
       }
       throw e;
     }
@@ -111,41 +138,74 @@ export class IntakeService {
     const errors: Record<string, string> = {};
     const channel = typeof input.channel === 'string' && input.channel in CHANNELS && input.channel !== 'online' ? (input.channel as Channel) : null;
     if (!channel) errors.channel = 'Pilih saluran: datang langsung, surat, e-mail, atau telepon.';
-    const submissionKey = input.submissionKey && /^[\w-]{16,64}$/.test(input.submissionKey) ? input.submissionKey : undefined;
-    if (submissionKey) {
-      const existing = await this.requests.findBySubmissionKey(submissionKey);
-      if (existing) return { receipt: await this.views.receipt(existing), trackingCode: this.trackingCode(existing), duplicate: true };
-    }
-    let validated: { submission: RequestSubmission; unit: PpidUnit } | null = null;
+    let validated: Validated | null = null;
     try {
       validated = await this.validate({ ...input, identityDocumentRequired: false }, { emailOptional: true });
     } catch (e) {
       if (!(e instanceof ValidationFailed)) throw e;
       Object.assign(errors, e.errors);
     }
+    // The scope check comes before any key lookup: a foreign unit's key must not reach its request.
     if (validated && !(await this.access.canSeeUnit(actor, validated.unit.id))) errors.unitId = 'Anda tidak dapat mencatat permohonan untuk unit ini.';
     const receivedAt = receivedInstant(input.receivedAt, validated?.unit.timeZone ?? 'Asia/Jakarta');
     if (!receivedAt) errors.receivedAt = 'Isi tanggal dan jam permohonan diterima.';
     else if (receivedAt.getTime() > now.getTime() + 60_000) errors.receivedAt = 'Waktu diterima tidak boleh di masa depan.';
     if (!validated || !channel || !receivedAt || Object.keys(errors).length > 0) throw new ValidationFailed(errors);
-    const request = await this.register(validated.submission, validated.unit, {
-      channel,
-      receivedAt,
-      submissionKey: submissionKey ?? randomSubmissionKey(),
-      identityDocument: input.identityDocument,
-      recordedBy: actor,
-    });
-    return { receipt: await this.views.receipt(request), trackingCode: this.trackingCode(request), duplicate: false };
+    const { submission, unit, submissionKey } = validated;
+    const idempotency = submissionKey
+      ? {
+          scope: { kind: 'offline' as const, unitId: unit.id },
+          key: submissionKey,
+          fingerprint: { submission, channel, receivedAt, identityDocument: input.identityDocument?.buffer },
+        }
+      : null;
+    if (idempotency) {
+      const replay = await this.replayOf(idempotency);
+      if (replay) return replay;
+    }
+    try {
+      const request = await this.register(submission, unit, {
+        channel,
+        receivedAt,
+        idempotency,
+        identityDocument: input.identityDocument,
+        recordedBy: actor,
+      });
+      return { receipt: await this.views.receipt(request), trackingCode: this.codes.reveal(request), duplicate: false };
+    } catch (e) {
+      if (idempotency && isUniqueViolation(e)) {
+        const replay = await this.replayOf(idempotency);
+        if (replay) return replay;
+      }
+      throw e;
+    }
   }
 
-  private trackingCode(request: InformationRequest): string {
-    return this.codes.forSubmission(request.submissionKey as string);
+  /**
+   * The answer to a key already used in its scope: the original answer when the submission is the
+   * same (digest under the key that hashed the stored key), 422 without any of it when not. Null
+   * when the key is new.
+   */
+  private async replayOf(idempotency: Idempotency): Promise<IntakeResult | null> {
+    const candidates = this.cipher.keyedHashes(scopedSubmissionKey(idempotency.scope, idempotency.key));
+    const existing = await this.requests.findBySubmissionKeyHashes(
+      candidates.map((c) => c.hash),
+      idempotency.scope.kind === 'offline' ? idempotency.scope.unitId : null,
+    );
+    if (!existing) return null;
+    const under = candidates.find((c) => c.hash === existing.submissionKeyHash);
+    const digest = under ? this.cipher.keyedHashWith(under.keyId, submissionDigestInput(idempotency.fingerprint)) : null;
+    const stored = existing.submissionDigest;
+    if (!digest || !stored || stored.length !== digest.length || !timingSafeEqual(Buffer.from(stored), Buffer.from(digest))) {
+      throw new SubmissionKeyReused();
+    }
+    return { receipt: await this.views.receipt(existing), trackingCode: this.codes.reveal(existing), duplicate: true };
   }
 
   private async validate(
-    input: Pick<OnlineSubmission, 'body' | 'identityDocument' | 'identityDocumentRequired'>,
+    input: Pick<OnlineSubmission, 'body' | 'identityDocument' | 'identityDocumentRequired' | 'submissionKey'>,
     options: { emailOptional?: boolean } = {},
-  ): Promise<{ submission: RequestSubmission; unit: PpidUnit }> {
+  ): Promise<Validated> {
     const parsed = parseRequestSubmission(input.body, allProvinceCodes(), options);
     const errors = { ...(parsed.errors ?? {}) };
     let unit: PpidUnit | null = null;
@@ -155,8 +215,12 @@ export class IntakeService {
     }
     const docProblem = await identityDocumentProblem(input.identityDocument, input.identityDocumentRequired);
     if (docProblem) errors.identityDocument = docProblem;
+    const submissionKey = validSubmissionKey(input.submissionKey);
+    if (input.submissionKey !== undefined && submissionKey === undefined) {
+      errors.submissionKey = 'Kunci pengiriman (Idempotency-Key) harus 16–64 karakter huruf, angka, "-" atau "_".';
+    }
     if (!parsed.submission || !unit || Object.keys(errors).length > 0) throw new ValidationFailed(errors);
-    return { submission: parsed.submission, unit };
+    return { submission: parsed.submission, unit, submissionKey };
   }
 
   private async register(
@@ -165,7 +229,7 @@ export class IntakeService {
     meta: {
       channel: Channel;
       receivedAt: Date;
-      submissionKey: string;
+      idempotency: Idempotency | null;
       identityDocument?: UploadedDocument;
       recordedBy?: Actor;
     },
@@ -177,9 +241,18 @@ export class IntakeService {
     const year = Number(localDateTimeOf(meta.receivedAt, unit.timeZone).date.slice(0, 4));
     const document = meta.identityDocument;
     const documentType = document ? await sniffFileType(document.buffer) : null;
-    const trackingCode = this.codes.forSubmission(meta.submissionKey);
+    const trackingCode = generateTrackingCode();
+    // Under the current key; a lookup also tries the previous one (see replayOf).
+    const idempotency = meta.idempotency
+      ? {
+          submissionKeyHash: this.cipher.keyedHash(scopedSubmissionKey(meta.idempotency.scope, meta.idempotency.key)),
+          submissionDigest: this.cipher.keyedHash(submissionDigestInput(meta.idempotency.fingerprint)),
+        }
+      : { submissionKeyHash: null, submissionDigest: null };
     return this.db.transaction(async (m) => {
       const seq = await this.requests.nextRegistrationSeq(m, unit.id, year);
+      const registrationNumber = formatRegistrationNumber(unit.body.regionCode, unit.code, year, seq);
+      const seal = (column: string, value: string): Buffer => this.cipher.encrypt(value, sealContext('requests', column, registrationNumber));
       const file =
         document && documentType
           ? await this.files.store(m, {
@@ -191,7 +264,7 @@ export class IntakeService {
             })
           : null;
       const request = await this.requests.insertRequest(m, {
-        registrationNumber: formatRegistrationNumber(unit.body.regionCode, unit.code, year, seq),
+        registrationNumber,
         receivingUnitId: unit.id,
         registrationYear: year,
         registrationSeq: seq,
@@ -201,12 +274,12 @@ export class IntakeService {
         status: 'received',
         requesterType: s.requester.type,
         requesterName: s.requester.name,
-        requesterNik: s.requester.nik ? this.cipher.encrypt(s.requester.nik) : null,
+        requesterNik: s.requester.nik ? seal('requester_nik', s.requester.nik) : null,
         requesterNikLast4: s.requester.nik ? s.requester.nik.slice(-4) : null,
         requesterRegistrationNo: s.requester.registrationNo,
-        requesterAddress: this.cipher.encrypt(s.requester.address),
+        requesterAddress: seal('requester_address', s.requester.address),
         requesterOccupation: s.requester.occupation,
-        requesterPhone: this.cipher.encrypt(s.requester.phone),
+        requesterPhone: seal('requester_phone', s.requester.phone),
         requesterEmail: s.requester.email,
         information: s.information,
         purpose: s.purpose,
@@ -217,8 +290,8 @@ export class IntakeService {
         effectiveReceiptDate: due.effectiveReceiptDate,
         dueDate: due.dueDate,
         dueProvisional: due.provisional,
-        trackingCodeHash: this.codes.hash(trackingCode),
-        submissionKey: meta.submissionKey,
+        trackingCode: this.codes.seal(trackingCode, registrationNumber),
+        ...idempotency,
         version: 1,
       });
       await this.requests.insertEvent(m, {

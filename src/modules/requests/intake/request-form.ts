@@ -5,6 +5,7 @@ import { COPY_DELIVERIES, OBTAIN_METHODS, optionsOf, REQUESTER_TYPES } from 'src
 /** The order of fields on the form, for the error summary. */
 const FIELD_ORDER = [
   'form',
+  'submissionKey',
   'unitId',
   'requester.type',
   'requester.name',
@@ -59,7 +60,7 @@ export function requestFormView(
     unit: { id: unit.id, name: unit.name, bodyName: unit.body.name, bodyCode: unit.body.regionCode },
     values: Object.fromEntries(Object.entries(values).map(([k, val]) => [k.replace(/\./g, '_'), val])),
     errors: fieldErrors,
-    errorList: FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f === 'form' ? '#formulir' : `#${fieldId(f)}`, message: errors[f] })),
+    errorList: FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f === 'form' || f === 'submissionKey' ? '#formulir' : `#${fieldId(f)}`, message: errors[f] })),
     requesterTypes: optionsOf(REQUESTER_TYPES, v('requester.type') || 'individual'),
     obtainMethods: optionsOf(OBTAIN_METHODS, v('obtainMethod')),
     copyDeliveries: optionsOf(COPY_DELIVERIES, v('copyDelivery')),

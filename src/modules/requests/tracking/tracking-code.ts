@@ -1,29 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { FieldCipher } from 'src/common/crypto/field-cipher';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
+import type { InformationRequest } from 'src/modules/requests/request.entity';
 
 /** No 0/O, 1/I/L: a code read aloud over the phone or copied from paper survives. */
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const TRACKING_CODE_LENGTH = 12;
 
-function encode(bytes: Buffer): string {
+/**
+ * A new tracking code: 12 symbols drawn uniformly from 31 (about 59 bits), by rejection sampling
+ * so no symbol is likelier than another.
+ */
+export function generateTrackingCode(): string {
   let out = '';
-  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) out += TRACKING_ALPHABET[bytes[i] % TRACKING_ALPHABET.length];
+  const limit = 256 - (256 % TRACKING_ALPHABET.length);
+  while (out.length < TRACKING_CODE_LENGTH) {
+    for (const b of randomBytes(TRACKING_CODE_LENGTH * 2)) {
+      if (b < limit && out.length < TRACKING_CODE_LENGTH) out += TRACKING_ALPHABET[b % TRACKING_ALPHABET.length];
+    }
+  }
   return out;
 }
 
-/** A submission key for requests that came without one (the API without Idempotency-Key, offline channels). */
-export function randomSubmissionKey(): string {
-  return randomBytes(18).toString('base64url');
-}
-
-/**
- * The tracking code of a request: a keyed digest of its submission key (about 59 bits over 31
- * symbols). The same form sent twice yields the same code, and the mail worker can put it in the
- * receipt, while the database alone never reveals it.
- */
-export function trackingCodeFromDigest(digest: Buffer): string {
-  return encode(digest);
+/** How codes were derived before they were stored: from a keyed digest of the submission key. */
+function legacyCodeOf(digest: Buffer): string {
+  let out = '';
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) out += TRACKING_ALPHABET[digest[i] % TRACKING_ALPHABET.length];
+  return out;
 }
 
 /** 'abcd-efgh jkmn' → 'ABCDEFGHJKMN'. */
@@ -36,22 +39,50 @@ export function formatTrackingCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
-/** Derives, hashes and checks tracking codes with the portal's keyed digest. */
+/** The seal context of a request's tracking code (see sealContext). */
+export function trackingCodeContext(registrationNumber: string): string {
+  return sealContext('requests', 'tracking_code', registrationNumber);
+}
+
+/**
+ * Tracking codes are random and stored encrypted, bound to their request's registration number,
+ * so they survive a key rotation: the receipt, the mails and the tracking page read the same code
+ * before and after. Checking a typed code decrypts the stored one and compares in constant time.
+ */
 @Injectable()
 export class TrackingCodes {
   constructor(private readonly cipher: FieldCipher) {}
 
-  forSubmission(submissionKey: string): string {
-    return trackingCodeFromDigest(this.cipher.keyedDigest(`tracking:${submissionKey}`));
+  seal(code: string, registrationNumber: string): Buffer {
+    return this.cipher.encrypt(code, trackingCodeContext(registrationNumber));
   }
 
-  hash(code: string): string {
-    return this.cipher.keyedHash(`code:${normalizeTrackingCode(code)}`);
+  /** The request's code in the clear (receipt PDF, replayed submissions). */
+  reveal(request: Pick<InformationRequest, 'trackingCode' | 'registrationNumber'>): string {
+    if (!request.trackingCode) throw new Error(`request ${request.registrationNumber} has no stored tracking code`);
+    return this.cipher.decrypt(request.trackingCode, trackingCodeContext(request.registrationNumber)).toString('utf8');
   }
 
-  matches(storedHash: string, typed: string): boolean {
-    const expected = Buffer.from(this.hash(typed));
-    const actual = Buffer.from(storedHash);
-    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  matches(request: Pick<InformationRequest, 'trackingCode' | 'registrationNumber'>, typed: string): boolean {
+    if (!request.trackingCode) return false;
+    // Digests of both: equal lengths for timingSafeEqual whatever was typed.
+    const expected = createHash('sha256').update(this.reveal(request)).digest();
+    const actual = createHash('sha256').update(normalizeTrackingCode(typed)).digest();
+    return timingSafeEqual(expected, actual);
+  }
+
+  /**
+   * The code of a request stored before codes were kept encrypted: derived from its submission key
+   * under one of the configured keys, and confirmed by the keyed hash stored with it. Null when no
+   * configured key derived it.
+   */
+  recoverLegacy(submissionKey: string, storedHash: string): string | null {
+    const digests = this.cipher.legacyDigests(`tracking:${submissionKey}`);
+    for (let i = 0; i < digests.length; i++) {
+      const code = legacyCodeOf(digests[i]);
+      const hash = this.cipher.keyedHashes(`code:${code}`)[i].hash;
+      if (hash === storedHash) return code;
+    }
+    return null;
   }
 }

@@ -64,7 +64,7 @@ export class TrackingService {
       throw e;
     }
     const request = await this.requests.findByRegistrationNumber(number);
-    if (!request || !this.codes.matches(request.trackingCodeHash, codeInput)) {
+    if (!request || !this.codes.matches(request, codeInput)) {
       await this.rateLimiter.consume('tracking_number', number);
       throw new RequestNotFound();
     }
@@ -90,7 +90,7 @@ export class TrackingService {
     const receipt = await this.views.receipt(request, unit);
     return this.documents.renderReceipt({
       ...receipt,
-      trackingCode: formatTrackingCode(this.codes.forSubmission(request.submissionKey as string)),
+      trackingCode: formatTrackingCode(this.codes.reveal(request)),
       issuedAtText: formatInstant(now, unit.timeZone),
     });
   }

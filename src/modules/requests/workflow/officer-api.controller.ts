@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { Actor } from 'src/modules/auth/actor';
@@ -93,9 +93,15 @@ export class OfficerApiController {
 
   @Post('offline-requests')
   @ApiOperation({ summary: 'Record a walk-in, letter, e-mail or phone request with its real receipt time' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: "The same key and body sent twice record one request; looked up only within the request's unit" })
   @ApiResponse({ status: 201, description: 'Same answer as POST /api/v1/requests' })
-  async recordOffline(@CurrentActor() actor: Actor, @Body() body: Json): Promise<object> {
-    const result = await this.intake.recordOffline(actor, { body, channel: body.channel, receivedAt: body.receivedAt }, new Date());
+  @ApiResponse({ status: 422, description: 'The Idempotency-Key was already used with another body' })
+  async recordOffline(@CurrentActor() actor: Actor, @Body() body: Json, @Headers('idempotency-key') idempotencyKey?: string): Promise<object> {
+    const result = await this.intake.recordOffline(
+      actor,
+      { body, channel: body.channel, receivedAt: body.receivedAt, submissionKey: idempotencyKey },
+      new Date(),
+    );
     const r = result.receipt;
     return { registrationNumber: r.registrationNumber, trackingCode: result.trackingCode, status: r.status, receivedAt: r.receivedAt, effectiveReceiptDate: r.effectiveReceiptDate, dueDate: r.dueDate };
   }

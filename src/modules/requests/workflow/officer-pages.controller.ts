@@ -7,7 +7,9 @@ import { Actor } from 'src/modules/auth/actor';
 import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
+import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
 import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
+import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { CHANNELS, optionsOf } from 'src/modules/requests/request-options';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
@@ -101,8 +103,12 @@ export class OfficerPagesController {
         trackingCode: formatTrackingCode(result.trackingCode),
       });
     } catch (e) {
+      if (e instanceof SubmissionKeyReused) {
+        await this.renderOfflineForm(res, actor, values, { form: e.message }, newSubmissionKey(), 422);
+        return;
+      }
       if (!(e instanceof ValidationFailed) || !e.errors) throw e;
-      await this.renderOfflineForm(res, actor, values, e.errors, values.submissionKey ?? newSubmissionKey(), 400);
+      await this.renderOfflineForm(res, actor, values, e.errors, validSubmissionKey(values.submissionKey) ?? newSubmissionKey(), 400);
     }
   }
 

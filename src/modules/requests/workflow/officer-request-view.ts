@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FieldCipher } from 'src/common/crypto/field-cipher';
+import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { Actor } from 'src/modules/auth/actor';
 import { AccessPolicy } from 'src/modules/auth/access-policy';
@@ -45,11 +45,11 @@ export class OfficerRequestViews {
       state: state && { key: state, label: DEADLINE_STATE_LABELS[state] },
       decisionLabel: r.decision ? DECISIONS[r.decision as keyof typeof DECISIONS] : null,
       requester: {
-        nik: ownUnit ? (this.cipher.decryptText(r.requesterNik) ?? '—') : maskNik(r.requesterNikLast4),
+        nik: ownUnit ? (this.cipher.decryptText(r.requesterNik, sealContext('requests', 'requester_nik', r.registrationNumber)) ?? '—') : maskNik(r.requesterNikLast4),
         nikMasked: !ownUnit,
         registrationNo: r.requesterRegistrationNo,
-        address: this.cipher.decryptText(r.requesterAddress),
-        phone: this.cipher.decryptText(r.requesterPhone),
+        address: this.cipher.decryptText(r.requesterAddress, sealContext('requests', 'requester_address', r.registrationNumber)),
+        phone: this.cipher.decryptText(r.requesterPhone, sealContext('requests', 'requester_phone', r.registrationNumber)),
         email: r.requesterEmail,
         occupation: r.requesterOccupation,
         hasIdentityDocument: ownUnit && r.identityDocumentId !== null,
