@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { ValidationFailed } from 'src/common/errors/domain-error';
-import { sniffFileType } from 'src/common/files/file-sniffer';
+import { sniffFileTypeAt } from 'src/common/files/file-sniffer';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
+import { readUploadedFile, UploadedFile } from 'src/common/uploads/uploaded-file';
 import { DatabaseService } from 'src/database/database.service';
 import { allProvinceCodes } from 'src/modules/bodies/area-data';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
@@ -27,14 +28,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 /** Statutory period of Pasal 22(7). */
 export const ANSWER_WORKING_DAYS = 10;
 
-const IDENTITY_DOCUMENT_MAX_BYTES = 2 * 1024 * 1024;
+export const IDENTITY_DOCUMENT_MAX_BYTES = 2 * 1024 * 1024;
 const IDENTITY_DOCUMENT_TYPES = new Set(['image/jpeg', 'image/png', 'application/pdf']);
 
-export interface UploadedDocument {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
+/** A streamed upload in a temporary file (see AcceptsUploads). */
+export type UploadedDocument = UploadedFile;
 
 export interface OnlineSubmission {
   body: Record<string, unknown>;
@@ -176,17 +174,19 @@ export class IntakeService {
     const due = this.calendar.dueDateWith(calendar, unit, meta.receivedAt, ANSWER_WORKING_DAYS);
     const year = Number(localDateTimeOf(meta.receivedAt, unit.timeZone).date.slice(0, 4));
     const document = meta.identityDocument;
-    const documentType = document ? await sniffFileType(document.buffer) : null;
+    const documentType = document ? await sniffFileTypeAt(document.path) : null;
+    // Validated already (size, type); read whole only now, to store it encrypted in the database.
+    const documentContent = document && documentType ? await readUploadedFile(document) : null;
     const trackingCode = this.codes.forSubmission(meta.submissionKey);
     return this.db.transaction(async (m) => {
       const seq = await this.requests.nextRegistrationSeq(m, unit.id, year);
       const file =
-        document && documentType
+        documentContent && documentType
           ? await this.files.store(m, {
               kind: 'identity_document',
               filename: `identitas.${documentType.ext}`,
               mediaType: documentType.mime,
-              content: document.buffer,
+              content: documentContent,
               encrypt: true,
             })
           : null;
@@ -253,7 +253,7 @@ export class IntakeService {
 async function identityDocumentProblem(doc: UploadedDocument | undefined, required: boolean): Promise<string | null> {
   if (!doc || doc.size === 0) return required ? 'Unggah dokumen identitas (KTP, akta pendirian, atau surat kuasa).' : null;
   if (doc.size > IDENTITY_DOCUMENT_MAX_BYTES) return 'Dokumen identitas paling besar 2 MB.';
-  const type = await sniffFileType(doc.buffer);
+  const type = await sniffFileTypeAt(doc.path);
   if (!type || !IDENTITY_DOCUMENT_TYPES.has(type.mime)) {
     return 'Dokumen identitas harus berupa berkas JPEG, PNG, atau PDF.';
   }
