@@ -64,6 +64,7 @@ function refusal(e: unknown, rules: UploadRules): unknown {
     const field = rules.files.find((f) => f.name === e.field);
     switch (e.code) {
       case 'LIMIT_FILE_COUNT':
+        return new BadRequestException(`Paling banyak ${rules.files.reduce((n, f) => n + f.maxCount, 0)} berkas sekaligus.`);
       case 'LIMIT_UNEXPECTED_FILE':
         return new BadRequestException(field ? `Paling banyak ${field.maxCount} berkas pada isian ini.` : 'Formulir ini tidak menerima berkas pada isian tersebut.');
       case 'LIMIT_FILE_SIZE':
@@ -111,8 +112,9 @@ function uploadInterceptor(rules: UploadRules): Type<NestInterceptor> {
         catchError((e: unknown) => throwError(() => refusal(e, rules))),
         switchMap(() => next.handle()),
         // Success, error or a client gone away: the temporary files go.
+        // (Multer itself removes what it stored when parsing fails; entries without a path are placeholders.)
         finalize(() => {
-          for (const f of allFiles(req)) void rm(f.path, { force: true });
+          for (const f of allFiles(req)) if (typeof f.path === 'string') void rm(f.path, { force: true }).catch(() => undefined);
         }),
       );
     }
