@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from 'test/support/test-app';
-import { csrfTokenOf, hiddenValue } from 'test/support/page-form';
+import { csrfTokenOf, hiddenValue, multipartActionOf } from 'test/support/page-form';
 import { formFields, requestPayload, TINY_PDF, TINY_PNG } from 'test/support/request-factory';
 import { binary } from 'test/support/binary';
 import { pdfText } from 'test/support/pdf-text';
@@ -27,11 +27,11 @@ describe('requests over HTTP', () => {
   async function openForm(agent = request.agent(t.app.getHttpServer())) {
     const page = await agent.get('/permohonan/baru').query({ unit: surabaya });
     expect(page.status).toBe(200);
-    return { agent, csrf: csrfTokenOf(page.text), submissionKey: hiddenValue(page.text, 'submissionKey') };
+    return { agent, csrf: csrfTokenOf(page.text), action: multipartActionOf(page.text), submissionKey: hiddenValue(page.text, 'submissionKey') };
   }
 
   function post(form: Awaited<ReturnType<typeof openForm>>, fields: Record<string, string>, file?: { bytes: Buffer; name: string }) {
-    let req = form.agent.post('/permohonan').field('_csrf', form.csrf).field('submissionKey', form.submissionKey);
+    let req = form.agent.post(form.action).field('_csrf', form.csrf).field('submissionKey', form.submissionKey);
     for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
     if (file) req = req.attach('identityDocument', file.bytes, file.name);
     return req;

@@ -10,3 +10,10 @@ export function hiddenValue(html: string, name: string): string {
   if (!m) throw new Error(`no hidden field ${name} in the page`);
   return m[1];
 }
+
+/** Where the page's first multipart form posts to (its action carries the CSRF token), HTML entities undone. */
+export function multipartActionOf(html: string): string {
+  const m = /<form[^>]*action="([^"]+)"[^>]*enctype="multipart\/form-data"/.exec(html);
+  if (!m) throw new Error('no multipart form in the page');
+  return m[1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+}

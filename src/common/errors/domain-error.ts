@@ -21,6 +21,7 @@ export type DomainErrorCode =
   | 'conflict'
   | 'not_allowed'
   | 'rate_limited'
+  | 'payload_too_large'
   | 'unprocessable'
   | 'unauthenticated';
 
@@ -57,6 +58,8 @@ export function statusOf(code: DomainErrorCode): number {
       return 422;
     case 'rate_limited':
       return 429;
+    case 'payload_too_large':
+      return 413;
   }
 }
 
@@ -69,5 +72,14 @@ export class RateLimited extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message);
+  }
+}
+
+/** An uploaded file over its limit; `errors` names the field and the limit. */
+export class FileTooLarge extends DomainError {
+  readonly code = 'payload_too_large';
+
+  constructor(errors: Record<string, string>) {
+    super(Object.values(errors).join('; '), errors);
   }
 }

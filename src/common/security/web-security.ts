@@ -2,12 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Request, Response } from 'express';
-import multer from 'multer';
+import { Reflector } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
+import { MultipartGate } from 'src/common/uploads/multipart-gate.guard';
 import { AppConfig } from 'src/config/app-config';
-
-/** Largest single upload anywhere (documents handed over); smaller limits are checked per use. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const ANON_COOKIE = 'kip_anon';
 
@@ -19,10 +17,30 @@ function renderError(res: Response, status: number, title: string, message: stri
   res.status(status).render('errors/error', { title, statusCode: status, message, errors: [] });
 }
 
+function isMultipart(req: Request): boolean {
+  return Boolean(req.is('multipart/form-data'));
+}
+
 /**
- * Cookies, multipart bodies and CSRF for the pages. Forms carry a token (double submit, bound to
+ * The form's token: in the body of urlencoded forms; for multipart forms only in the query string
+ * (`action="…?_csrf=…"`) or the X-CSRF-Token header, so the check runs before a byte of the body is read.
+ */
+function csrfTokenOf(req: Request): string | undefined {
+  const header = req.headers['x-csrf-token'];
+  const fromHeader = typeof header === 'string' ? header : undefined;
+  if (isMultipart(req)) {
+    const query = (req.query as Record<string, unknown> | undefined)?._csrf;
+    return typeof query === 'string' ? query : fromHeader;
+  }
+  const body = (req.body as Record<string, unknown> | undefined)?._csrf;
+  return typeof body === 'string' ? body : fromHeader;
+}
+
+/**
+ * Cookies, CSRF and multipart policy for the pages. Forms carry a token (double submit, bound to
  * a per-browser cookie); the JSON API under /api is exempt: it uses no cookies for authority.
- * Multipart bodies are parsed here, before the CSRF check, so uploads need the token too.
+ * No multipart body is parsed here: only routes marked with AcceptsUploads parse one, after the
+ * CSRF check and their guards; every other route refuses it unread (MultipartGate, 415).
  */
 export function applyWebSecurity(app: NestExpressApplication, config: AppConfig): void {
   app.use(cookieParser());
@@ -37,28 +55,20 @@ export function applyWebSecurity(app: NestExpressApplication, config: AppConfig)
     next();
   });
 
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 60, fieldSize: 100 * 1024 },
-  }).any();
+  // A multipart body may be refused before it is read (CSRF, sign-in, wrong route): the connection
+  // then closes after the answer instead of reading on what may be a very large upload.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (!req.is('multipart/form-data')) return next();
-    upload(req, res, (err: unknown) => {
-      if (!err) return next();
-      const code = (err as { code?: string }).code;
-      if (code === 'LIMIT_FILE_SIZE') {
-        return renderError(res, 413, 'Berkas terlalu besar', 'Berkas yang diunggah melebihi 20 MB.');
-      }
-      return renderError(res, 400, 'Permintaan tidak valid', 'Isian formulir tidak dapat dibaca. Silakan coba lagi.');
-    });
+    if (isMultipart(req)) res.setHeader('Connection', 'close');
+    next();
   });
+  app.useGlobalGuards(new MultipartGate(app.get(Reflector)));
 
   const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
     getSecret: () => config.sessionSecret,
     getSessionIdentifier: (req) => String(req.cookies?.[ANON_COOKIE] ?? ''),
     cookieName: config.isProduction ? '__Host-kip.csrf' : 'kip.csrf',
     cookieOptions: cookieBase,
-    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? req.headers['x-csrf-token'],
+    getCsrfTokenFromRequest: csrfTokenOf,
     skipCsrfProtection: isApi,
   });
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -2,24 +2,21 @@ import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ValidationFailed } from 'src/common/errors/domain-error';
+import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
-import { IntakeService, UploadedDocument } from 'src/modules/requests/intake/intake.service';
+import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
 import { RequestNotFound, SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
+import { IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
 
 type FormBody = Record<string, string | undefined>;
 
 function stringValues(body: FormBody): Record<string, string> {
   return Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && !k.startsWith('_')) as [string, string][]);
-}
-
-function uploaded(req: Request, field: string): UploadedDocument | undefined {
-  const files = (req.files ?? []) as Express.Multer.File[];
-  return files.find((f) => f.fieldname === field);
 }
 
 @ApiExcludeController()
@@ -40,12 +37,13 @@ export class RequestPagesController {
   }
 
   @Post('permohonan')
+  @AcceptsUploads(IDENTITY_DOCUMENT_UPLOAD)
   async submit(@Req() req: Request, @Body() body: FormBody, @Res() res: Response): Promise<void> {
     const values = stringValues(body);
     try {
       const result = await this.intake.submitOnline({
         body: nestFormFields(values),
-        identityDocument: uploaded(req, 'identityDocument'),
+        identityDocument: uploadedFiles(req, 'identityDocument')[0],
         identityDocumentRequired: true,
         submissionKey: body.submissionKey,
         honeypot: body.website,

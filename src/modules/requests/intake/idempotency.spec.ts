@@ -30,8 +30,8 @@ describe('idempotency', () => {
     const reordered = JSON.parse(JSON.stringify({ ...rest, requester: { ...requester } })) as RequestSubmission;
     expect(submissionDigestInput({ submission: reordered })).toBe(submissionDigestInput({ submission }));
     expect(submissionDigestInput({ submission: { ...submission, purpose: 'Lain' } })).not.toBe(submissionDigestInput({ submission }));
-    expect(submissionDigestInput({ submission, identityDocument: Buffer.from('a') })).not.toBe(
-      submissionDigestInput({ submission, identityDocument: Buffer.from('b') }),
+    expect(submissionDigestInput({ submission, identityDocumentSha256: 'a'.repeat(64) })).not.toBe(
+      submissionDigestInput({ submission, identityDocumentSha256: 'b'.repeat(64) }),
     );
     expect(submissionDigestInput({ submission, channel: 'letter', receivedAt: new Date('2025-01-01T00:00:00Z') })).not.toBe(
       submissionDigestInput({ submission, channel: 'letter', receivedAt: new Date('2025-01-02T00:00:00Z') }),

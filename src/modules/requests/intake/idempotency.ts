@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RequestSubmission } from 'src/modules/requests/intake/request-submission';
 
 /** What a client may send as Idempotency-Key (or the form's hidden submission key). */
@@ -38,7 +37,7 @@ export interface SubmissionFingerprint {
    * The identity document's bytes are part of the submission: a replay that attaches another
    * document is another submission (422), not a retry.
    */
-  identityDocument?: Buffer;
+  identityDocumentSha256?: string | null;
 }
 
 /**
@@ -51,6 +50,6 @@ export function submissionDigestInput(f: SubmissionFingerprint): string {
     submission: f.submission,
     channel: f.channel ?? null,
     receivedAt: f.receivedAt?.toISOString() ?? null,
-    identityDocumentSha256: f.identityDocument ? createHash('sha256').update(f.identityDocument).digest('hex') : null,
+    identityDocumentSha256: f.identityDocumentSha256 ?? null,
   })}`;
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { ValidationFailed } from 'src/common/errors/domain-error';
-import { sniffFileType } from 'src/common/files/file-sniffer';
+import { sniffFileTypeAt } from 'src/common/files/file-sniffer';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
+import { readUploadedFile, sha256OfUploadedFile, UploadedFile } from 'src/common/uploads/uploaded-file';
 import { DatabaseService } from 'src/database/database.service';
 import { allProvinceCodes } from 'src/modules/bodies/area-data';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
@@ -36,14 +37,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 /** Statutory period of Pasal 22(7). */
 export const ANSWER_WORKING_DAYS = 10;
 
-const IDENTITY_DOCUMENT_MAX_BYTES = 2 * 1024 * 1024;
+export const IDENTITY_DOCUMENT_MAX_BYTES = 2 * 1024 * 1024;
 const IDENTITY_DOCUMENT_TYPES = new Set(['image/jpeg', 'image/png', 'application/pdf']);
 
-export interface UploadedDocument {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
+/** A streamed upload in a temporary file (see AcceptsUploads). */
+export type UploadedDocument = UploadedFile;
 
 export interface OnlineSubmission {
   body: Record<string, unknown>;
@@ -100,7 +98,7 @@ export class IntakeService {
     await this.rateLimiter.consume('intake_ip', input.clientIp);
     await this.rateLimiter.consume('intake_email', submission.requester.email);
     const idempotency = submissionKey
-      ? { scope: { kind: 'online' as const }, key: submissionKey, fingerprint: { submission, identityDocument: input.identityDocument?.buffer } }
+      ? { scope: { kind: 'online' as const }, key: submissionKey, fingerprint: { submission, identityDocumentSha256: await sha256OfUploadedFile(input.identityDocument) } }
       : null;
     if (idempotency) {
       const replay = await this.replayOf(idempotency);
@@ -156,7 +154,7 @@ export class IntakeService {
       ? {
           scope: { kind: 'offline' as const, unitId: unit.id },
           key: submissionKey,
-          fingerprint: { submission, channel, receivedAt, identityDocument: input.identityDocument?.buffer },
+          fingerprint: { submission, channel, receivedAt, identityDocumentSha256: await sha256OfUploadedFile(input.identityDocument) },
         }
       : null;
     if (idempotency) {
@@ -240,7 +238,9 @@ export class IntakeService {
     const due = this.calendar.dueDateWith(calendar, unit, meta.receivedAt, ANSWER_WORKING_DAYS);
     const year = Number(localDateTimeOf(meta.receivedAt, unit.timeZone).date.slice(0, 4));
     const document = meta.identityDocument;
-    const documentType = document ? await sniffFileType(document.buffer) : null;
+    const documentType = document ? await sniffFileTypeAt(document.path) : null;
+    // Validated already (size, type); read whole only now, to store it encrypted in the database.
+    const documentContent = document && documentType ? await readUploadedFile(document) : null;
     const trackingCode = generateTrackingCode();
     // Under the current key; a lookup also tries the previous one (see replayOf).
     const idempotency = meta.idempotency
@@ -254,12 +254,12 @@ export class IntakeService {
       const registrationNumber = formatRegistrationNumber(unit.body.regionCode, unit.code, year, seq);
       const seal = (column: string, value: string): Buffer => this.cipher.encrypt(value, sealContext('requests', column, registrationNumber));
       const file =
-        document && documentType
+        documentContent && documentType
           ? await this.files.store(m, {
               kind: 'identity_document',
               filename: `identitas.${documentType.ext}`,
               mediaType: documentType.mime,
-              content: document.buffer,
+              content: documentContent,
               encrypt: true,
             })
           : null;
@@ -326,7 +326,7 @@ export class IntakeService {
 async function identityDocumentProblem(doc: UploadedDocument | undefined, required: boolean): Promise<string | null> {
   if (!doc || doc.size === 0) return required ? 'Unggah dokumen identitas (KTP, akta pendirian, atau surat kuasa).' : null;
   if (doc.size > IDENTITY_DOCUMENT_MAX_BYTES) return 'Dokumen identitas paling besar 2 MB.';
-  const type = await sniffFileType(doc.buffer);
+  const type = await sniffFileTypeAt(doc.path);
   if (!type || !IDENTITY_DOCUMENT_TYPES.has(type.mime)) {
     return 'Dokumen identitas harus berupa berkas JPEG, PNG, atau PDF.';
   }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { AppConfig } from 'src/config/app-config';
 import { Actor } from 'src/modules/auth/actor';
 import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
+import { HANDOVER_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
 import { QueuePage, QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
@@ -67,10 +69,12 @@ export class OfficerApiController {
 
   @Post('requests/:id/documents')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Hand over documents (multipart field "files"; PDF, images, office files; 20 MB each)' })
+  @AcceptsUploads(HANDOVER_UPLOAD)
+  @ApiOperation({ summary: 'Hand over documents (multipart field "files"; PDF, images, office files; at most 5, 20 MB each)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiResponse({ status: 413, description: 'A file over 20 MB, or a body over the route limit' })
   async handover(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Body() body: Json): Promise<void> {
-    const files = ((req.files ?? []) as Express.Multer.File[]).filter((f) => f.fieldname === 'files');
-    await this.workflow.handover(actor, id, files, body.version, new Date());
+    await this.workflow.handover(actor, id, uploadedFiles(req, 'files'), body.version, new Date());
   }
 
   @Post('requests/:id/close')

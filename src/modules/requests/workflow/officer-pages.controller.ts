@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError, ValidationFailed } from 'src/common/errors/domain-error';
 import { statusOf } from 'src/common/errors/domain-error';
+import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { Actor } from 'src/modules/auth/actor';
 import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
@@ -13,6 +14,7 @@ import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { CHANNELS, optionsOf } from 'src/modules/requests/request-options';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
+import { HANDOVER_UPLOAD, IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
 import { OfficerRequestViews } from './officer-request-view';
 import { QueueService } from './queue.service';
@@ -32,10 +34,6 @@ const DONE: Record<string, string> = {
   tugaskan: 'Penugasan tersimpan.',
   catatan: 'Catatan tersimpan.',
 };
-
-function uploads(req: Request, field: string): Express.Multer.File[] {
-  return ((req.files ?? []) as Express.Multer.File[]).filter((f) => f.fieldname === field);
-}
 
 /** Nested form names such as consequenceTest.date, as the notice validator expects them. */
 function noticeFields(form: Form): Record<string, unknown> {
@@ -83,6 +81,7 @@ export class OfficerPagesController {
   }
 
   @Post('permohonan')
+  @AcceptsUploads(IDENTITY_DOCUMENT_UPLOAD)
   async recordOffline(@CurrentActor() actor: Actor, @Req() req: Request, @Body() body: Form, @Res() res: Response): Promise<void> {
     const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<string, string>;
     try {
@@ -92,7 +91,7 @@ export class OfficerPagesController {
           body: nestFormFields(values),
           channel: values.channel,
           receivedAt: values.receivedAt,
-          identityDocument: uploads(req, 'identityDocument')[0],
+          identityDocument: uploadedFiles(req, 'identityDocument')[0],
           submissionKey: values.submissionKey,
         },
         new Date(),
@@ -132,7 +131,9 @@ export class OfficerPagesController {
     res.send(file.content);
   }
 
+  // Every action posts here; only the handover (serah) sends files.
   @Post('permohonan/:id/:action')
+  @AcceptsUploads(HANDOVER_UPLOAD)
   async act(
     @CurrentActor() actor: Actor,
     @Req() req: Request,
@@ -154,7 +155,7 @@ export class OfficerPagesController {
           await this.workflow.forward(actor, id, { unitId: form.unitId, note: form.note, version: form.version }, now);
           break;
         case 'serah':
-          await this.workflow.handover(actor, id, uploads(req, 'files'), form.version, now);
+          await this.workflow.handover(actor, id, uploadedFiles(req, 'files'), form.version, now);
           break;
         case 'tutup':
           await this.workflow.close(actor, id, form.version, now);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ValidationFailed } from 'src/common/errors/domain-error';
-import { sniffFileType } from 'src/common/files/file-sniffer';
+import { FileTooLarge, ValidationFailed } from 'src/common/errors/domain-error';
+import { sniffFileTypeAt } from 'src/common/files/file-sniffer';
+import { readUploadedFile, UploadedFile } from 'src/common/uploads/uploaded-file';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { DatabaseService } from 'src/database/database.service';
 import { Actor } from 'src/modules/auth/actor';
@@ -26,15 +27,10 @@ import { parseNoticeInput } from './notice-input';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 
 export const MAX_EXTENSION_DAYS = 7;
-const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
+export const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
+export const HANDOVER_MAX_FILES = 5;
 /** PDF, images and office files, recognised by their bytes (old .doc/.xls are 'cfb'). */
 const HANDOVER_TYPES = new Set(['pdf', 'jpg', 'png', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'cfb', 'zip']);
-
-export interface UploadedFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
 
 /** What an action needs besides the locked row, all loaded before the transaction. */
 interface ActionContext {
@@ -150,15 +146,18 @@ export class RequestWorkflowService {
   async handover(actor: Actor, id: string, uploads: UploadedFile[], version: unknown, now: Date): Promise<void> {
     await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     if (uploads.length === 0) throw new ValidationFailed({ files: 'Pilih paling sedikit satu berkas.' });
-    const files: { filename: string; mediaType: string; content: Buffer }[] = [];
+    const checked: { file: UploadedFile; mediaType: string }[] = [];
     for (const f of uploads) {
-      if (f.size > HANDOVER_MAX_BYTES) throw new ValidationFailed({ files: `${f.originalname}: paling besar 20 MB.` });
-      const type = await sniffFileType(f.buffer);
+      if (f.size > HANDOVER_MAX_BYTES) throw new FileTooLarge({ files: `${f.originalname}: paling besar 20 MB.` });
+      const type = await sniffFileTypeAt(f.path);
       if (!type || !HANDOVER_TYPES.has(type.ext)) {
         throw new ValidationFailed({ files: `${f.originalname}: hanya PDF, gambar (JPEG/PNG) atau berkas perkantoran.` });
       }
-      files.push({ filename: f.originalname, mediaType: type.mime, content: f.buffer });
+      checked.push({ file: f, mediaType: type.mime });
     }
+    // Documents are stored in the database, so each is read whole here, after validation.
+    const files: { filename: string; mediaType: string; content: Buffer }[] = [];
+    for (const c of checked) files.push({ filename: c.file.originalname, mediaType: c.mediaType, content: await readUploadedFile(c.file) });
     await this.act(actor, id, 'handover', version, now, async () => ({
       result: undefined,
       data: { files: files.map((f) => f.filename) },
