@@ -4,6 +4,7 @@ import { Accounts1764300200000 } from './1764300200000-accounts';
 import { RequestWorkflow1764300300000 } from './1764300300000-request-workflow';
 import { Reminders1764300400000 } from './1764300400000-reminders';
 import { Demo1764300500000 } from './1764300500000-demo';
+import { AuditLog1764300800000 } from './1764300800000-audit-log';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
-export const MIGRATIONS = [ReferenceData1764300000000, Requests1764300100000, Accounts1764300200000, RequestWorkflow1764300300000, Reminders1764300400000, Demo1764300500000];
+export const MIGRATIONS = [ReferenceData1764300000000, Requests1764300100000, Accounts1764300200000, RequestWorkflow1764300300000, Reminders1764300400000, Demo1764300500000, AuditLog1764300800000];
