@@ -6,6 +6,7 @@ import { Reminders1764300400000 } from './1764300400000-reminders';
 import { Demo1764300500000 } from './1764300500000-demo';
 import { Secrets1764300600000 } from './1764300600000-secrets';
 import { SessionManagement1764300700000 } from './1764300700000-session-management';
+import { AuditLog1764300800000 } from './1764300800000-audit-log';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Demo1764300500000,
   Secrets1764300600000,
   SessionManagement1764300700000,
+  AuditLog1764300800000,
 ];

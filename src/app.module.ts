@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth/auth.module';
 import { BodiesModule } from './modules/bodies/bodies.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
@@ -22,6 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SecurityModule,
+        AuditModule,
         AuthModule,
         JobsModule,
         NotificationsModule,

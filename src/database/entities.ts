@@ -1,3 +1,4 @@
+import { AuditEntry } from 'src/modules/audit/audit-entry.entity';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { PublicBody } from 'src/modules/bodies/public-body.entity';
 import { Region } from 'src/modules/bodies/region.entity';
@@ -9,4 +10,4 @@ import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 
 /** Every entity the data source maps. */
-export const ENTITIES = [Region, PublicBody, PpidUnit, Holiday, CalendarYear, StoredFile, InformationRequest, RequestEvent, RequestDocument];
+export const ENTITIES = [Region, PublicBody, PpidUnit, Holiday, CalendarYear, StoredFile, InformationRequest, RequestEvent, RequestDocument, AuditEntry];

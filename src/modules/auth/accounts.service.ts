@@ -4,6 +4,7 @@ import { ValidationFailed } from 'src/common/errors/domain-error';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { DatabaseService } from 'src/database/database.service';
+import { AuditService } from 'src/modules/audit';
 import { provinceTimeZone } from 'src/database/seeds/reference-data';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
 import { MailService } from 'src/modules/notifications/mail.service';
@@ -78,17 +79,21 @@ export class AccountsService {
     private readonly mail: MailService,
     private readonly limiter: RateLimiterService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** An admin creates an account; without a password the invitation mail is enqueued in the same transaction. */
   async createAccount(actor: Actor, input: NewAccount): Promise<CreatedAccount> {
     assertAdmin(actor);
-    return this.provision(input);
+    return this.provision(input, actor);
   }
 
-  /** The same without an actor, for trusted callers only: the bootstrap admin, demo data, test factories. */
+  /**
+   * The same without an actor, for trusted callers only (demo data, test factories): seeding, not
+   * administration, so it leaves no audit entry.
+   */
   provisionAccount(input: NewAccount): Promise<CreatedAccount> {
-    return this.provision(input);
+    return this.provision(input, null);
   }
 
   /** The Actor of an account as a session would resolve it (active or not), or null. */
@@ -117,6 +122,10 @@ export class AccountsService {
       const userId = await this.users.consumeInvitation(m, hashSecretToken(token));
       if (userId === null) throw new InvitationNotValid();
       await this.users.setPassword(m, userId, passwordHash);
+      await this.audit.record(
+        { actor: { userId, role: pending.role }, action: 'user.password_changed', target: { type: 'user', id: userId }, details: { via: 'invitation' } },
+        m,
+      );
     });
     return pending;
   }
@@ -138,6 +147,7 @@ export class AccountsService {
     const changedAt = await this.db.transaction(async (m) => {
       const at = await this.users.setPassword(m, actor.userId, passwordHash);
       await this.users.revokeApiTokens(m, actor.userId);
+      await this.audit.record({ actor, action: 'user.password_changed', target: { type: 'user', id: actor.userId }, details: { via: 'own_account' } }, m);
       return at;
     });
     return passwordStamp(changedAt);
@@ -161,11 +171,14 @@ export class AccountsService {
         bodyId: null,
         passwordHash,
       });
-      return id === null ? 'email_taken' : 'created';
+      if (id === null) return 'email_taken';
+      await this.audit.record({ actor: 'system', action: 'user.created', target: { type: 'user', id }, details: { role: 'admin', via: 'admin_email_setting' } }, m);
+      return 'created';
     });
   }
 
-  private async provision(input: NewAccount): Promise<CreatedAccount> {
+  /** `actor` null: a trusted caller seeding accounts (no audit entry). */
+  private async provision(input: NewAccount, actor: Actor | null): Promise<CreatedAccount> {
     const email = normalizeEmail(input.email);
     const name = input.name.trim().replace(/\s+/g, ' ');
     const errors: Record<string, string> = {};
@@ -180,6 +193,17 @@ export class AccountsService {
     try {
       return await this.db.transaction(async (m) => {
         const id = await this.users.insertUser(m, { email, name, role: input.role, unitId: placement.unitId, bodyId: placement.bodyId, passwordHash });
+        if (actor) {
+          await this.audit.record(
+            {
+              actor,
+              action: passwordHash === null ? 'user.invited' : 'user.created',
+              target: { type: 'user', id },
+              details: { role: input.role, unitId: placement.unitId, bodyId: placement.bodyId },
+            },
+            m,
+          );
+        }
         if (passwordHash !== null) return { id, invited: false };
         const token = newSecretToken();
         const expiresAt = await this.users.insertInvitation(m, id, hashSecretToken(token), INVITATION_HOURS);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { AccessPolicy } from './access-policy';
 import { AccountSessionsService } from './account-sessions.service';
@@ -24,7 +25,7 @@ import { UsersRepository } from './users.repository';
  * applySessions (sessions.ts) installs the session and actor middleware in createApp.
  */
 @Module({
-  imports: [NotificationsModule],
+  imports: [AuditModule, NotificationsModule],
   controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController],
   providers: [
     UsersRepository,

@@ -108,8 +108,8 @@ export class UnitsRepository {
     return rows[0] ?? null;
   }
 
-  async insertPelaksana(unit: NewPelaksanaUnit): Promise<number> {
-    const rows = (await this.dataSource.query(
+  async insertPelaksana(unit: NewPelaksanaUnit, manager?: EntityManager): Promise<number> {
+    const rows = (await this.runner(manager).query(
       `INSERT INTO ppid_units (body_id, parent_id, level, code, name, email, time_zone, opens_at, closes_at)
        VALUES ($1, $2, 'pelaksana', $3, $4, $5, $6, $7, $8) RETURNING id`,
       [unit.bodyId, unit.parentId, unit.code, unit.name, unit.email, unit.timeZone, unit.opensAt, unit.closesAt],

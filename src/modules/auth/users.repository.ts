@@ -60,6 +60,7 @@ export interface PendingInvitation {
   userId: number;
   email: string;
   name: string;
+  role: Role;
 }
 
 /** TypeORM answers UPDATE … RETURNING with [rows, affected count] (INSERT and SELECT with the rows). */
@@ -211,7 +212,7 @@ export class UsersRepository {
   /** The account of an invitation that is unused, unexpired and whose account is active. */
   async findPendingInvitation(tokenHash: string): Promise<PendingInvitation | null> {
     const rows = (await this.dataSource.query(
-      `SELECT u.id AS "userId", u.email, u.name FROM account_invitations i JOIN users u ON u.id = i.user_id
+      `SELECT u.id AS "userId", u.email, u.name, u.role FROM account_invitations i JOIN users u ON u.id = i.user_id
        WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.active`,
       [tokenHash],
     )) as PendingInvitation[];

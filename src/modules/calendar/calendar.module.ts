@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditModule } from 'src/modules/audit';
 import { BodiesModule } from 'src/modules/bodies/bodies.module';
 import { CalendarAdminApiController } from './admin/calendar-admin-api.controller';
 import { CalendarAdminPagesController } from './admin/calendar-admin-pages.controller';
@@ -14,7 +15,7 @@ import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 
 @Module({
-  imports: [BodiesModule],
+  imports: [AuditModule, BodiesModule],
   controllers: [CalendarApiController, CalendarPageController, CalendarAdminPagesController, CalendarAdminApiController],
   providers: [
     CalendarRepository,

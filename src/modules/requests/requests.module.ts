@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth/auth.module';
 import { BodiesModule } from 'src/modules/bodies/bodies.module';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
@@ -28,7 +29,7 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
  * workflow (queue, actions, letters).
  */
 @Module({
-  imports: [AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule, NotificationsModule],
+  imports: [AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule, NotificationsModule],
   controllers: [RequestsApiController, RequestPagesController, OfficerApiController, OfficerPagesController],
   providers: [
     RequestsRepository,

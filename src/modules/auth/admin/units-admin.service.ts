@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from 'src/common/errors/domain-error';
+import { DatabaseService } from 'src/database/database.service';
+import { AuditService } from 'src/modules/audit';
 import { Actor } from 'src/modules/auth/actor';
 import { AccessDenied, UnitCodeTaken } from 'src/modules/auth/auth.errors';
 import { BodyRow, UnitRow, UnitsRepository } from 'src/modules/auth/units.repository';
@@ -22,7 +24,11 @@ export interface NewPelaksana {
 /** The admin's view of bodies and units: the tree, and new PPID Pelaksana under a body's PPID Utama. */
 @Injectable()
 export class UnitsAdminService {
-  constructor(private readonly units: UnitsRepository) {}
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly units: UnitsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async bodyTree(actor: Actor): Promise<BodyWithUnits[]> {
     if (actor.role !== 'admin') throw new AccessDenied();
@@ -45,15 +51,25 @@ export class UnitsAdminService {
     if (Object.keys(errors).length > 0 || !utama) throw new ValidationFailed(errors);
     if (await this.units.findUnitByCode(input.bodyId, code)) throw new UnitCodeTaken(code);
     try {
-      const id = await this.units.insertPelaksana({
-        bodyId: input.bodyId,
-        parentId: utama.id,
-        code,
-        name,
-        email: input.email?.trim().toLowerCase() || null,
-        timeZone: input.timeZone,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
+      const id = await this.db.transaction(async (m) => {
+        const created = await this.units.insertPelaksana(
+          {
+            bodyId: input.bodyId,
+            parentId: utama.id,
+            code,
+            name,
+            email: input.email?.trim().toLowerCase() || null,
+            timeZone: input.timeZone,
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+          },
+          m,
+        );
+        await this.audit.record(
+          { actor, action: 'unit.created', target: { type: 'unit', id: created }, details: { bodyId: input.bodyId, parentId: utama.id, level: 'pelaksana' } },
+          m,
+        );
+        return created;
       });
       return { id };
     } catch (e) {

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { NotFound, ValidationFailed } from 'src/common/errors/domain-error';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { DatabaseService } from 'src/database/database.service';
+import { AuditDetails, AuditService } from 'src/modules/audit';
 import { Actor } from 'src/modules/auth/actor';
 import { AccessDenied } from 'src/modules/auth/auth.errors';
 import { isUniqueViolation } from 'src/modules/auth/users.repository';
@@ -31,6 +32,12 @@ function assertAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new AccessDenied();
 }
 
+/** What an edit changed: field names, and the old and new date and body (names and sources are free text). */
+function holidayChange(before: Holiday, after: HolidayFields): AuditDetails {
+  const fields = (['date', 'name', 'kind', 'bodyId', 'source'] as const).filter((f) => before[f] !== after[f]);
+  return { changed: fields, date: after.date, oldDate: before.date, kind: after.kind, bodyId: after.bodyId, oldBodyId: before.bodyId };
+}
+
 function tidy(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
@@ -48,6 +55,7 @@ export class CalendarAdminService {
     private readonly calendar: CalendarService,
     private readonly jobs: JobQueue,
     private readonly notice: NextYearNotice,
+    private readonly audit: AuditService,
   ) {}
 
   async yearView(actor: Actor, year: number): Promise<CalendarYearView> {
@@ -85,6 +93,10 @@ export class CalendarAdminService {
     const row = await this.db.transaction(async (m) => {
       const created = await this.repo.insertHoliday(m, fields).catch((e: unknown) => this.duplicateOr(e, fields));
       await this.enqueue(m, [fields.bodyId]);
+      await this.audit.record(
+        { actor, action: 'holiday.created', target: { type: 'holiday', id: created.id }, details: { date: fields.date, kind: fields.kind, bodyId: fields.bodyId } },
+        m,
+      );
       return created;
     });
     this.afterCommit();
@@ -106,6 +118,7 @@ export class CalendarAdminService {
     await this.db.transaction(async (m) => {
       await this.repo.updateHoliday(m, id, fields).catch((e: unknown) => this.duplicateOr(e, fields));
       await this.enqueue(m, [before.bodyId, fields.bodyId]);
+      await this.audit.record({ actor, action: 'holiday.updated', target: { type: 'holiday', id }, details: holidayChange(before, fields) }, m);
     });
     this.afterCommit();
     return { ...before, ...fields };
@@ -116,6 +129,10 @@ export class CalendarAdminService {
     await this.db.transaction(async (m) => {
       await this.repo.deleteHoliday(m, id);
       await this.enqueue(m, [before.bodyId]);
+      await this.audit.record(
+        { actor, action: 'holiday.deleted', target: { type: 'holiday', id }, details: { date: before.date, kind: before.kind, bodyId: before.bodyId } },
+        m,
+      );
     });
     this.afterCommit();
     return before;
@@ -130,6 +147,8 @@ export class CalendarAdminService {
     await this.db.transaction(async (m) => {
       const changed = await this.repo.confirmYear(m, year, source);
       if (changed) await this.enqueue(m, [null]);
+      // A second confirmation only replaces the legal source; it is recorded all the same.
+      await this.audit.record({ actor, action: 'calendar.year_confirmed', target: { type: 'calendar_year', id: year }, details: { year, wasConfirmed: !changed } }, m);
     });
     this.afterCommit();
   }

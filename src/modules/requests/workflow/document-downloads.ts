@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from 'src/modules/audit';
 import { Actor } from 'src/modules/auth/actor';
 import { AccessPolicy } from 'src/modules/auth/access-policy';
 import { FilesService } from 'src/modules/files/files.service';
@@ -19,6 +20,7 @@ export class DocumentDownloads {
     private readonly requests: RequestsRepository,
     private readonly files: FilesService,
     private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
   ) {}
 
   /** A letter or handed-over document of a request the caller already may see. */
@@ -37,6 +39,12 @@ export class DocumentDownloads {
     }
     const file = await this.files.read(request.identityDocumentId);
     if (!file) throw new RequestNotFound('Dokumen tidak ditemukan.');
+    await this.audit.record({
+      actor,
+      action: 'personal_data.identity_document_downloaded',
+      target: { type: 'request', id: request.id },
+      details: { unitId: request.unitId, mediaType: file.mediaType },
+    });
     return { filename: file.filename, mediaType: file.mediaType, content: file.plain };
   }
 

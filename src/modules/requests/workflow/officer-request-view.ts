@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { formatLocalDate } from 'src/common/views/view-helpers';
+import { AuditService } from 'src/modules/audit';
 import { Actor } from 'src/modules/auth/actor';
 import { AccessPolicy } from 'src/modules/auth/access-policy';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
@@ -26,6 +27,7 @@ export class OfficerRequestViews {
     private readonly calendar: CalendarService,
     private readonly cipher: FieldCipher,
     private readonly queue: QueueRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async detail(actor: Actor, r: InformationRequest, now: Date): Promise<object> {
@@ -38,6 +40,14 @@ export class OfficerRequestViews {
     const bounds = stateBounds(await this.calendar.calendarFor(unit.bodyId), localDateTimeOf(now, unit.timeZone).date);
     const state = awaitsNotice(r.status) ? deadlineState(r.dueDate, bounds) : null;
     const can = (a: Parameters<typeof canTransition>[0]) => actor.role === 'officer' && canTransition(a, r.status);
+    const fullNik = ownUnit && r.requesterNik !== null;
+    // Recorded before the page is rendered: no personal data leaves without its trail entry.
+    await this.audit.record({
+      actor,
+      action: fullNik ? 'personal_data.nik_viewed' : 'request.full_record_viewed',
+      target: { type: 'request', id: r.id },
+      details: { unitId: r.unitId, shown: fullNik ? ['nik', 'address', 'phone', 'email'] : ['address', 'phone', 'email'] },
+    });
     return {
       request: r,
       receipt,

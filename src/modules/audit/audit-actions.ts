@@ -1,0 +1,37 @@
+/**
+ * Every action the trail records, with its label on the admin page. Administrative changes are
+ * written in the transaction of the change; personal-data views before the data leaves the server.
+ */
+export const AUDIT_ACTIONS = {
+  'holiday.created': 'Hari libur ditambahkan',
+  'holiday.updated': 'Hari libur diubah',
+  'holiday.deleted': 'Hari libur dihapus',
+  'calendar.year_confirmed': 'Daftar libur tahunan ditetapkan',
+  'user.created': 'Akun dibuat dengan kata sandi',
+  'user.invited': 'Akun dibuat dengan undangan',
+  'user.role_changed': 'Peran akun diubah',
+  'user.unit_changed': 'Unit akun diubah',
+  'user.password_changed': 'Kata sandi diubah',
+  'unit.created': 'Unit PPID dibuat',
+  'personal_data.nik_viewed': 'NIK lengkap pemohon dilihat',
+  'personal_data.identity_document_downloaded': 'Dokumen identitas pemohon diunduh',
+  'request.full_record_viewed': 'Data pribadi pemohon dilihat (tanpa NIK lengkap)',
+  'audit.exported': 'Jejak audit diekspor',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(AUDIT_ACTIONS, value);
+}
+
+/** What an action is about; the id is the row's key in its own table. */
+export const AUDIT_TARGET_TYPES = {
+  user: 'Akun',
+  unit: 'Unit PPID',
+  holiday: 'Hari libur',
+  calendar_year: 'Tahun kalender',
+  request: 'Permohonan',
+} as const;
+
+export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;
