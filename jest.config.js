@@ -53,6 +53,12 @@ module.exports = {
     { ...base, displayName: 'integration', testRegex: 'test/integration/.*\\.spec\\.ts$' },
     { ...base, displayName: 'http', testRegex: 'test/http/.*\\.spec\\.ts$' },
     { ...base, displayName: 'browser', testRegex: 'test/browser/.*\\.spec\\.ts$' },
-    { ...base, displayName: 'resilience', testRegex: 'test/resilience/.*\\.spec\\.ts$' },
+    {
+      ...base,
+      displayName: 'resilience',
+      testRegex: 'test/resilience/.*\\.spec\\.ts$',
+      // Two instances on one server and a server restart need PostgreSQL (TEST_DATABASE_URL).
+      testPathIgnorePatterns: process.env.TEST_DATABASE_URL ? ['/node_modules/'] : ['/node_modules/', '\\.postgres\\.spec\\.ts$'],
+    },
   ],
 };

@@ -7,7 +7,7 @@ import { AuditService } from 'src/modules/audit';
 import { AuditRepository } from 'src/modules/audit/audit.repository';
 import { bearerToken, createUser, loginAgent, SignedInAgent, TEST_PASSWORD, TestUser, uniqueEmail, utamaUnitOf } from 'test/support/auth-helpers';
 import { binary } from 'test/support/binary';
-import { csrfTokenOf, hiddenValue } from 'test/support/page-form';
+import { csrfTokenOf, hiddenValue, multipartActionOf } from 'test/support/page-form';
 import { formFields, requestPayload, TINY_PNG } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
 import { waitFor } from 'test/support/wait-for';
@@ -90,7 +90,7 @@ describe('audit trail', () => {
     const page = await agent.get('/permohonan/baru').query({ unit: surabaya.id });
     expect(page.status).toBe(200);
     const fields = formFields(requestPayload(surabaya.id, { requester }));
-    let post = agent.post('/permohonan').field('_csrf', csrfTokenOf(page.text)).field('submissionKey', hiddenValue(page.text, 'submissionKey'));
+    let post = agent.post(multipartActionOf(page.text)).field('submissionKey', hiddenValue(page.text, 'submissionKey'));
     for (const [k, v] of Object.entries(fields)) post = post.field(k, v);
     const res = await post.attach('identityDocument', TINY_PNG, 'ktp.png');
     expect(res.status).toBeLessThan(400);

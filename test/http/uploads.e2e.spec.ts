@@ -132,9 +132,10 @@ describe('uploads over HTTP', () => {
       for (const [k, v] of Object.entries(formFields(requestPayload(surabaya.id)))) req = req.field(k, v);
       const res = await req.attach('identityDocument', TINY_PNG, 'ktp.png');
       expect(res.status).toBe(201);
+      const number = /id="nomor-pendaftaran">([^<]+)</.exec(res.text)?.[1];
       const [row] = (await t.app.get(DataSource).query(
-        `SELECT f.size FROM requests r JOIN stored_files f ON f.id = r.identity_document_id WHERE r.submission_key = $1`,
-        [form.submissionKey],
+        `SELECT f.size FROM requests r JOIN stored_files f ON f.id = r.identity_document_id WHERE r.registration_number = $1`,
+        [number],
       )) as { size: number }[];
       expect(Number(row.size)).toBe(TINY_PNG.length);
       await noTempFiles();

@@ -4,7 +4,7 @@ import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { FilesService } from 'src/modules/files/files.service';
 import { TRACKING_ALPHABET } from 'src/modules/requests/tracking/tracking-code';
 import { rotateKeys } from 'src/modules/secrets/key-rotation';
-import { csrfTokenOf, hiddenValue } from 'test/support/page-form';
+import { hiddenValue, multipartActionOf } from 'test/support/page-form';
 import { pdfText } from 'test/support/pdf-text';
 import { formFields, requestPayload, TINY_PNG } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -66,7 +66,7 @@ describe('key rotation', () => {
     }
     const agent = request.agent(t.app.getHttpServer());
     const page = await agent.get('/permohonan/baru').query({ unit: unitId });
-    let post = agent.post('/permohonan').field('_csrf', csrfTokenOf(page.text)).field('submissionKey', hiddenValue(page.text, 'submissionKey'));
+    let post = agent.post(multipartActionOf(page.text)).field('submissionKey', hiddenValue(page.text, 'submissionKey'));
     for (const [k, v] of Object.entries(formFields(requestPayload(unitId)))) post = post.field(k, v);
     const form = await post.attach('identityDocument', TINY_PNG, 'ktp.png');
     expect(form.status).toBe(201);

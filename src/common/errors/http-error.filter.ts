@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, RateLimited, statusOf } from './domain-error';
 
 export interface ErrorBody {
@@ -31,12 +32,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) this.logger.warn('database unavailable: answered 503');
+    else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');
     }
     if (res.headersSent) return;
     res.status(body.statusCode);
     if (exception instanceof RateLimited) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (body.statusCode === 503) res.setHeader('Retry-After', '5');
     if (wantsJson(req)) {
       res.json(body);
       return;
@@ -64,6 +67,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (isPayloadTooLarge(exception)) {
       return { statusCode: HttpStatus.PAYLOAD_TOO_LARGE, message: 'Isian atau berkas melebihi batas ukuran.' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'Layanan sedang tidak tersedia sebentar. Silakan coba lagi dalam beberapa detik.' };
     }
     return { statusCode: 500, message: 'Terjadi kesalahan pada sistem. Silakan coba lagi.' };
   }
