@@ -133,7 +133,7 @@ describe('abuse: Idempotency-Key replays', () => {
       return { agent, csrf: csrfTokenOf(page.text), key: hiddenValue(page.text, 'submissionKey') };
     }
     const send = (form: Awaited<ReturnType<typeof openForm>>, key: string, fields: Record<string, string>, file: Buffer, ip: string) => {
-      let req = form.agent.post('/permohonan').set('X-Forwarded-For', ip).field('_csrf', form.csrf).field('submissionKey', key);
+      let req = form.agent.post('/permohonan').set('X-Forwarded-For', ip).set('X-CSRF-Token', form.csrf).field('submissionKey', key);
       for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
       return req.attach('identityDocument', file, file === TINY_PDF ? 'ktp.pdf' : 'ktp.png');
     };
