@@ -27,9 +27,16 @@ export class BodiesService {
   }
 
   async getUnit(unitId: number): Promise<PpidUnit> {
-    const unit = await this.bodies.findUnitWithBody(unitId);
-    if (!unit || !unit.active) throw new NotFound('Unit PPID tidak ditemukan.');
+    const unit = await this.findActiveUnit(unitId);
+    if (!unit) throw new NotFound('Unit PPID tidak ditemukan.');
     return unit;
+  }
+
+  /** The active unit with its body, or null for an unknown or inactive id (a failing database still throws). */
+  async findActiveUnit(unitId: number): Promise<PpidUnit | null> {
+    if (!Number.isSafeInteger(unitId) || unitId < 1 || unitId > 2_147_483_647) return null;
+    const unit = await this.bodies.findUnitWithBody(unitId);
+    return unit && unit.active ? unit : null;
   }
 }
 

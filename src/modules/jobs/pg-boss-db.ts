@@ -50,6 +50,12 @@ export class PoolSqlExecutor implements SqlExecutor {
   private async run(text: string, values?: unknown[]): Promise<QueryResult> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A checked-out client has no listener of the pool's: without one, a server that goes away
+    // (a restart) would raise an unhandled 'error' event and end the process.
+    const onError = (e: Error): void => {
+      broken = e;
+    };
+    client.on('error', onError);
     try {
       return await client.query(text, values);
     } catch (error) {
@@ -62,6 +68,7 @@ export class PoolSqlExecutor implements SqlExecutor {
       }
       throw error;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }

@@ -58,7 +58,7 @@ export class RequestPagesController {
     } catch (e) {
       const reused = e instanceof SubmissionKeyReused;
       if (!reused && (!(e instanceof ValidationFailed) || !e.errors)) throw e;
-      const unit = await this.bodies.getUnit(Number(values.unitId)).catch(() => null);
+      const unit = await this.bodies.findActiveUnit(Number(values.unitId));
       if (!unit) throw e;
       // A reused key gets a new one, so the changed form can be sent as the new request it is.
       const key = reused ? newSubmissionKey() : (validSubmissionKey(body.submissionKey) ?? newSubmissionKey());

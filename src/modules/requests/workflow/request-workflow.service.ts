@@ -130,7 +130,7 @@ export class RequestWorkflowService {
     await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const targetId = Number(input.unitId);
     const note = typeof input.note === 'string' ? input.note.trim().slice(0, 2000) : '';
-    const target = Number.isInteger(targetId) && targetId > 0 ? await this.bodies.getUnit(targetId).catch(() => null) : null;
+    const target = Number.isInteger(targetId) && targetId > 0 ? await this.bodies.findActiveUnit(targetId) : null;
     await this.act(actor, id, 'forward', input.version, now, async (_m, r, { unit }) => {
       if (!target || target.bodyId !== unit.bodyId || target.level !== 'pelaksana' || target.id === r.unitId) {
         throw new ValidationFailed({ unitId: 'Pilih PPID Pelaksana pada badan publik yang sama.' });
