@@ -8,6 +8,7 @@ describe('isDatabaseUnavailable', () => {
     ['an administrator shutdown', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
     ['the server starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
     ['a connection exception class', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['a transaction whose connection was released', Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' })],
     ['a TypeORM wrapper around one', Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('x'), { code: '57P01' }) })],
   ])('should be true for %s', (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

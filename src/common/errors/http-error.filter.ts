@@ -32,7 +32,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode === 503) this.logger.warn('database unavailable: answered 503');
+    if (body.statusCode === 503) this.logger.warn(`database unavailable (${errorName(exception)}): answered 503`);
     else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');
     }
@@ -81,4 +81,8 @@ function isPayloadTooLarge(e: unknown): boolean {
 
 export function wantsJson(req: Request): boolean {
   return req.path.startsWith('/api') || req.path === '/health';
+}
+
+function errorName(e: unknown): string {
+  return e instanceof Error ? e.name : typeof e;
 }
