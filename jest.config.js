@@ -40,6 +40,11 @@ const base = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
   testEnvironment: 'node',
+  // Inside the project, so a CI cache of node_modules keeps the compiled packages too.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  // One id for every project: Jest keys its transform cache by it, and the projects share one
+  // transform, so a package compiled for one project is not compiled again for the next.
+  id: 'portal-kip',
 };
 
 /**
@@ -48,6 +53,10 @@ const base = {
  */
 module.exports = {
   testTimeout: 60000,
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  // The run's template database (test/support/test-app.ts): a shared directory and a name, then removed.
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   projects: [
     { ...base, displayName: 'unit', testRegex: 'src/.*\\.spec\\.ts$' },
     { ...base, displayName: 'integration', testRegex: 'test/integration/.*\\.spec\\.ts$' },

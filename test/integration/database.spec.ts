@@ -6,7 +6,8 @@ describe('database', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The one file that migrates and seeds an empty database; the others start from the run's template.
+    t = await startTestApp({}, { fresh: true });
   });
 
   afterAll(async () => {

@@ -1,10 +1,13 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from 'src/app';
 import { AppConfig, loadConfig } from 'src/config/app-config';
+import { DatabaseService } from 'src/database/database.service';
+import { seedReferenceData } from 'src/database/seeds/reference-data';
+import { buildOnce, runDir, templateDatabase } from './test-template';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -38,29 +41,73 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** Settings every test app starts with, before the database and the file's own settings. */
+function testSettings(dataDir: string): Record<string, string> {
+  return { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' };
+}
+
+function databaseUrlOf(dbName: string): string {
+  const u = new URL(process.env.TEST_DATABASE_URL as string);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+/** Every migration and the reference data of the default province, as an app start leaves them. */
+async function migrateAndSeed(settings: Record<string, string>): Promise<void> {
+  const config = loadConfig(settings);
+  const db = new DatabaseService(config);
+  try {
+    await seedReferenceData(await db.connect(), config.provinceCode);
+  } finally {
+    await db.onApplicationShutdown();
+  }
+}
+
+/**
+ * The run's template, built by the first file that needs it: on PostgreSQL a database that the
+ * others copy with CREATE DATABASE … TEMPLATE, embedded a data directory they copy into their DATA_DIR.
+ */
+async function ensureTemplate(): Promise<void> {
+  if (onPostgres) {
+    const name = templateDatabase as string;
+    await buildOnce('postgres', async () => {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      await adminQuery(`CREATE DATABASE ${name}`);
+      await migrateAndSeed({ ...testSettings(join(runDir as string, 'postgres')), DATABASE_URL: databaseUrlOf(name), ...TEST_SECRETS });
+    });
+  } else {
+    await buildOnce('embedded', async () => {
+      const dir = join(runDir as string, 'embedded');
+      rmSync(dir, { recursive: true, force: true });
+      await migrateAndSeed(testSettings(dir));
+    });
+  }
+}
+
 /**
  * A fresh database for one test file: a new embedded database in a temporary DATA_DIR, or a new
- * database on the PostgreSQL server of TEST_DATABASE_URL, dropped again by close().
+ * database on the PostgreSQL server of TEST_DATABASE_URL, dropped again by close(). It starts as a
+ * copy of the run's template (migrated and seeded once per run); `fresh: true`, another
+ * PROVINCE_CODE or a run outside Jest migrate and seed an empty database instead.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  opts: { listen?: boolean } = {},
+  opts: { listen?: boolean; fresh?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-kip-test-'));
+  const fromTemplate = !opts.fresh && env.PROVINCE_CODE === undefined && runDir !== undefined && templateDatabase !== undefined;
+  if (fromTemplate) await ensureTemplate();
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
   if (onPostgres) {
     dbName = `portal_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-    await adminQuery(`CREATE DATABASE ${dbName}`);
-    const u = new URL(process.env.TEST_DATABASE_URL as string);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
+    await adminQuery(`CREATE DATABASE ${dbName}${fromTemplate ? ` TEMPLATE ${templateDatabase}` : ''}`);
+    databaseUrl = databaseUrlOf(dbName);
+  } else if (fromTemplate) {
+    cpSync(join(runDir as string, 'embedded', 'pgdata'), join(dataDir, 'pgdata'), { recursive: true });
   }
   const baseEnv: Record<string, string | undefined> = {
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    DEMO_DATA: 'false',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...testSettings(dataDir),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, ...TEST_SECRETS } : {}),
     ...env,
   };
