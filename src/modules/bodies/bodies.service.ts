@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from 'src/common/errors/domain-error';
+import { matchesBodySearch, normalizeRegionCode } from './body-search';
 import { BodiesRepository } from './bodies.repository';
 import { PpidUnit } from './ppid-unit.entity';
 import { PublicBody } from './public-body.entity';
@@ -7,6 +8,8 @@ import { PublicBody } from './public-body.entity';
 export interface BodySummary {
   code: string;
   name: string;
+  /** The region's own name: "Jawa Timur", "Kota Surabaya". */
+  regionName: string;
   kind: 'provinsi' | 'kabupaten' | 'kota';
   units: { id: number; name: string; level: 'utama' | 'pelaksana' }[];
 }
@@ -15,13 +18,16 @@ export interface BodySummary {
 export class BodiesService {
   constructor(private readonly bodies: BodiesRepository) {}
 
-  async listBodies(): Promise<BodySummary[]> {
-    const bodies = await this.bodies.findAllWithUnits();
-    return bodies.map(toSummary);
+  /** The province's body first, then the kab/kota by name; with a search, those it finds. */
+  async listBodies(search = ''): Promise<BodySummary[]> {
+    const bodies = (await this.bodies.findAllWithUnits()).map(toSummary);
+    return search.trim() === '' ? bodies : bodies.filter((b) => matchesBodySearch(b, search));
   }
 
+  /** By code, "35.01" or "3501"; anything else is not found. */
   async getBody(code: string): Promise<BodySummary> {
-    const body = await this.bodies.findByRegionCode(code);
+    const regionCode = normalizeRegionCode(code);
+    const body = regionCode === null ? null : await this.bodies.findByRegionCode(regionCode);
     if (!body) throw new NotFound('Badan publik tidak ditemukan.');
     return toSummary(body);
   }
@@ -47,6 +53,7 @@ function toSummary(body: PublicBody): BodySummary {
   return {
     code: body.regionCode,
     name: body.name,
+    regionName: body.region.name,
     kind: body.region.kind,
     units: units.map((u) => ({ id: u.id, name: u.name, level: u.level })),
   };
