@@ -17,6 +17,7 @@ import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code'
 import { HANDOVER_UPLOAD, IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
 import { OfficerRequestViews } from './officer-request-view';
+import { queueStateLinks } from './queue-links';
 import { QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
 
@@ -68,6 +69,7 @@ export class OfficerPagesController {
       title: 'Antrean permohonan',
       ...page,
       filters,
+      stateLinks: queueStateLinks(filters),
       statuses: optionsOf(OPEN_STATUS_LABELS, filters.status),
       channels: optionsOf(CHANNELS, filters.channel),
       nextUrl: page.nextCursor ? `/petugas?${keep.toString()}` : null,
