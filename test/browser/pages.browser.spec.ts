@@ -149,6 +149,17 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       await checkPage(citizen, 'beranda');
     });
 
+    it('should narrow the list of bodies while the citizen types, and on submit without script', async () => {
+      const visibleCards = () => citizen.locator('.body-card:visible .body-name').allTextContents();
+      await citizen.getByLabel('Cari badan publik', { exact: true }).fill('kota malang');
+      await expect(visibleCards()).resolves.toEqual(['Pemerintah Kota Malang']);
+      await expect(citizen.getByRole('heading', { name: 'Pemerintah Kabupaten' }).isVisible()).resolves.toBe(false);
+      await navigateBy(citizen, () => citizen.getByRole('button', { name: 'Cari', exact: true }).click());
+      expect(new URL(citizen.url()).searchParams.get('cari')).toBe('kota malang');
+      await expect(visibleCards()).resolves.toEqual(['Pemerintah Kota Malang']);
+      await checkPage(citizen, 'beranda-cari');
+    });
+
     it('should fit and pass axe on a public body', async () => {
       await citizen.goto(`${t.url}/badan/35.78`);
       await checkPage(citizen, 'badan');
