@@ -100,26 +100,9 @@ export class IntakeService {
     const idempotency = submissionKey
       ? { scope: { kind: 'online' as const }, key: submissionKey, fingerprint: { submission, identityDocumentSha256: await sha256OfUploadedFile(input.identityDocument) } }
       : null;
-    if (idempotency) {
-      const replay = await this.replayOf(idempotency);
-      if (replay) return replay;
-    }
-    try {
-      const request = await this.register(submission, unit, {
-        channel: 'online',
-        receivedAt: input.now,
-        idempotency,
-        identityDocument: input.identityDocument,
-      });
-      return { receipt: await this.views.receipt(request), trackingCode: this.codes.reveal(request), duplicate: false };
-    } catch (e) {
-      // The same form sent twice at the same moment: the unique key hash lets one through; answer the other like a replay.
-      if (idempotency && isUniqueViolation(e)) {
-        const replay = await this.replayOf(idempotency);
-        if (replay) return replay;
-      }
-      throw e;
-    }
+    return this.registerOnce(idempotency, () =>
+      this.register(submission, unit, { channel: 'online', receivedAt: input.now, idempotency, identityDocument: input.identityDocument }),
+    );
   }
 
   /**
@@ -157,24 +140,25 @@ export class IntakeService {
           fingerprint: { submission, channel, receivedAt, identityDocumentSha256: await sha256OfUploadedFile(input.identityDocument) },
         }
       : null;
-    if (idempotency) {
-      const replay = await this.replayOf(idempotency);
-      if (replay) return replay;
-    }
+    return this.registerOnce(idempotency, () =>
+      this.register(submission, unit, { channel, receivedAt, idempotency, identityDocument: input.identityDocument, recordedBy: actor }),
+    );
+  }
+
+  /**
+   * Registers unless the key was used already (then the replay's answer). The same submission
+   * sent twice at the same moment: the unique key hash lets one through; the other is answered
+   * like a replay.
+   */
+  private async registerOnce(idempotency: Idempotency | null, register: () => Promise<InformationRequest>): Promise<IntakeResult> {
+    const earlier = idempotency ? await this.replayOf(idempotency) : null;
+    if (earlier) return earlier;
     try {
-      const request = await this.register(submission, unit, {
-        channel,
-        receivedAt,
-        idempotency,
-        identityDocument: input.identityDocument,
-        recordedBy: actor,
-      });
+      const request = await register();
       return { receipt: await this.views.receipt(request), trackingCode: this.codes.reveal(request), duplicate: false };
     } catch (e) {
-      if (idempotency && isUniqueViolation(e)) {
-        const replay = await this.replayOf(idempotency);
-        if (replay) return replay;
-      }
+      const raced = idempotency && isUniqueViolation(e) ? await this.replayOf(idempotency) : null;
+      if (raced) return raced;
       throw e;
     }
   }
