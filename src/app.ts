@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import hbs from 'hbs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
@@ -12,9 +13,11 @@ import { AppConfig } from './config/app-config';
 import { ValidationFailed } from './common/errors/domain-error';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { routeOf } from './common/logging/request-route';
+import { safeErrorFields } from './common/logging/safe-error';
+import { ControlCharacterPipe } from './common/validation/control-characters.pipe';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { applyWebSecurity } from './common/security/web-security';
-import { redactSecretPath } from './modules/auth/secret-tokens';
 import { applySessions } from './modules/auth/sessions';
 
 /** Project root: views/ and public/ sit beside src/ (and beside dist/ when built). */
@@ -48,11 +51,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(
     pinoHttp({
       logger,
-      // Only method, path and status: query strings and bodies may carry personal data.
+      genReqId: () => randomUUID(),
+      // Only id, method, route pattern and status: paths (invitation tokens, registration numbers),
+      // query strings and bodies may carry secrets or personal data. The route is known only once
+      // the request was routed, so it is added to the finished line, not to the request bindings.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: redactSecretPath(req.url.split('?')[0]) }),
+        req: (req: { id?: unknown; method: string }) => ({ id: req.id, method: req.method }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      customSuccessObject: (req: Request, _res: Response, val: object) => ({ ...val, route: routeOf(req) }),
+      customErrorObject: (req: Request, _res: Response, err: Error, val: object) => ({ ...val, err: safeErrorFields(err), route: routeOf(req) }),
     }),
   );
   app.use(
@@ -94,6 +102,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   await new Promise<void>((resolve) => registerPartials(join(ROOT_DIR, 'views', 'partials'), { rename: (n) => n }, resolve));
   registerViewHelpers(hbs);
   app.useGlobalPipes(
+    new ControlCharacterPipe(),
     new ValidationPipe({
       transform: true,
       whitelist: true,
