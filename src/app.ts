@@ -16,6 +16,7 @@ import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { routeOf } from './common/logging/request-route';
 import { safeErrorFields } from './common/logging/safe-error';
 import { ControlCharacterPipe } from './common/validation/control-characters.pipe';
+import { FormShapeInterceptor } from './common/validation/form-shape.interceptor';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { applyWebSecurity } from './common/security/web-security';
 import { applySessions } from './modules/auth/sessions';
@@ -111,6 +112,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
         new ValidationFailed(flattenValidationErrors(errors)),
     }),
   );
+  app.useGlobalInterceptors(new FormShapeInterceptor());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
 

@@ -1,3 +1,4 @@
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { Injectable } from '@nestjs/common';
 import { NotFound } from 'src/common/errors/domain-error';
 import { BodiesRepository } from './bodies.repository';
@@ -27,6 +28,8 @@ export class BodiesService {
   }
 
   async getUnit(unitId: number): Promise<PpidUnit> {
+    // NaN or an out-of-range number from a hand-parsed form would otherwise reach the query as an error.
+    if (!Number.isInteger(unitId) || unitId < 1 || unitId > MAX_INT4) throw new NotFound('Unit PPID tidak ditemukan.');
     const unit = await this.bodies.findUnitWithBody(unitId);
     if (!unit || !unit.active) throw new NotFound('Unit PPID tidak ditemukan.');
     return unit;

@@ -6,6 +6,7 @@ import { Actor } from 'src/modules/auth/actor';
 import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { DocumentDownloads } from './document-downloads';
+import { QueueApiQuery } from './dto/queue.query';
 import { QueuePage, QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
 
@@ -25,12 +26,8 @@ export class OfficerApiController {
 
   @Get('queue')
   @ApiOperation({ summary: 'Open requests of the units the caller may see, ordered by due date' })
-  async queuePage(@CurrentActor() actor: Actor, @Query() q: Record<string, string | undefined>): Promise<QueuePage> {
-    return this.queue.page(
-      actor,
-      { unitId: q.unitId ? Number(q.unitId) : undefined, status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, limit: q.limit ? Number(q.limit) : undefined },
-      new Date(),
-    );
+  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueueApiQuery): Promise<QueuePage> {
+    return this.queue.page(actor, { ...q }, new Date());
   }
 
   @Post('requests/:id/extension')
@@ -82,7 +79,7 @@ export class OfficerApiController {
   @Post('requests/:id/assignment')
   @HttpCode(204)
   async assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
-    await this.workflow.assign(actor, id, typeof body.assigneeId === 'number' ? body.assigneeId : null, body.version, new Date());
+    await this.workflow.assign(actor, id, body.assigneeId, body.version, new Date());
   }
 
   @Post('requests/:id/notes')

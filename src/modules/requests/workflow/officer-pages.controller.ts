@@ -12,6 +12,7 @@ import { CHANNELS, optionsOf } from 'src/modules/requests/request-options';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
 import { DocumentDownloads } from './document-downloads';
+import { QueuePageQuery } from './dto/queue.query';
 import { OfficerRequestViews } from './officer-request-view';
 import { QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
@@ -55,10 +56,10 @@ export class OfficerPagesController {
 
   @Get()
   @Render('officer/queue')
-  async queuePage(@CurrentActor() actor: Actor, @Query() q: Form): Promise<object> {
+  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueuePageQuery): Promise<object> {
     const page = await this.queue.page(
       actor,
-      { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit ? Number(q.unit) : undefined },
+      { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit },
       new Date(),
     );
     const filters = { status: q.status ?? '', state: q.state ?? '', channel: q.channel ?? '', assignee: q.assignee ?? '', q: q.q ?? '' };
@@ -108,7 +109,7 @@ export class OfficerPagesController {
 
   @Get('permohonan/:id')
   async detail(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('selesai') done: string | undefined, @Res() res: Response): Promise<void> {
-    await this.renderDetail(res, actor, id, 200, { done: done ? DONE[done] : undefined });
+    await this.renderDetail(res, actor, id, 200, { done: done && Object.hasOwn(DONE, done) ? DONE[done] : undefined });
   }
 
   @Get('permohonan/:id/identitas')
@@ -154,7 +155,7 @@ export class OfficerPagesController {
           await this.workflow.close(actor, id, form.version, now);
           break;
         case 'tugaskan':
-          await this.workflow.assign(actor, id, form.assigneeId ? Number(form.assigneeId) : null, form.version, now);
+          await this.workflow.assign(actor, id, form.assigneeId, form.version, now);
           break;
         case 'catatan':
           await this.workflow.addNote(actor, id, form.note, now);
