@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import hbs from 'hbs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -40,8 +41,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 }
 
 /** Builds the whole application (views, security headers, validation, errors, logging, OpenAPI). */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const logger = createRootLogger(config.logLevel);
+export async function createApp(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<NestExpressApplication> {
+  const logger = createRootLogger(config.logLevel, options.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
