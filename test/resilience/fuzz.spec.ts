@@ -107,6 +107,9 @@ describe('fuzz: hostile input on every route and form', () => {
   /** The properties every case must keep. */
   async function check(c: Case): Promise<void> {
     cases += 1;
+    if (process.env.FUZZ_DEBUG && cases % 100 === 0) {
+      process.stderr.write(`fuzz ${cases} ${expect.getState().currentTestName} heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
+    }
     const res = await send(c);
     const where = `${c.method.toUpperCase()} ${c.path.slice(0, 200)} → ${res.status} ${String(res.text).slice(0, 300)}`;
     if (res.status >= 500) throw new Error(`server error: ${where}`);
@@ -122,7 +125,7 @@ describe('fuzz: hostile input on every route and form', () => {
   async function fuzz(arb: fc.Arbitrary<Case>, runs: number): Promise<void> {
     await fc.assert(
       fc.asyncProperty(arb, (c) => check(c)),
-      { numRuns: Math.max(1, Math.round(runs * SCALE)), seed: SEED, endOnFailure: false, maxSkipsPerRun: 1 },
+      { numRuns: Math.max(1, Math.round(runs * SCALE)), seed: SEED, endOnFailure: true },
     );
   }
 

@@ -54,7 +54,7 @@ function text(errors: FieldErrors, field: string, value: string, label: string, 
 }
 
 function choice<T extends string>(errors: FieldErrors, field: string, value: string, labels: Record<T, string>, message: string): T {
-  if (!(value in labels)) errors[field] = message;
+  if (!Object.hasOwn(labels, value)) errors[field] = message;
   return value as T;
 }
 
