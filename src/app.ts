@@ -53,7 +53,12 @@ export async function createApp(config: AppConfig, options: { logDestination?: D
   app.use(
     pinoHttp({
       logger,
-      genReqId: () => randomUUID(),
+      // Answered as X-Request-Id, so whoever reports a failure can quote the log line's id.
+      genReqId: (_req: Request, res: Response) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
       // Only id, method, route pattern and status: paths (invitation tokens, registration numbers),
       // query strings and bodies may carry secrets or personal data. The route is known only once
       // the request was routed, so it is added to the finished line, not to the request bindings.

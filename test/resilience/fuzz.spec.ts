@@ -177,7 +177,11 @@ describe('fuzz: hostile input on every route and form', () => {
 
   describe('public API', () => {
     it('should never answer 5xx nor change data on refused submissions', async () => {
-      await fuzz(json(mutatedJson(requestPayload(surabaya.id))).map((b) => ({ method: 'post', path: '/api/v1/requests', json: b, as: 'anonymous' })), 400);
+      const key = fc.option(fc.oneof(hostileString.filter((k) => /^[\x20-\x7e]{1,500}$/.test(k)), fc.stringMatching(/^[\w-]{16,64}$/)), { nil: undefined });
+      const arb = fc.record({ body: json(mutatedJson(requestPayload(surabaya.id))), key }).map(
+        ({ body, key: k }): Case => ({ method: 'post', path: '/api/v1/requests', json: body, as: 'anonymous', headers: k === undefined ? {} : { 'Idempotency-Key': k } }),
+      );
+      await fuzz(arb, 400);
     });
 
     it('should never answer 5xx to tracking lookups with hostile numbers, codes and document ids', async () => {
