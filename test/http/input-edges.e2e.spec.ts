@@ -88,6 +88,7 @@ describe('input at the edge', () => {
       const res = await agent.post('/masuk').type('form').send({ _csrf: csrf, email: 'a\u0000@uji.go.id', password: 'x' });
       expect(res.status).toBe(400);
       expect(res.text).toContain('karakter kendali');
+      expect(res.text).toContain('Isian &quot;email&quot;');
     });
   });
 
@@ -136,6 +137,7 @@ describe('input at the edge', () => {
       const csrf = csrfTokenOf((await agent.get('/lacak')).text);
       const res = await agent.post('/lacak').type('form').send(`_csrf=${encodeURIComponent(csrf)}&nomor=a&nomor=b&kode=x`);
       expect(res.status).toBe(400);
+      expect(res.text).toContain('Isian &quot;nomor&quot;');
     });
   });
 

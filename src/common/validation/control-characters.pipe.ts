@@ -50,13 +50,16 @@ export class ControlCharacterPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
     const found = forbiddenInput(value, metadata.data ?? '');
-    if (found !== null) throw new ValidationFailed({ [fieldName(found.path)]: found.message });
+    if (found !== null) {
+      const field = fieldName(found.path);
+      throw new ValidationFailed({ [field]: found.message }, `Isian "${field}": ${found.message.charAt(0).toLowerCase()}${found.message.slice(1)}`);
+    }
     return value;
   }
 }
 
 /** Keys are caller-chosen: keep the name short and printable in the answer. */
-function fieldName(path: string): string {
+export function fieldName(path: string): string {
   const clean = path.replace(/[^\p{L}\p{N}._-]/gu, '?');
   return clean.length > 100 ? `${clean.slice(0, 99)}…` : clean;
 }

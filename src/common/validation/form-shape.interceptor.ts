@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Request } from 'express';
 import { Observable } from 'rxjs';
 import { ValidationFailed } from 'src/common/errors/domain-error';
+import { fieldName } from './control-characters.pipe';
 
 export const REPEATED_FIELD_MESSAGE = 'Isian ini dikirim lebih dari sekali atau tidak berupa teks.';
 
@@ -26,7 +27,10 @@ export class FormShapeInterceptor implements NestInterceptor {
       const req = context.switchToHttp().getRequest<Request>();
       const isApi = req.path.startsWith('/api/') || req.path === '/health';
       const field = firstNonText(req.query) ?? (isApi ? null : firstNonText(req.body));
-      if (field !== null) throw new ValidationFailed({ [field.slice(0, 100)]: REPEATED_FIELD_MESSAGE });
+      if (field !== null) {
+        const name = fieldName(field);
+        throw new ValidationFailed({ [name]: REPEATED_FIELD_MESSAGE }, `Isian "${name}": ${REPEATED_FIELD_MESSAGE.charAt(0).toLowerCase()}${REPEATED_FIELD_MESSAGE.slice(1)}`);
+      }
     }
     return next.handle();
   }
