@@ -1,7 +1,7 @@
 import { applyDecorators, ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ValidationFailed } from 'src/common/errors/domain-error';
+import { NotFound, ValidationFailed } from 'src/common/errors/domain-error';
 
 /** Largest value of a PostgreSQL integer column (ids of units, users, holidays). */
 export const MAX_INT4 = 2_147_483_647;
@@ -31,5 +31,18 @@ export class WholeNumberPipe implements PipeTransform<unknown, number> {
     const n = toWholeNumber(value);
     if (typeof n === 'number' && Number.isInteger(n) && n >= this.rule.min && n <= this.rule.max) return n;
     throw new ValidationFailed({ [metadata.data ?? 'id']: this.rule.message });
+  }
+}
+
+/**
+ * A bigint id in a route (requests, documents): digits only and within range, else 404 like an
+ * id that does not exist, so a malformed id never reaches a query.
+ */
+export class IdParamPipe implements PipeTransform<unknown, string> {
+  constructor(private readonly notFoundMessage = 'Data tidak ditemukan.') {}
+
+  transform(value: unknown): string {
+    if (typeof value === 'string' && /^[1-9]\d{0,17}$/.test(value)) return value;
+    throw new NotFound(this.notFoundMessage);
   }
 }

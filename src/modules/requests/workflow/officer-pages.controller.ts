@@ -16,6 +16,10 @@ import { QueuePageQuery } from './dto/queue.query';
 import { OfficerRequestViews } from './officer-request-view';
 import { QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
+import { IdParamPipe } from 'src/common/validation/whole-number';
+
+const REQUEST_ID = new IdParamPipe('Permohonan tidak ditemukan.');
+const DOCUMENT_ID = new IdParamPipe('Dokumen tidak ditemukan.');
 
 type Form = Record<string, string | undefined>;
 
@@ -108,19 +112,19 @@ export class OfficerPagesController {
   }
 
   @Get('permohonan/:id')
-  async detail(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('selesai') done: string | undefined, @Res() res: Response): Promise<void> {
+  async detail(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Query('selesai') done: string | undefined, @Res() res: Response): Promise<void> {
     await this.renderDetail(res, actor, id, 200, { done: done && Object.hasOwn(DONE, done) ? DONE[done] : undefined });
   }
 
   @Get('permohonan/:id/identitas')
-  async identity(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async identity(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Res() res: Response): Promise<void> {
     const file = await this.downloads.identityDocument(actor, id);
     res.set({ 'Content-Type': file.mediaType, 'Content-Disposition': `inline; filename="${file.filename}"`, 'Cache-Control': 'no-store' });
     res.send(file.content);
   }
 
   @Get('permohonan/:id/dokumen/:docId')
-  async document(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('docId') docId: string, @Res() res: Response): Promise<void> {
+  async document(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Param('docId', DOCUMENT_ID) docId: string, @Res() res: Response): Promise<void> {
     const request = await this.workflow.visibleRequest(actor, id);
     const file = await this.downloads.document(request, docId);
     res.set({ 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'no-store' });
@@ -131,7 +135,7 @@ export class OfficerPagesController {
   async act(
     @CurrentActor() actor: Actor,
     @Req() req: Request,
-    @Param('id') id: string,
+    @Param('id', REQUEST_ID) id: string,
     @Param('action') action: string,
     @Body() form: Form,
     @Res() res: Response,
