@@ -67,7 +67,8 @@ export async function createApp(config: AppConfig, options: { logDestination?: D
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customSuccessObject: (req: Request, _res: Response, val: object) => ({ ...val, route: routeOf(req) }),
-      customErrorObject: (req: Request, _res: Response, err: Error, val: object) => ({ ...val, err: safeErrorFields(err), route: routeOf(req) }),
+      // The cause of a 500 is logged by HttpErrorFilter with the same request id; here only its class.
+      customErrorObject: (req: Request, _res: Response, err: Error, val: object) => ({ ...val, err: safeErrorFields(err, 0), route: routeOf(req) }),
     }),
   );
   app.use(
