@@ -101,6 +101,12 @@ export class AccountsService {
     return (await this.users.findCredentialsById(userId))?.actor ?? null;
   }
 
+  /** The Actor of an account that is not deactivated (invited ones included), or null. */
+  async findActiveActor(userId: number): Promise<Actor | null> {
+    const credentials = await this.users.findCredentialsById(userId);
+    return credentials?.active ? credentials.actor : null;
+  }
+
   async listAccounts(actor: Actor): Promise<UserListRow[]> {
     assertAdmin(actor);
     return this.users.listUsers();
