@@ -17,7 +17,7 @@ function configOrExit(): AppConfig {
 async function main(): Promise<void> {
   const config = configOrExit();
   const app = await createApp(config);
-  // Migrations and reference data are applied by init; demo data goes in before the first request.
+  // After the start-up work (migrations, reference data, bootstrap admin, jobs) and before the first request.
   await app.init();
   if (config.demoData) {
     // Loaded only when asked for: the request-serving code never imports src/demo.
