@@ -89,7 +89,7 @@ export class AccountsService {
   }
 
   /**
-   * The same without an actor, for trusted callers only (demo data, test factories): seeding, not
+   * The same without an actor, for trusted callers only (test factories): seeding, not
    * administration, so it leaves no audit entry.
    */
   provisionAccount(input: NewAccount): Promise<CreatedAccount> {
