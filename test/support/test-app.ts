@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import { createApp } from 'src/app';
 import { AppConfig, loadConfig } from 'src/config/app-config';
 
@@ -44,7 +45,7 @@ async function adminQuery(sql: string): Promise<void> {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  opts: { listen?: boolean } = {},
+  opts: { listen?: boolean; logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-kip-test-'));
   let databaseUrl: string | undefined;
@@ -70,7 +71,7 @@ export async function startTestApp(
   };
   const start = async (settings: Record<string, string | undefined>): Promise<TestApp> => {
     const config = loadConfig(settings);
-    const app = await createApp(config);
+    const app = await createApp(config, { logDestination: opts.logDestination });
     if (opts.listen) await app.listen(0, '127.0.0.1');
     else await app.init();
     const address = opts.listen ? app.getHttpServer().address() : null;

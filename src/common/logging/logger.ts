@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
 /**
  * Paths never written to the log: credentials, tracking codes and every personal field a
@@ -17,8 +17,10 @@ export const REDACT_PATHS = [
   '*.phone',
 ];
 
-export function createRootLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[disembunyikan]' } });
+/** Standard output unless a destination is given (tests read what is logged). */
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: '[disembunyikan]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Lets Nest's own Logger calls go to pino as structured lines. */

@@ -89,7 +89,7 @@ export class AccountsService {
   }
 
   /**
-   * The same without an actor, for trusted callers only (demo data, test factories): seeding, not
+   * The same without an actor, for trusted callers only (test factories): seeding, not
    * administration, so it leaves no audit entry.
    */
   provisionAccount(input: NewAccount): Promise<CreatedAccount> {
@@ -99,6 +99,12 @@ export class AccountsService {
   /** The Actor of an account as a session would resolve it (active or not), or null. */
   async findActor(userId: number): Promise<Actor | null> {
     return (await this.users.findCredentialsById(userId))?.actor ?? null;
+  }
+
+  /** The Actor of an account that is not deactivated (invited ones included), or null. */
+  async findActiveActor(userId: number): Promise<Actor | null> {
+    const credentials = await this.users.findCredentialsById(userId);
+    return credentials?.active ? credentials.actor : null;
   }
 
   async listAccounts(actor: Actor): Promise<UserListRow[]> {

@@ -1,3 +1,4 @@
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { Injectable } from '@nestjs/common';
 import { NotFound } from 'src/common/errors/domain-error';
 import { matchesBodySearch, normalizeRegionCode } from './body-search';
@@ -40,7 +41,8 @@ export class BodiesService {
 
   /** The active unit with its body, or null for an unknown or inactive id (a failing database still throws). */
   async findActiveUnit(unitId: number): Promise<PpidUnit | null> {
-    if (!Number.isSafeInteger(unitId) || unitId < 1 || unitId > 2_147_483_647) return null;
+    // NaN or an out-of-range number from a hand-parsed form would otherwise reach the query as an error.
+    if (!Number.isInteger(unitId) || unitId < 1 || unitId > MAX_INT4) return null;
     const unit = await this.bodies.findUnitWithBody(unitId);
     return unit && unit.active ? unit : null;
   }

@@ -5,6 +5,9 @@ import { CreatedRequestDto, CreateRequestDto } from 'src/modules/requests/dto/cr
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { TrackingService, TrackingView } from 'src/modules/requests/tracking/tracking.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
+import { IdParamPipe } from 'src/common/validation/whole-number';
+
+const DOCUMENT_ID = new IdParamPipe('Dokumen tidak ditemukan.');
 
 @ApiTags('requests')
 @Controller('api/v1/requests')
@@ -70,7 +73,7 @@ export class RequestsApiController {
     @Req() req: Request,
     @Res() res: Response,
     @Param('number') number: string,
-    @Param('documentId') documentId: string,
+    @Param('documentId', DOCUMENT_ID) documentId: string,
     @Headers('x-tracking-code') code?: string,
   ): Promise<void> {
     const request = await this.tracking.find(number, code ?? '', req.ip ?? 'unknown');

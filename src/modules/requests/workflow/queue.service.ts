@@ -75,9 +75,9 @@ export class QueueService {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const query: QueueQuery = {
       unitIds,
-      status: filter.status && filter.status in STATUS_LABELS ? filter.status : undefined,
+      status: filter.status && Object.hasOwn(STATUS_LABELS, filter.status) ? filter.status : undefined,
       state: filter.state && STATES.has(filter.state) ? (filter.state as DeadlineState) : undefined,
-      channel: filter.channel && filter.channel in CHANNELS ? filter.channel : undefined,
+      channel: filter.channel && Object.hasOwn(CHANNELS, filter.channel) ? filter.channel : undefined,
       assignee: filter.assignee === 'me' ? actor.userId : filter.assignee === 'none' ? 'none' : undefined,
       search: filter.q?.trim().slice(0, 100) || undefined,
       after: parseCursor(filter.after),
