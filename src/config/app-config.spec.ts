@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     expect(c.encryptionKey).toHaveLength(32);
   });
 
+  it.each([
+    ['35', 'Asia/Jakarta'],
+    ['73', 'Asia/Makassar'],
+    ['51', 'Asia/Makassar'],
+    ['94', 'Asia/Jayapura'],
+  ])('should take the time zone of province %s as %s', (code, zone) => {
+    expect(loadConfig({ DATA_DIR: dataDir, PROVINCE_CODE: code }).provinceTimeZone).toBe(zone);
+  });
+
   it('should keep the generated secrets across starts when DATA_DIR is the same', () => {
     const a = loadConfig({ DATA_DIR: dataDir });
     const b = loadConfig({ DATA_DIR: dataDir });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { provinceTimeZone } from 'src/common/time/province-time-zone';
 
 /** Typed settings of the portal; every field comes from the environment (README "Settings"). */
 export class AppConfig {
@@ -12,6 +13,8 @@ export class AppConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly provinceCode: string;
+  /** The province's time zone (WIB, WITA or WIT): the default for dates shown outside any body. */
+  readonly provinceTimeZone: string;
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
   readonly demoData: boolean;
@@ -180,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl,
     mailFrom,
     provinceCode,
+    provinceTimeZone: provinceTimeZone(provinceCode),
     adminEmail,
     adminPassword,
     demoData: bool(env, 'DEMO_DATA', databaseUrl === undefined),

@@ -5,7 +5,6 @@ import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
-import { provinceTimeZone } from 'src/database/seeds/reference-data';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
 import { MailService } from 'src/modules/notifications/mail.service';
 import { Actor, Role } from './actor';
@@ -213,7 +212,7 @@ export class AccountsService {
         if (passwordHash !== null) return { id, invited: false };
         const token = newSecretToken();
         const expiresAt = await this.users.insertInvitation(m, id, hashSecretToken(token), INVITATION_HOURS);
-        const timeZone = placement.place?.timeZone ?? provinceTimeZone(this.config.provinceCode);
+        const timeZone = placement.place?.timeZone ?? this.config.provinceTimeZone;
         await this.mail.enqueue(m, {
           template: INVITATION_TEMPLATE,
           to: email,

@@ -31,6 +31,7 @@ import { parseRequestSubmission, RequestSubmission } from 'src/modules/requests/
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { generateTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { ReceiptView, RequestViews } from 'src/modules/requests/request-views';
+import { AppConfig } from 'src/config/app-config';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -86,6 +87,7 @@ export class IntakeService {
     private readonly mail: MailService,
     private readonly views: RequestViews,
     private readonly access: AccessPolicy,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -128,7 +130,7 @@ export class IntakeService {
     }
     // The scope check comes before any key lookup: a foreign unit's key must not reach its request.
     if (validated && !(await this.access.canSeeUnit(actor, validated.unit.id))) errors.unitId = 'Anda tidak dapat mencatat permohonan untuk unit ini.';
-    const receivedAt = receivedInstant(input.receivedAt, validated?.unit.timeZone ?? 'Asia/Jakarta');
+    const receivedAt = receivedInstant(input.receivedAt, validated?.unit.timeZone ?? this.config.provinceTimeZone);
     if (!receivedAt) errors.receivedAt = 'Isi tanggal dan jam permohonan diterima.';
     else if (receivedAt.getTime() > now.getTime() + 60_000) errors.receivedAt = 'Waktu diterima tidak boleh di masa depan.';
     if (!validated || !channel || !receivedAt || Object.keys(errors).length > 0) throw new ValidationFailed(errors);

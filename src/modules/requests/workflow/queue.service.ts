@@ -9,6 +9,7 @@ import { STATUS_LABELS, RequestStatus } from 'src/modules/requests/request-statu
 import { RequestNotFound } from 'src/modules/requests/request.errors';
 import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, DeadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
 import { QueueQuery, QueueRepository } from './queue.repository';
+import { AppConfig } from 'src/config/app-config';
 
 export interface QueueFilter {
   unitId?: number;
@@ -60,6 +61,7 @@ export class QueueService {
     private readonly queue: QueueRepository,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
+    private readonly config: AppConfig,
   ) {}
 
   async page(actor: Actor, filter: QueueFilter, now: Date): Promise<QueuePage> {
@@ -69,7 +71,7 @@ export class QueueService {
       if (!(await this.access.canSeeUnit(actor, filter.unitId))) throw new RequestNotFound('Unit tidak ditemukan.');
       unitIds = [filter.unitId];
     }
-    const today = localDateTimeOf(now, 'Asia/Jakarta').date;
+    const today = localDateTimeOf(now, this.config.provinceTimeZone).date;
     const calendar = await this.calendar.calendarFor(null);
     const bounds = stateBounds(calendar, today);
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
