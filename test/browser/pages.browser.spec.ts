@@ -268,6 +268,36 @@ describeBrowser('every page at 375 px and 1280 px', () => {
     });
   });
 
+  describe('a tracked request with a written notice', () => {
+    it('should fit and pass axe on the tracking result with the decision in words', async () => {
+      const http = () => request(t.app.getHttpServer());
+      const filed = await http().post('/api/v1/requests').send(requestPayload(surabaya.id));
+      expect(filed.status).toBe(201);
+      const [row] = (await t.app.get(DataSource).query('SELECT id FROM requests WHERE registration_number = $1', [filed.body.registrationNumber])) as { id: string }[];
+      const notice = await http()
+        .post(`/api/v1/requests/${row.id}/notice`)
+        .set('Authorization', `Bearer ${await bearerToken(t.app, officer.email)}`)
+        .send({
+          decision: 'partially_granted',
+          informationHeld: true,
+          material: 'Salinan Dokumen Pelaksanaan Anggaran Dinas Pendidikan Kota Surabaya Tahun Anggaran 2025 beserta lampirannya',
+          redactions: 'Nomor rekening pribadi pegawai dihitamkan (Pasal 17 huruf h): https://ppid.surabaya.example.org/dokumen/dpa-2025-lampiran-rekening',
+          format: 'hardcopy',
+          delivery: 'pickup',
+          fee: 150000,
+          paymentMethod: 'Setor tunai ke Bendahara Penerimaan Dinas Komunikasi dan Informatika, lantai 2',
+          timeNeeded: '3 hari kerja',
+        });
+      expect(notice.status).toBe(201);
+      await citizen.goto(`${t.url}/lacak`);
+      await citizen.locator('#f-nomor').fill(filed.body.registrationNumber);
+      await citizen.locator('#f-kode').fill(filed.body.trackingCode);
+      await navigateBy(citizen, () => citizen.getByRole('button', { name: 'Lacak', exact: true }).click());
+      await expect(citizen.getByRole('heading', { name: 'Keputusan: Diberikan sebagian' }).count()).resolves.toBe(1);
+      await checkPage(citizen, 'lacak-keputusan');
+    });
+  });
+
   it('should raise no script errors and fail no stylesheet, icon or script on any page', () => {
     expect(pageErrors).toEqual([]);
   });
