@@ -55,7 +55,7 @@ export class RequestsApiController {
 
   @Get(':number')
   @ApiHeader({ name: 'X-Tracking-Code', required: true })
-  @ApiResponse({ status: 200, description: 'Status, due date, timeline, letters and documents' })
+  @ApiResponse({ status: 200, description: 'Status, due date, timeline, letters and documents; the written notice in words (decision, or null) and the next steps while open' })
   @ApiResponse({ status: 404, description: 'Unknown number or wrong code (the same answer)' })
   async show(
     @Req() req: Request,
