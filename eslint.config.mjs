@@ -17,4 +17,21 @@ export default tseslint.config(
     files: ['scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Demo data is loaded by main.ts and `npm run demo` only; the code that serves requests never imports it.
+    files: ['src/modules/**/*.ts', 'src/common/**/*.ts', 'src/config/**/*.ts', 'src/database/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['src/demo', 'src/demo/*', '**/demo', '**/demo/*'],
+              message: 'src/demo is loaded only when demo data is asked for (main.ts, scripts/demo-data.ts); do not import it here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -7,6 +7,7 @@ import { Demo1764300500000 } from './1764300500000-demo';
 import { Secrets1764300600000 } from './1764300600000-secrets';
 import { SessionManagement1764300700000 } from './1764300700000-session-management';
 import { AuditLog1764300800000 } from './1764300800000-audit-log';
+import { DemoReservedDomain1764301200000 } from './1764301200000-demo-reserved-domain';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Secrets1764300600000,
   SessionManagement1764300700000,
   AuditLog1764300800000,
+  DemoReservedDomain1764301200000,
 ];

@@ -7,20 +7,20 @@
  * portal first: the embedded database takes one process).
  */
 import { FieldCipher } from 'src/common/crypto/field-cipher';
-import { ConfigError, loadConfig } from 'src/config/app-config';
+import { ConfigError, DEFAULT_DEMO_DATA_REQUESTS, loadConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
 import { seedReferenceData } from 'src/database/seeds/reference-data';
 import { BodiesRepository } from 'src/modules/bodies/bodies.repository';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { CalendarRepository } from 'src/modules/calendar/calendar.repository';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { formatDemoLogins } from 'src/modules/demo/demo-accounts';
-import { DemoDataLoader, DemoProgress } from 'src/modules/demo/demo-loader';
-import { DEFAULT_DEMO_REQUESTS, DEFAULT_DEMO_SEED } from 'src/modules/demo/demo-settings';
+import { formatDemoLogins } from 'src/demo/demo-accounts';
+import { DEFAULT_DEMO_SEED, DemoDataLoader, DemoProgress } from 'src/demo/demo-loader';
 import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 
 interface Options {
-  requests: number;
+  /** Unset: DEMO_DATA_REQUESTS, read with the other settings. */
+  requests: number | undefined;
   seed: number;
   batch: number;
   parallel: number | undefined;
@@ -29,7 +29,7 @@ interface Options {
 }
 
 const USAGE = `Usage: npm run demo -- [--requests N] [--database-url URL] [--seed N] [--batch N] [--now ISO-INSTANT]
-  --requests      requests to add in all (default ${DEFAULT_DEMO_REQUESTS})
+  --requests      requests to add in all (default: DEMO_DATA_REQUESTS, else ${DEFAULT_DEMO_DATA_REQUESTS})
   --database-url  PostgreSQL to write to (default: DATABASE_URL, else the embedded database in DATA_DIR)
   --seed          simulation seed (default ${DEFAULT_DEMO_SEED}); the same seed and --now give the same data
   --batch         requests per INSERT statement (default 1000)
@@ -49,7 +49,7 @@ function wholeNumber(name: string, value: string | undefined, min: number): numb
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { requests: DEFAULT_DEMO_REQUESTS, seed: DEFAULT_DEMO_SEED, batch: 1000, parallel: undefined, now: new Date() };
+  const options: Options = { requests: undefined, seed: DEFAULT_DEMO_SEED, batch: 1000, parallel: undefined, now: new Date() };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = (): string | undefined => inline ?? argv[++i];
@@ -110,10 +110,11 @@ async function main(): Promise<void> {
     const codes = new TrackingCodes(cipher);
     const calendar = new CalendarService(new CalendarRepository(dataSource), new BodiesService(new BodiesRepository(dataSource)), config);
     const loader = new DemoDataLoader(dataSource, cipher, codes, calendar);
+    const requests = options.requests ?? config.demoDataRequests;
     // The embedded database has one connection: batches there go one after the other.
     const parallel = config.embedded ? 1 : Math.min(options.parallel ?? 3, 8);
     process.stdout.write(
-      `Simulating ${number(options.requests)} requests (seed ${options.seed}, year up to ${options.now.toISOString()}), ` +
+      `Simulating ${number(requests)} requests (seed ${options.seed}, year up to ${options.now.toISOString()}), ` +
         `${number(options.batch)} per batch, ${parallel} at a time\n`,
     );
     let lastPrint = 0;
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
           `${number(p.requests / p.seconds)} requests/s, ${number((p.requests + p.events) / p.seconds)} rows/s\n`,
       );
     };
-    const result = await loader.append({ seed: options.seed, requests: options.requests, now: options.now, batchSize: options.batch, parallel, onProgress });
+    const result = await loader.append({ seed: options.seed, requests, now: options.now, batchSize: options.batch, parallel, onProgress });
     const rows = result.requests + result.events;
     process.stdout.write(
       `Done: ${number(result.requests)} requests and ${number(result.events)} events in ${result.seconds.toFixed(1)} s ` +

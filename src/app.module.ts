@@ -6,7 +6,6 @@ import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth/auth.module';
 import { BodiesModule } from './modules/bodies/bodies.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
-import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -32,7 +31,6 @@ export class AppModule {
         CalendarModule,
         RequestsModule,
         RemindersModule,
-        DemoModule,
       ],
     };
   }

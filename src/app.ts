@@ -5,16 +5,21 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import hbs from 'hbs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ValidationFailed } from './common/errors/domain-error';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { routeOf } from './common/logging/request-route';
+import { safeErrorFields } from './common/logging/safe-error';
+import { ControlCharacterPipe } from './common/validation/control-characters.pipe';
+import { FormShapeInterceptor } from './common/validation/form-shape.interceptor';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { applyWebSecurity } from './common/security/web-security';
-import { redactSecretPath } from './modules/auth/secret-tokens';
 import { applySessions } from './modules/auth/sessions';
 
 /** Project root: views/ and public/ sit beside src/ (and beside dist/ when built). */
@@ -36,8 +41,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 }
 
 /** Builds the whole application (views, security headers, validation, errors, logging, OpenAPI). */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const logger = createRootLogger(config.logLevel);
+export async function createApp(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<NestExpressApplication> {
+  const logger = createRootLogger(config.logLevel, options.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
@@ -48,11 +53,22 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(
     pinoHttp({
       logger,
-      // Only method, path and status: query strings and bodies may carry personal data.
+      // Answered as X-Request-Id, so whoever reports a failure can quote the log line's id.
+      genReqId: (_req: Request, res: Response) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Only id, method, route pattern and status: paths (invitation tokens, registration numbers),
+      // query strings and bodies may carry secrets or personal data. The route is known only once
+      // the request was routed, so it is added to the finished line, not to the request bindings.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: redactSecretPath(req.url.split('?')[0]) }),
+        req: (req: { id?: unknown; method: string }) => ({ id: req.id, method: req.method }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      customSuccessObject: (req: Request, _res: Response, val: object) => ({ ...val, route: routeOf(req) }),
+      // The cause of a 500 is logged by HttpErrorFilter with the same request id; here only its class.
+      customErrorObject: (req: Request, _res: Response, err: Error, val: object) => ({ ...val, err: safeErrorFields(err, 0), route: routeOf(req) }),
     }),
   );
   app.use(
@@ -94,6 +110,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   await new Promise<void>((resolve) => registerPartials(join(ROOT_DIR, 'views', 'partials'), { rename: (n) => n }, resolve));
   registerViewHelpers(hbs);
   app.useGlobalPipes(
+    new ControlCharacterPipe(),
     new ValidationPipe({
       transform: true,
       whitelist: true,
@@ -102,6 +119,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
         new ValidationFailed(flattenValidationErrors(errors)),
     }),
   );
+  app.useGlobalInterceptors(new FormShapeInterceptor());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
 

@@ -1,11 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { demoSettingsFrom } from './modules/demo/demo-settings';
 
 function configOrExit(): AppConfig {
   try {
-    demoSettingsFrom(process.env);
     return loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -19,6 +17,13 @@ function configOrExit(): AppConfig {
 async function main(): Promise<void> {
   const config = configOrExit();
   const app = await createApp(config);
+  // After the start-up work (migrations, reference data, bootstrap admin, jobs) and before the first request.
+  await app.init();
+  if (config.demoData) {
+    // Loaded only when asked for: the request-serving code never imports src/demo.
+    const { loadDemoDataOnStart } = await import('./demo/demo-on-start');
+    await loadDemoDataOnStart(app, config);
+  }
   await app.listen(config.port);
   new Logger('Portal').log(`Portal KIP siap di ${config.appUrl}`);
 }

@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     expect(c.encryptionKey).toHaveLength(32);
   });
 
+  it.each([
+    ['35', 'Asia/Jakarta'],
+    ['73', 'Asia/Makassar'],
+    ['51', 'Asia/Makassar'],
+    ['94', 'Asia/Jayapura'],
+  ])('should take the time zone of province %s as %s', (code, zone) => {
+    expect(loadConfig({ DATA_DIR: dataDir, PROVINCE_CODE: code }).provinceTimeZone).toBe(zone);
+  });
+
   it('should keep the generated secrets across starts when DATA_DIR is the same', () => {
     const a = loadConfig({ DATA_DIR: dataDir });
     const b = loadConfig({ DATA_DIR: dataDir });
@@ -32,6 +41,9 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'not a url' }, 'SMTP_URL'],
     [{ PROVINCE_CODE: 'JATIM' }, 'PROVINCE_CODE'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    [{ DEMO_DATA_REQUESTS: 'many' }, 'DEMO_DATA_REQUESTS'],
+    [{ DEMO_DATA_REQUESTS: '-5' }, 'DEMO_DATA_REQUESTS'],
+    [{ DEMO_DATA_REQUESTS: '5000001' }, 'DEMO_DATA_REQUESTS'],
     [{ ENCRYPTION_KEY: 'short' }, 'ENCRYPTION_KEY'],
     [{ ADMIN_EMAIL: 'admin@kip.id' }, 'ADMIN_PASSWORD'],
     [{ SESSION_MAX_HOURS: '0' }, 'SESSION_MAX_HOURS'],
@@ -51,6 +63,12 @@ describe('loadConfig', () => {
 
   it('should read SESSION_MAX_HOURS', () => {
     expect(loadConfig({ DATA_DIR: dataDir, SESSION_MAX_HOURS: '4' }).sessionMaxHours).toBe(4);
+  });
+
+  it('should read DEMO_DATA_REQUESTS, 1200 when unset, 0 allowed', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).demoDataRequests).toBe(1200);
+    expect(loadConfig({ DATA_DIR: dataDir, DEMO_DATA_REQUESTS: '800' }).demoDataRequests).toBe(800);
+    expect(loadConfig({ DATA_DIR: dataDir, DEMO_DATA_REQUESTS: '0' }).demoDataRequests).toBe(0);
   });
 
   it('should default DEMO_DATA to false on PostgreSQL', () => {

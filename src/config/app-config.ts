@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { provinceTimeZone } from 'src/common/time/province-time-zone';
 
 /** Typed settings of the portal; every field comes from the environment (README "Settings"). */
 export class AppConfig {
@@ -12,9 +13,13 @@ export class AppConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly provinceCode: string;
+  /** The province's time zone (WIB, WITA or WIT): the default for dates shown outside any body. */
+  readonly provinceTimeZone: string;
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
   readonly demoData: boolean;
+  /** Requests the demo data simulates on a new database (DEMO_DATA_REQUESTS). */
+  readonly demoDataRequests: number;
   readonly intakeLimitPerIpHour: number;
   readonly intakeLimitPerEmailDay: number;
   readonly encryptionKey: Buffer;
@@ -49,6 +54,10 @@ export class ConfigError extends Error {
     super(`Setting ${setting} is invalid: ${reason}`);
   }
 }
+
+/** About 30 requests per kab/kota and year: loaded in seconds on the embedded database. */
+export const DEFAULT_DEMO_DATA_REQUESTS = 1200;
+const MAX_DEMO_DATA_REQUESTS = 5_000_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -174,9 +183,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl,
     mailFrom,
     provinceCode,
+    provinceTimeZone: provinceTimeZone(provinceCode),
     adminEmail,
     adminPassword,
     demoData: bool(env, 'DEMO_DATA', databaseUrl === undefined),
+    demoDataRequests: integer(env, 'DEMO_DATA_REQUESTS', DEFAULT_DEMO_DATA_REQUESTS, 0, MAX_DEMO_DATA_REQUESTS),
     intakeLimitPerIpHour: integer(env, 'INTAKE_LIMIT_PER_IP_HOUR', 20, 1, 1_000_000),
     intakeLimitPerEmailDay: integer(env, 'INTAKE_LIMIT_PER_EMAIL_DAY', 10, 1, 1_000_000),
     encryptionKey,

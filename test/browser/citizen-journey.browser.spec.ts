@@ -62,9 +62,7 @@ describeBrowser('citizen journey in a browser', () => {
     });
     page.on('response', (r) => {
       const subresource = r.request().resourceType() !== 'document';
-      // The portal serves no favicon; Chromium asks for one on its own (reported, not ours to fix here).
-      const favicon = new URL(r.url()).pathname === '/favicon.ico';
-      if (r.status() >= 400 && subresource && !favicon) pageErrors.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 400 && subresource) pageErrors.push(`${r.status()} ${r.url()}`);
     });
   }, 60_000);
 
@@ -185,7 +183,7 @@ describeBrowser('citizen journey in a browser', () => {
     await inspect('06-lacak');
 
     await field('Nomor pendaftaran').fill(registrationNumber);
-    await field('Kode pelacakan').fill(trackingCode);
+    await field('Kode lacak').fill(trackingCode);
     await navigateBy(() => page.getByRole('button', { name: 'Lacak', exact: true }).click());
 
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Permohonan ${registrationNumber}`);

@@ -66,9 +66,7 @@ describeBrowser('officer journey in a browser', () => {
     });
     p.on('response', (r) => {
       const subresource = r.request().resourceType() !== 'document';
-      // The portal serves no favicon; Chromium asks for one on its own.
-      const favicon = new URL(r.url()).pathname === '/favicon.ico';
-      if (r.status() >= 400 && subresource && !favicon) pageErrors.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 400 && subresource) pageErrors.push(`${r.status()} ${r.url()}`);
     });
     return p;
   }
@@ -233,7 +231,7 @@ describeBrowser('officer journey in a browser', () => {
     page = await newPage(citizenContext);
     await page.goto(`${t.url}/lacak`);
     await field('Nomor pendaftaran').fill(registrationNumber);
-    await field('Kode pelacakan').fill(trackingCode);
+    await field('Kode lacak').fill(trackingCode);
     await navigateBy(() => page.getByRole('button', { name: 'Lacak', exact: true }).click());
 
     await expect(h1()).resolves.toBe(`Permohonan ${registrationNumber}`);

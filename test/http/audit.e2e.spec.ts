@@ -1,6 +1,4 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/modules/audit';
@@ -9,8 +7,8 @@ import { bearerToken, createUser, loginAgent, SignedInAgent, TEST_PASSWORD, Test
 import { binary } from 'test/support/binary';
 import { csrfTokenOf, hiddenValue, multipartActionOf } from 'test/support/page-form';
 import { formFields, requestPayload, TINY_PNG } from 'test/support/request-factory';
+import { invitationPath } from 'test/support/invitations';
 import { startTestApp, TestApp } from 'test/support/test-app';
-import { waitFor } from 'test/support/wait-for';
 
 interface AuditRowInDb {
   id: string;
@@ -65,24 +63,6 @@ describe('audit trail', () => {
     return auditRowsAfter(before);
   }
 
-  /** The one-time link of the latest invitation to `email`: from the mail's data, or from the .eml once it was sent. */
-  async function invitationPath(email: string): Promise<string> {
-    const [mail] = (await db().query(
-      `SELECT id, data->>'invitationUrl' AS url FROM outbound_mails
-       WHERE recipient = $1 AND template = 'account_invitation' ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    )) as { id: string; url: string | null }[];
-    expect(mail).toBeDefined();
-    let url = mail.url;
-    if (!url) {
-      const dir = join(t.config.dataDir, 'mail');
-      const file = await waitFor(() => existsSync(dir) && readdirSync(dir).find((f) => f.endsWith(`-${mail.id}.eml`)));
-      const text = readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '');
-      url = /https:\/\/kip\.example\.test\/undangan\/[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? null;
-    }
-    expect(url).toMatch(/^https:\/\/kip\.example\.test\/undangan\/[A-Za-z0-9_-]{43}$/);
-    return new URL(url as string).pathname;
-  }
 
   /** Files a request through the web form with an identity document; returns its id. */
   async function fileWithIdentityDocument(requester: Requester): Promise<string> {
@@ -156,7 +136,7 @@ describe('audit trail', () => {
       ]);
       expect(created[0].details).toEqual({ role: 'officer', unitId: surabaya.id, bodyId: null });
 
-      const path = await invitationPath(email);
+      const path = await invitationPath(t, email);
       const invitee = request.agent(t.app.getHttpServer());
       const page = await invitee.get(path);
       expect(page.status).toBe(200);

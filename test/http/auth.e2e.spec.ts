@@ -1,5 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from 'src/modules/auth/access-policy';
@@ -14,8 +12,8 @@ import {
   utamaUnitOf,
 } from 'test/support/auth-helpers';
 import { csrfTokenOf } from 'test/support/page-form';
+import { invitationPath } from 'test/support/invitations';
 import { startTestApp, TestApp } from 'test/support/test-app';
-import { waitFor } from 'test/support/wait-for';
 
 const ADMIN_EMAIL = 'Admin.Portal@Jatimprov.go.id';
 const ADMIN_PASSWORD = 'sandi-admin-awal-2025';
@@ -42,24 +40,6 @@ describe('accounts and access over HTTP', () => {
     await db().query(`DELETE FROM rate_limits WHERE key LIKE 'kip:login_ip:%'`);
   });
 
-  /** The one-time link of the latest invitation to `email`: from the mail's data, or from the .eml once it was sent. */
-  async function invitationPath(email: string): Promise<string> {
-    const [mail] = (await db().query(
-      `SELECT id, data->>'invitationUrl' AS url FROM outbound_mails
-       WHERE recipient = $1 AND template = 'account_invitation' ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    )) as { id: string; url: string | null }[];
-    expect(mail).toBeDefined();
-    let url = mail.url;
-    if (!url) {
-      const dir = join(t.config.dataDir, 'mail');
-      const file = await waitFor(() => existsSync(dir) && readdirSync(dir).find((f) => f.endsWith(`-${mail.id}.eml`)));
-      const text = readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '');
-      url = /https:\/\/kip\.example\.test\/undangan\/[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? null;
-    }
-    expect(url).toMatch(/^https:\/\/kip\.example\.test\/undangan\/[A-Za-z0-9_-]{43}$/);
-    return new URL(url as string).pathname;
-  }
 
   async function openLoginForm() {
     const agent = request.agent(t.app.getHttpServer());
@@ -374,7 +354,7 @@ describe('accounts and access over HTTP', () => {
       const stored = (await db().query('SELECT token_hash FROM account_invitations i JOIN users u ON u.id = i.user_id WHERE u.email = $1', [email])) as {
         token_hash: string;
       }[];
-      const path = await invitationPath(email);
+      const path = await invitationPath(t, email);
       expect(stored).toHaveLength(1);
       expect(path).not.toContain(stored[0].token_hash);
 
@@ -400,7 +380,7 @@ describe('accounts and access over HTTP', () => {
 
     it('should refuse an expired invitation', async () => {
       const user = await createUser(t.app, { role: 'bureau', password: null });
-      const path = await invitationPath(user.email);
+      const path = await invitationPath(t, user.email);
       await db().query(`UPDATE account_invitations SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [user.id]);
       const res = await http().get(path);
       expect(res.status).toBe(404);

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearerToken, createPelaksanaUnit, createUser, loginAgent, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
 import { binary } from 'test/support/binary';
+import { csrfTokenOf } from 'test/support/page-form';
 import { pdfText } from 'test/support/pdf-text';
 import { requestPayload, TINY_PDF } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -132,6 +133,87 @@ describe('officer workflow', () => {
     }
   });
 
+  /** The tracking page as the citizen sees it, after giving number and code. */
+  async function trackingPage(number: string, code: string): Promise<string> {
+    const agent = request.agent(t.app.getHttpServer());
+    const form = await agent.get(`/lacak?nomor=${encodeURIComponent(number)}`);
+    const res = await agent.post('/lacak').type('form').send({ _csrf: csrfTokenOf(form.text), nomor: number, kode: code });
+    expect(res.status).toBe(200);
+    return res.text;
+  }
+
+  it('should show the decision, fee, delivery and next steps in words on the tracking page and in the API', async () => {
+    const r = await fileRequest();
+    const open = await trackingPage(r.number, r.code);
+    expect(open).toContain('Langkah berikutnya');
+    expect(open).toContain('akan memberikan pemberitahuan tertulis paling lambat');
+    expect(open).toContain('Belum ada surat');
+    const openApi = await http().get(`/api/v1/requests/${r.number}`).set('X-Tracking-Code', r.code);
+    expect(openApi.body.decision).toBeNull();
+    expect(openApi.body.nextSteps[0]).toContain('paling lambat');
+
+    const res = await http()
+      .post(`/api/v1/requests/${r.id}/notice`)
+      .set(auth(token))
+      .send({
+        decision: 'partially_granted',
+        informationHeld: true,
+        material: 'Salinan DPA Dinas Pendidikan 2025',
+        redactions: 'Nomor rekening pribadi pegawai dihitamkan.',
+        format: 'hardcopy',
+        delivery: 'pickup',
+        fee: 15000,
+        paymentMethod: 'Tunai di loket PPID',
+        timeNeeded: '3 hari kerja',
+      });
+    expect(res.status).toBe(201);
+    const page = await trackingPage(r.number, r.code);
+    for (const expected of [
+      'Keputusan: Diberikan sebagian',
+      'Salinan DPA Dinas Pendidikan 2025',
+      'Nomor rekening pribadi pegawai dihitamkan.',
+      'Hardcopy (salinan cetak)',
+      'Mengambil langsung',
+      'Rp 15.000',
+      'Tunai di loket PPID',
+      'dalam waktu 3 hari kerja',
+      'mengajukan keberatan secara tertulis kepada Atasan PPID',
+      '30 hari kerja',
+    ]) {
+      expect(page).toContain(expected);
+    }
+    expect(page).not.toContain('Belum ada surat');
+    const api = await http().get(`/api/v1/requests/${r.number}`).set('X-Tracking-Code', r.code);
+    expect(api.status).toBe(200);
+    expect(api.body.decision).toMatchObject({ decision: 'partially_granted', decisionText: 'Diberikan sebagian' });
+    expect(api.body.decision.facts).toEqual(expect.arrayContaining([{ label: 'Biaya', value: 'Rp 15.000' }]));
+    expect(api.body.decision.nextSteps.join(' ')).toContain('keberatan');
+    expect(api.body.nextSteps).toEqual([]);
+  });
+
+  it('should show a refusal with its Pasal 17 ground and the right to object, and a not-held notice with the holder', async () => {
+    const refused = await fileRequest();
+    expect((await http().post(`/api/v1/requests/${refused.id}/notice`).set(auth(token)).send(refusal)).status).toBe(201);
+    const page = await trackingPage(refused.number, refused.code);
+    expect(page).toContain('Keputusan: Ditolak');
+    expect(page).toContain('Pasal 17 huruf h UU 14/2008: informasi yang apabila dibuka mengungkap rahasia pribadi');
+    expect(page).toContain('Dokumen memuat riwayat kesehatan pegawai.');
+    expect(page).toContain('keberatan');
+    expect(page).not.toContain('Belum ada surat');
+    expect(page).not.toContain('Sekretaris Daerah'); // the consequence test's participants stay in the letter
+
+    const notHeld = await fileRequest();
+    const res = await http()
+      .post(`/api/v1/requests/${notHeld.id}/notice`)
+      .set(auth(token))
+      .send({ decision: 'not_held', holderBody: 'Kantor Pertanahan Kota Surabaya' });
+    expect(res.status).toBe(201);
+    const notHeldPage = await trackingPage(notHeld.number, notHeld.code);
+    expect(notHeldPage).toContain('Keputusan: Tidak dikuasai');
+    expect(notHeldPage).toContain('Anda dapat mengajukan permohonan kepada Kantor Pertanahan Kota Surabaya.');
+    expect(notHeldPage).not.toContain('Belum ada surat');
+  });
+
   it('should refuse a refusal without a consequence test and store nothing, then accept a complete one', async () => {
     const r = await fileRequest();
     const bad = await http().post(`/api/v1/requests/${r.id}/notice`).set(auth(token)).send({ ...refusal, consequenceTest: undefined });
@@ -172,6 +254,7 @@ describe('officer workflow', () => {
     const tracked = await http().get(`/api/v1/requests/${r.number}`).set('X-Tracking-Code', r.code);
     expect(tracked.body.receipt.status).toBe('closed');
     expect(tracked.body.documents.map((d: { title: string }) => d.title)).toContain('dpa-2025.pdf');
+    expect(tracked.body.decision.nextSteps).toContain('Informasi sudah diserahkan dan permohonan selesai.');
     const closeAgain = await http().post(`/api/v1/requests/${r.id}/close`).set(auth(token)).send({});
     expect(closeAgain.status).toBe(409);
   });

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { computeDueDate } from 'src/modules/calendar/working-day-calendar';
-import { DemoDataService } from 'src/modules/demo/demo-data.service';
-import { DemoCounts, DemoLoadResult } from 'src/modules/demo/demo-loader';
+import { loadDemoDataOnStart } from 'src/demo/demo-on-start';
+import { DemoCounts, DemoDataLoader, DemoLoadResult } from 'src/demo/demo-loader';
 import { RequestStatus } from 'src/modules/requests/request-status';
 import { nextStatus, RequestAction, TRANSITIONS } from 'src/modules/requests/workflow/request-transitions';
 import { bearerToken, createUser, loginAgent, utamaUnitOf } from 'test/support/auth-helpers';
@@ -25,18 +25,6 @@ async function capturingStdout<T>(work: () => Promise<T>): Promise<{ result: T; 
     return { result: await work(), output: chunks.join('') };
   } finally {
     spy.mockRestore();
-  }
-}
-
-/** Runs with DEMO_DATA_REQUESTS set, restoring the environment afterwards. */
-async function withDemoSize<T>(requests: number, work: () => Promise<T>): Promise<T> {
-  const saved = process.env.DEMO_DATA_REQUESTS;
-  process.env.DEMO_DATA_REQUESTS = String(requests);
-  try {
-    return await work();
-  } finally {
-    if (saved === undefined) delete process.env.DEMO_DATA_REQUESTS;
-    else process.env.DEMO_DATA_REQUESTS = saved;
   }
 }
 
@@ -61,14 +49,14 @@ describe('demo data on a new database (DEMO_DATA)', () => {
   let load: DemoLoadResult;
 
   beforeAll(async () => {
-    const started = await capturingStdout(() => withDemoSize(DEMO_REQUESTS, () => startTestApp({ DEMO_DATA: 'true' })));
-    t = started.result;
+    // As main.ts does: the app is initialised, then the demo data goes in before it serves.
+    t = await startTestApp({ DEMO_DATA: 'true', DEMO_DATA_REQUESTS: String(DEMO_REQUESTS) });
+    const started = await capturingStdout(() => loadDemoDataOnStart(t.app, t.config));
     printed = started.output;
     db = t.app.get(DataSource);
-    const lastLoad = t.app.get(DemoDataService).lastLoad;
-    if (!lastLoad) throw new Error('the demo data was not loaded on start');
-    load = lastLoad;
-  });
+    if (!started.result.loaded) throw new Error(`the demo data was not loaded on start: ${started.result.reason}`);
+    load = started.result.result;
+  }, 180_000);
 
   afterAll(async () => {
     await t?.close();
@@ -79,11 +67,11 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     expect(row.n).toBe(DEMO_REQUESTS);
     expect(load.password).toMatch(/^Demo-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(printed.split(load.password as string)).toHaveLength(2);
-    expect(printed).toContain('admin@demo.portal-kip.id');
-    expect(printed).toContain('petugas.<code>@demo.portal-kip.id');
+    expect(printed).toContain('admin@demo.example.org');
+    expect(printed).toContain('petugas.<code>@demo.example.org');
     const bodies = (await db.query('SELECT count(*)::int AS n FROM public_bodies')) as { n: number }[];
     const officers = (await db.query(
-      `SELECT count(*)::int AS n FROM users u JOIN ppid_units p ON p.id = u.unit_id WHERE u.role = 'officer' AND p.level = 'utama' AND u.email LIKE 'petugas.%@demo.portal-kip.id'`,
+      `SELECT count(*)::int AS n FROM users u JOIN ppid_units p ON p.id = u.unit_id WHERE u.role = 'officer' AND p.level = 'utama' AND u.email LIKE 'petugas.%@demo.example.org'`,
     )) as { n: number }[];
     expect(officers[0].n).toBe(bodies[0].n);
   });
@@ -217,7 +205,7 @@ describe('demo data on a new database (DEMO_DATA)', () => {
   });
 
   it('should leave open requests in all three deadline states', async () => {
-    const token = await bearerToken(t.app, 'biro@demo.portal-kip.id', load.password as string);
+    const token = await bearerToken(t.app, 'biro@demo.example.org', load.password as string);
     const res = await request(t.app.getHttpServer()).get('/api/v1/queue').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
     const counts = (res.body as { counts: Record<'aman' | 'segera' | 'terlambat', number> }).counts;
@@ -270,24 +258,24 @@ describe('demo data on a new database (DEMO_DATA)', () => {
   });
 
   it('should generate the same data from the same seed and clock, and other data from another seed', async () => {
-    const service = t.app.get(DemoDataService);
+    const loader = DemoDataLoader.fromApp(t.app);
     const [row] = (await db.query('SELECT seed, simulated_until FROM demo_data_loads')) as { seed: string; simulated_until: Date }[];
-    const preview = await service.preview(row.simulated_until, Number(row.seed), DEMO_REQUESTS);
+    const preview = await loader.preview({ now: row.simulated_until, seed: Number(row.seed), requests: DEMO_REQUESTS });
     await expect(countsInDatabase(db)).resolves.toEqual(preview);
-    await expect(service.preview(row.simulated_until, Number(row.seed), DEMO_REQUESTS)).resolves.toEqual(preview);
-    await expect(service.preview(row.simulated_until, Number(row.seed) + 1, DEMO_REQUESTS)).resolves.not.toEqual(preview);
+    await expect(loader.preview({ now: row.simulated_until, seed: Number(row.seed), requests: DEMO_REQUESTS })).resolves.toEqual(preview);
+    await expect(loader.preview({ now: row.simulated_until, seed: Number(row.seed) + 1, requests: DEMO_REQUESTS })).resolves.not.toEqual(preview);
   });
 
   it('should not load again when called again or on the next start', async () => {
     const before = await countsInDatabase(db);
-    const service = t.app.get(DemoDataService);
-    const again = await capturingStdout(async () => {
-      const outcome = await service.loadIfEmpty(new Date());
-      await service.onApplicationBootstrap();
-      return outcome;
-    });
+    const again = await capturingStdout(() => loadDemoDataOnStart(t.app, t.config));
     expect(again.result).toEqual({ loaded: false, reason: 'already_loaded' });
     expect(again.output).toBe('');
+    // The loader's own check, under the lock, says the same.
+    await expect(DemoDataLoader.fromApp(t.app).loadIntoEmptyDatabase({ seed: 1, requests: 10, now: new Date() })).resolves.toEqual({
+      loaded: false,
+      reason: 'already_loaded',
+    });
     await expect(countsInDatabase(db)).resolves.toEqual(before);
     const [loads] = (await db.query('SELECT count(*)::int AS n FROM demo_data_loads')) as { n: number }[];
     expect(loads.n).toBe(1);
@@ -298,9 +286,8 @@ describe('demo data only into an empty database', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await withDemoSize(40, () =>
-      startTestApp({ DEMO_DATA: 'false', ADMIN_EMAIL: 'admin.pertama@uji.go.id', ADMIN_PASSWORD: 'kata-sandi-admin-123' }),
-    );
+    // DEMO_DATA on: the app alone loads nothing, only the start (main.ts) does.
+    t = await startTestApp({ DEMO_DATA: 'true', DEMO_DATA_REQUESTS: '40', ADMIN_EMAIL: 'admin.pertama@uji.go.id', ADMIN_PASSWORD: 'kata-sandi-admin-123' });
   });
 
   afterAll(async () => {
@@ -309,17 +296,17 @@ describe('demo data only into an empty database', () => {
 
   it('should skip a database with accounts other than admins, and load beside a bootstrap admin', async () => {
     const db = t.app.get(DataSource);
-    const service = t.app.get(DemoDataService);
+    await expect(db.query('SELECT count(*)::int AS n FROM demo_data_loads')).resolves.toEqual([{ n: 0 }]);
     const officer = await createUser(t.app, { role: 'officer', unitId: (await utamaUnitOf(t.app, '35.78')).id });
-    const skipped = await capturingStdout(() => service.loadIfEmpty(new Date()));
+    const skipped = await capturingStdout(() => loadDemoDataOnStart(t.app, t.config));
     expect(skipped.result).toEqual({ loaded: false, reason: 'not_empty' });
     expect(skipped.output).toBe('');
     await expect(db.query('SELECT count(*)::int AS n FROM requests')).resolves.toEqual([{ n: 0 }]);
 
     await db.query('DELETE FROM users WHERE id = $1', [officer.id]);
-    const loaded = await capturingStdout(() => service.loadIfEmpty(new Date()));
+    const loaded = await capturingStdout(() => loadDemoDataOnStart(t.app, t.config));
     expect(loaded.result.loaded).toBe(true);
-    expect(loaded.output).toContain('biro@demo.portal-kip.id');
+    expect(loaded.output).toContain('biro@demo.example.org');
     await expect(db.query('SELECT count(*)::int AS n FROM requests')).resolves.toEqual([{ n: 40 }]);
     await expect(db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'admin.pertama@uji.go.id' AND role = 'admin'`)).resolves.toEqual([
       { n: 1 },

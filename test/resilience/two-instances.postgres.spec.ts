@@ -101,8 +101,8 @@ describe('two instances on one PostgreSQL', () => {
     const db = a.app.get(DataSource);
     // Both instances store the same schedule, every minute; each has a worker for the queue.
     const asOf = new Date('2027-03-10T02:00:00Z');
-    await a.app.get(JobQueue).schedule(DUE_SOON_QUEUE, '* * * * *', { asOf: asOf.toISOString() });
-    await b.get(JobQueue).schedule(DUE_SOON_QUEUE, '* * * * *', { asOf: asOf.toISOString() });
+    await a.app.get(JobQueue).schedule(DUE_SOON_QUEUE, '* * * * *', { asOf: asOf.toISOString() }, { tz: a.config.provinceTimeZone });
+    await b.get(JobQueue).schedule(DUE_SOON_QUEUE, '* * * * *', { asOf: asOf.toISOString() }, { tz: a.config.provinceTimeZone });
     const started = Date.now();
     const completed = async (): Promise<number> =>
       Number(

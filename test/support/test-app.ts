@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import { createApp } from 'src/app';
 import { AppConfig, loadConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
@@ -92,7 +93,7 @@ async function ensureTemplate(): Promise<void> {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  opts: { listen?: boolean; fresh?: boolean } = {},
+  opts: { listen?: boolean; fresh?: boolean; logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-kip-test-'));
   const fromTemplate = !opts.fresh && env.PROVINCE_CODE === undefined && runDir !== undefined && templateDatabase !== undefined;
@@ -117,7 +118,7 @@ export async function startTestApp(
   };
   const start = async (settings: Record<string, string | undefined>): Promise<TestApp> => {
     const config = loadConfig(settings);
-    const app = await createApp(config);
+    const app = await createApp(config, { logDestination: opts.logDestination });
     if (opts.listen) await app.listen(0, '127.0.0.1');
     else await app.init();
     const address = opts.listen ? app.getHttpServer().address() : null;

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { routeOf } from 'src/common/logging/request-route';
+import { safeErrorFields } from 'src/common/logging/safe-error';
 import { DomainError, RateLimited, statusOf } from './domain-error';
 
 export interface ErrorBody {
@@ -34,7 +36,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode === 503) this.logger.warn(`database unavailable (${errorName(exception)}): answered 503`);
     else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, path: req.path }, 'unhandled error');
+      // A summary only: the error's message, query and parameters may hold what a citizen typed.
+      const requestId = (req as { id?: unknown }).id;
+      this.logger.error({ msg: 'unhandled error', error: safeErrorFields(exception), route: routeOf(req), method: req.method, requestId: typeof requestId === 'string' || typeof requestId === 'number' ? requestId : undefined });
     }
     if (res.headersSent) return;
     res.status(body.statusCode);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { areaDataFile } from 'src/modules/bodies/area-data';
 import { DataSource, EntityManager } from 'typeorm';
 import { readCsv } from './csv';
+import { provinceTimeZone } from 'src/common/time/province-time-zone';
 
 const ACRONYMS = new Set(['DKI', 'DI']);
 
@@ -14,13 +15,6 @@ export function titleCase(name: string): string {
     .join(' ');
 }
 
-/** Time zone of a province by its Kepmendagri code (WITA and WIT provinces; the rest is WIB). */
-export function provinceTimeZone(provinceCode: string): string {
-  const n = Number(provinceCode);
-  if (n >= 81) return 'Asia/Jayapura';
-  if (n === 51 || n === 52 || n === 53 || (n >= 63 && n <= 65) || (n >= 71 && n <= 76)) return 'Asia/Makassar';
-  return 'Asia/Jakarta';
-}
 
 
 async function seedRegionsAndBodies(m: EntityManager, provinceCode: string): Promise<void> {

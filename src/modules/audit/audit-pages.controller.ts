@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { statusOf, ValidationFailed } from 'src/common/errors/domain-error';
 import { AppConfig } from 'src/config/app-config';
-import { provinceTimeZone } from 'src/database/seeds/reference-data';
 import { Actor } from 'src/modules/auth/actor';
 import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { parseAuditQuery, AuditQueryParams } from './audit-query';
@@ -22,7 +21,7 @@ export class AuditPagesController {
 
   @Get('audit')
   async index(@CurrentActor() actor: Actor, @Query() params: AuditQueryParams, @Res() res: Response): Promise<void> {
-    const timeZone = provinceTimeZone(this.config.provinceCode);
+    const timeZone = this.config.provinceTimeZone;
     try {
       const query = parseAuditQuery(params, timeZone);
       const page = await this.audit.page(actor, query);
@@ -35,7 +34,7 @@ export class AuditPagesController {
 
   @Get('audit.csv')
   async csv(@CurrentActor() actor: Actor, @Query() params: AuditQueryParams, @Res() res: Response): Promise<void> {
-    const query = parseAuditQuery(params, provinceTimeZone(this.config.provinceCode));
+    const query = parseAuditQuery(params, this.config.provinceTimeZone);
     const batches = this.audit.export(actor, query);
     // The first batch (and the access check and the export's own entry) before any header is sent.
     const first = await batches.next();

@@ -5,7 +5,6 @@ import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
-import { provinceTimeZone } from 'src/database/seeds/reference-data';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
 import { MailService } from 'src/modules/notifications/mail.service';
 import { Actor, Role } from './actor';
@@ -89,7 +88,7 @@ export class AccountsService {
   }
 
   /**
-   * The same without an actor, for trusted callers only (demo data, test factories): seeding, not
+   * The same without an actor, for trusted callers only (test factories): seeding, not
    * administration, so it leaves no audit entry.
    */
   provisionAccount(input: NewAccount): Promise<CreatedAccount> {
@@ -99,6 +98,12 @@ export class AccountsService {
   /** The Actor of an account as a session would resolve it (active or not), or null. */
   async findActor(userId: number): Promise<Actor | null> {
     return (await this.users.findCredentialsById(userId))?.actor ?? null;
+  }
+
+  /** The Actor of an account that is not deactivated (invited ones included), or null. */
+  async findActiveActor(userId: number): Promise<Actor | null> {
+    const credentials = await this.users.findCredentialsById(userId);
+    return credentials?.active ? credentials.actor : null;
   }
 
   async listAccounts(actor: Actor): Promise<UserListRow[]> {
@@ -207,7 +212,7 @@ export class AccountsService {
         if (passwordHash !== null) return { id, invited: false };
         const token = newSecretToken();
         const expiresAt = await this.users.insertInvitation(m, id, hashSecretToken(token), INVITATION_HOURS);
-        const timeZone = placement.place?.timeZone ?? provinceTimeZone(this.config.provinceCode);
+        const timeZone = placement.place?.timeZone ?? this.config.provinceTimeZone;
         await this.mail.enqueue(m, {
           template: INVITATION_TEMPLATE,
           to: email,

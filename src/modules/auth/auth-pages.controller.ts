@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { DomainError, RateLimited, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
 import { Actor } from './actor';
-import { provinceTimeZone } from 'src/database/seeds/reference-data';
 import { sessionsPageModel } from './account-sessions.presenter';
 import { AccountSessionsService } from './account-sessions.service';
 import { AccountsService } from './accounts.service';
@@ -144,7 +143,7 @@ export class AuthPagesController {
       title: 'Sesi dan token API',
       maxHours: this.config.sessionMaxHours,
       notice: ended !== undefined ? 'Sesi telah diakhiri.' : revoked !== undefined ? 'Token API telah dicabut.' : null,
-      ...sessionsPageModel(sessions, tokens, provinceTimeZone(this.config.provinceCode)),
+      ...sessionsPageModel(sessions, tokens, this.config.provinceTimeZone),
     });
   }
 

@@ -21,7 +21,7 @@ import { UsersRepository } from './users.repository';
  * Accounts, sessions, API tokens, roles and unit scoping. Other modules use:
  * - `@Authenticated(...roles)` and `@CurrentActor()` (authenticated.ts) on controllers;
  * - AccessPolicy (exported) in services, to check which units an actor may see;
- * - AccountsService (exported) to create accounts without the admin pages (demo data, tests).
+ * - AccountsService (exported) to create accounts without the admin pages (the bootstrap admin, tests).
  * applySessions (sessions.ts) installs the session and actor middleware in createApp.
  */
 @Module({

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Render } from '@nestjs/common';
+import { Controller, Get, Param, Query, Render } from '@nestjs/common';
 import { ApiExcludeController, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BODY_SEARCH_MAX_LENGTH } from './body-search';
 import { BodiesService, BodySummary } from './bodies.service';
 import { BodyDto } from './dto/body.dto';
 
@@ -22,14 +23,20 @@ export class HomePageController {
 
   @Get()
   @Render('home/index')
-  async home(): Promise<object> {
-    const bodies = await this.bodies.listBodies();
+  async home(@Query('cari') cari?: unknown): Promise<object> {
+    // A repeated ?cari= arrives as an array: read it as no search.
+    const search = typeof cari === 'string' ? cari.trim().slice(0, BODY_SEARCH_MAX_LENGTH) : '';
+    const [all, found] = await Promise.all([this.bodies.listBodies(), search ? this.bodies.listBodies(search) : null]);
+    const bodies = found ?? all;
     return {
       title: 'Layanan Permohonan Informasi Publik',
+      provinceName: all.find((b) => b.kind === 'provinsi')?.regionName,
+      count: all.length,
+      search,
+      found: found && found.length,
       province: bodies.find((b) => b.kind === 'provinsi'),
       kabupaten: bodies.filter((b) => b.kind === 'kabupaten'),
       kota: bodies.filter((b) => b.kind === 'kota'),
-      count: bodies.length,
     };
   }
 

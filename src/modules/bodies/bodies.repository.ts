@@ -7,7 +7,7 @@ import { PublicBody } from './public-body.entity';
 export class BodiesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Bodies of the province with their region and active units: province first, then kab/kota by code. */
+  /** Bodies of the province with their region and active units: province first, then kab/kota by name. */
   findAllWithUnits(): Promise<PublicBody[]> {
     return this.dataSource
       .getRepository(PublicBody)
@@ -15,7 +15,7 @@ export class BodiesRepository {
       .innerJoinAndSelect('body.region', 'region')
       .leftJoinAndSelect('body.units', 'unit', 'unit.active')
       .orderBy('length(region.code)')
-      .addOrderBy('region.code')
+      .addOrderBy('body.name')
       .addOrderBy('unit.level', 'DESC')
       .addOrderBy('unit.name')
       .getMany();

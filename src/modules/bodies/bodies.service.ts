@@ -1,5 +1,7 @@
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { Injectable } from '@nestjs/common';
 import { NotFound } from 'src/common/errors/domain-error';
+import { matchesBodySearch, normalizeRegionCode } from './body-search';
 import { BodiesRepository } from './bodies.repository';
 import { PpidUnit } from './ppid-unit.entity';
 import { PublicBody } from './public-body.entity';
@@ -7,6 +9,8 @@ import { PublicBody } from './public-body.entity';
 export interface BodySummary {
   code: string;
   name: string;
+  /** The region's own name: "Jawa Timur", "Kota Surabaya". */
+  regionName: string;
   kind: 'provinsi' | 'kabupaten' | 'kota';
   units: { id: number; name: string; level: 'utama' | 'pelaksana' }[];
 }
@@ -15,13 +19,16 @@ export interface BodySummary {
 export class BodiesService {
   constructor(private readonly bodies: BodiesRepository) {}
 
-  async listBodies(): Promise<BodySummary[]> {
-    const bodies = await this.bodies.findAllWithUnits();
-    return bodies.map(toSummary);
+  /** The province's body first, then the kab/kota by name; with a search, those it finds. */
+  async listBodies(search = ''): Promise<BodySummary[]> {
+    const bodies = (await this.bodies.findAllWithUnits()).map(toSummary);
+    return search.trim() === '' ? bodies : bodies.filter((b) => matchesBodySearch(b, search));
   }
 
+  /** By code, "35.01" or "3501"; anything else is not found. */
   async getBody(code: string): Promise<BodySummary> {
-    const body = await this.bodies.findByRegionCode(code);
+    const regionCode = normalizeRegionCode(code);
+    const body = regionCode === null ? null : await this.bodies.findByRegionCode(regionCode);
     if (!body) throw new NotFound('Badan publik tidak ditemukan.');
     return toSummary(body);
   }
@@ -34,7 +41,8 @@ export class BodiesService {
 
   /** The active unit with its body, or null for an unknown or inactive id (a failing database still throws). */
   async findActiveUnit(unitId: number): Promise<PpidUnit | null> {
-    if (!Number.isSafeInteger(unitId) || unitId < 1 || unitId > 2_147_483_647) return null;
+    // NaN or an out-of-range number from a hand-parsed form would otherwise reach the query as an error.
+    if (!Number.isInteger(unitId) || unitId < 1 || unitId > MAX_INT4) return null;
     const unit = await this.bodies.findUnitWithBody(unitId);
     return unit && unit.active ? unit : null;
   }
@@ -47,6 +55,7 @@ function toSummary(body: PublicBody): BodySummary {
   return {
     code: body.regionCode,
     name: body.name,
+    regionName: body.region.name,
     kind: body.region.kind,
     units: units.map((u) => ({ id: u.id, name: u.name, level: u.level })),
   };

@@ -5,6 +5,7 @@ import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { CalendarService, DueDateAnswer } from './calendar.service';
 import { CalendarPageQuery } from './dto/calendar-page.query';
 import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from './local-time';
+import { AppConfig } from 'src/config/app-config';
 
 const KIND_LABELS: Record<string, string> = {
   libur_nasional: 'Libur nasional',
@@ -18,10 +19,11 @@ export class CalendarPageService {
   constructor(
     private readonly calendar: CalendarService,
     private readonly bodies: BodiesService,
+    private readonly config: AppConfig,
   ) {}
 
   async view(q: CalendarPageQuery, now: Date): Promise<object> {
-    const today = localDateTimeOf(now, 'Asia/Jakarta');
+    const today = localDateTimeOf(now, this.config.provinceTimeZone);
     const thisYear = Number(today.date.slice(0, 4));
     const year = q.tahun && /^\d{4}$/.test(q.tahun) ? Number(q.tahun) : thisYear;
     const [holidays, confirmed, bodies] = await Promise.all([
@@ -75,7 +77,7 @@ export class CalendarPageService {
     if (unitId !== undefined && !Number.isInteger(unitId)) errors.unit = 'Pilih unit PPID dari daftar.';
     if (Object.keys(errors).length > 0 || !time) return { errors };
     try {
-      const unitZone = unitId === undefined ? 'Asia/Jakarta' : this.calendar.serviceHoursOf(await this.bodies.getUnit(unitId)).timeZone;
+      const unitZone = unitId === undefined ? this.config.provinceTimeZone : this.calendar.serviceHoursOf(await this.bodies.getUnit(unitId)).timeZone;
       const receivedAt = instantOfLocalTime(form.tanggal, Number(time[1]) * 60 + Number(time[2]), unitZone);
       return { result: await this.calendar.dueDate(receivedAt, days, unitId), errors };
     } catch (e) {

@@ -74,7 +74,7 @@ describe('JobQueue', () => {
     await jobs.work<{ what: string }>('test.nightly', async (data) => {
       runs.push(data);
     });
-    await jobs.schedule('test.nightly', '* * * * *', { what: 'rekap' });
+    await jobs.schedule('test.nightly', '* * * * *', { what: 'rekap' }, { tz: 'Asia/Jakarta' });
     const schedules = (await t.app.get(DataSource).query('SELECT name, cron, timezone FROM pgboss.schedule')) as object[];
     expect(schedules).toContainEqual({ name: 'test.nightly', cron: '* * * * *', timezone: 'Asia/Jakarta' });
     await waitFor(() => runs.length > 0, 15_000);

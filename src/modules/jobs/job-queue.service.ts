@@ -47,8 +47,8 @@ export interface SendOptions {
 }
 
 export interface ScheduleOptions {
-  /** Time zone of the cron expression; default Asia/Jakarta (WIB). */
-  tz?: string;
+  /** Time zone of the cron expression (IANA name, e.g. the province's zone from AppConfig). */
+  tz: string;
 }
 
 interface ScheduleRequest {
@@ -200,9 +200,9 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
    * The schedule is stored in the database and replaced when scheduled again under the same name.
    * Before bootstrap it is applied on bootstrap (the promise resolves at once); later, at once.
    */
-  async schedule(queue: string, cron: string, data: object = {}, options: ScheduleOptions = {}): Promise<void> {
+  async schedule(queue: string, cron: string, data: object, options: ScheduleOptions): Promise<void> {
     void this.declareQueue(queue);
-    const request = { name: queue, cron, data, tz: options.tz ?? 'Asia/Jakarta' };
+    const request = { name: queue, cron, data, tz: options.tz };
     if (this.phase === 'working') {
       await Promise.all(this.pendingSetup);
       await this.applySchedule(request);

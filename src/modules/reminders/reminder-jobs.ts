@@ -17,8 +17,6 @@ export const REMINDER_SCHEDULES: readonly { queue: string; cron: string }[] = [
   { queue: ESCALATION_QUEUE, cron: '0 8 * * 1-5' },
 ];
 
-export const REMINDER_TIME_ZONE = 'Asia/Jakarta';
-
 /** A reminder run that could not enqueue everything: the job fails and is retried; what went is not repeated. */
 export class RemindersIncomplete extends Error {
   constructor(queue: string, failed: number) {
@@ -57,7 +55,7 @@ export class ReminderJobs implements OnModuleInit {
 
   /** Stores the cron schedules (replacing earlier ones of the same names). */
   async applySchedules(): Promise<void> {
-    for (const s of REMINDER_SCHEDULES) await this.jobs.schedule(s.queue, s.cron, {}, { tz: REMINDER_TIME_ZONE });
+    for (const s of REMINDER_SCHEDULES) await this.jobs.schedule(s.queue, s.cron, {}, { tz: this.config.provinceTimeZone });
   }
 
   private async run(queue: string, data: ReminderJobData, work: (asOf: Date) => Promise<ReminderRun>): Promise<void> {

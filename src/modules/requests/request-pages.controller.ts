@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
+import { MAX_INT4, WholeNumberPipe } from 'src/common/validation/whole-number';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
@@ -31,8 +32,10 @@ export class RequestPagesController {
 
   @Get('permohonan/baru')
   @Render('requests/new')
-  async newRequest(@Query('unit') unitId: string): Promise<object> {
-    const unit = await this.bodies.getUnit(Number(unitId));
+  async newRequest(
+    @Query('unit', new WholeNumberPipe({ min: 1, max: MAX_INT4, message: 'Pilih unit PPID tujuan dari halaman badan publik.' })) unitId: number,
+  ): Promise<object> {
+    const unit = await this.bodies.getUnit(unitId);
     return requestFormView(unit, { 'requester.type': 'individual' }, {}, newSubmissionKey());
   }
 

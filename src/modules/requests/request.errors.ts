@@ -4,7 +4,7 @@ import { DomainError } from 'src/common/errors/domain-error';
 export class RequestNotFound extends DomainError {
   readonly code = 'not_found';
 
-  constructor(message = 'Permohonan tidak ditemukan. Periksa kembali nomor pendaftaran dan kode pelacakan.') {
+  constructor(message = 'Permohonan tidak ditemukan. Periksa kembali nomor pendaftaran dan kode lacak.') {
     super(message);
   }
 }

@@ -5,6 +5,9 @@ import { CreatedRequestDto, CreateRequestDto } from 'src/modules/requests/dto/cr
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { TrackingService, TrackingView } from 'src/modules/requests/tracking/tracking.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
+import { IdParamPipe } from 'src/common/validation/whole-number';
+
+const DOCUMENT_ID = new IdParamPipe('Dokumen tidak ditemukan.');
 
 @ApiTags('requests')
 @Controller('api/v1/requests')
@@ -52,7 +55,7 @@ export class RequestsApiController {
 
   @Get(':number')
   @ApiHeader({ name: 'X-Tracking-Code', required: true })
-  @ApiResponse({ status: 200, description: 'Status, due date, timeline, letters and documents' })
+  @ApiResponse({ status: 200, description: 'Status, due date, timeline, letters and documents; the written notice in words (decision, or null) and the next steps while open' })
   @ApiResponse({ status: 404, description: 'Unknown number or wrong code (the same answer)' })
   async show(
     @Req() req: Request,
@@ -70,7 +73,7 @@ export class RequestsApiController {
     @Req() req: Request,
     @Res() res: Response,
     @Param('number') number: string,
-    @Param('documentId') documentId: string,
+    @Param('documentId', DOCUMENT_ID) documentId: string,
     @Headers('x-tracking-code') code?: string,
   ): Promise<void> {
     const request = await this.tracking.find(number, code ?? '', req.ip ?? 'unknown');

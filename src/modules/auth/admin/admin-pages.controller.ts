@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { DomainError, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
-import { provinceTimeZone } from 'src/database/seeds/reference-data';
 import { AccountsService } from 'src/modules/auth/accounts.service';
 import { Actor } from 'src/modules/auth/actor';
 import { EmailTaken, UnitCodeTaken } from 'src/modules/auth/auth.errors';
@@ -68,7 +67,7 @@ export class AdminPagesController {
 
   @Get('unit')
   async units(@CurrentActor() actor: Actor, @Res() res: Response, @Query('dibuat') created?: string): Promise<void> {
-    const values = { timeZone: provinceTimeZone(this.config.provinceCode), opensAt: '08:00', closesAt: '16:00' };
+    const values = { timeZone: this.config.provinceTimeZone, opensAt: '08:00', closesAt: '16:00' };
     res.render('admin/units/index', await this.unitsView(actor, values, {}, Number(created)));
   }
 
@@ -98,7 +97,7 @@ export class AdminPagesController {
     const created = rows.find((r) => r.id === createdId);
     return {
       title: 'Pengguna',
-      accounts: accountRows(rows, new Date(), provinceTimeZone(this.config.provinceCode)),
+      accounts: accountRows(rows, new Date(), this.config.provinceTimeZone),
       created: created ? { name: created.name, email: created.email, activated: created.activated } : null,
       roles: roleOptions(isRole(values.role) ? values.role : undefined),
       ...placeOptions(tree, Number(values.unitId), Number(values.bodyId)),

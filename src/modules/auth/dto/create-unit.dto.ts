@@ -1,4 +1,5 @@
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 
 export const UNIT_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
@@ -8,6 +9,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export class CreateUnitDto {
   @IsInt({ message: 'Pilih badan publik.' })
   @Min(1, { message: 'Pilih badan publik.' })
+  @Max(MAX_INT4, { message: 'Pilih badan publik.' })
   bodyId: number;
 
   @IsString({ message: 'Isi nama unit.' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Max, Min, MinLength } from 'class-validator';
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { Role } from 'src/modules/auth/actor';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from 'src/modules/auth/passwords';
 import { ROLES } from 'src/modules/auth/roles';
@@ -38,12 +39,14 @@ export class CreateUserDto {
   @IsOptional()
   @IsInt({ message: 'Pilih unit PPID.' })
   @Min(1, { message: 'Pilih unit PPID.' })
+  @Max(MAX_INT4, { message: 'Pilih unit PPID.' })
   unitId?: number;
 
   @ApiPropertyOptional({ description: 'Public body of a supervisor (atasan PPID)' })
   @IsOptional()
   @IsInt({ message: 'Pilih badan publik.' })
   @Min(1, { message: 'Pilih badan publik.' })
+  @Max(MAX_INT4, { message: 'Pilih badan publik.' })
   bodyId?: number;
 }
 

@@ -9,6 +9,8 @@ import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarForm, calendarYearPage, FORM_FIELDS, holidayEditPage, holidayValues, yearOfDate, yearParam } from './calendar-admin.views';
 import { holidayIdParam, HolidayInputDto, YearConfirmationDto } from './dto/holiday-input.dto';
+import { AppConfig } from 'src/config/app-config';
+import { localDateTimeOf } from 'src/modules/calendar/local-time';
 
 type FormBody = Record<string, string | undefined>;
 
@@ -21,13 +23,20 @@ function echo(body: FormBody, fields: readonly string[]): Record<string, string>
 @Controller('admin/kalender')
 @Authenticated('admin')
 export class CalendarAdminPagesController {
-  constructor(private readonly admin: CalendarAdminService) {}
+  constructor(
+    private readonly admin: CalendarAdminService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private thisYear(now: Date): number {
+    return Number(localDateTimeOf(now, this.config.provinceTimeZone).date.slice(0, 4));
+  }
 
   @Get()
   async index(@CurrentActor() actor: Actor, @Res() res: Response, @Query('tahun') tahun?: string, @Query('pesan') pesan?: string): Promise<void> {
     const now = new Date();
-    const view = await this.admin.yearView(actor, yearParam(tahun, now));
-    res.render('admin/calendar/index', calendarYearPage(view, now, undefined, pesan));
+    const view = await this.admin.yearView(actor, yearParam(tahun, this.thisYear(now)));
+    res.render('admin/calendar/index', calendarYearPage(view, this.thisYear(now), undefined, pesan));
   }
 
   @Post('libur')
@@ -63,7 +72,7 @@ export class CalendarAdminPagesController {
   @Post('tahun')
   async confirmYear(@CurrentActor() actor: Actor, @Res() res: Response, @Body() body: FormBody): Promise<void> {
     await this.submit(actor, res, body, 'year', async () => {
-      const year = yearParam(body.year, new Date());
+      const year = yearParam(body.year, this.thisYear(new Date()));
       const input = validateForm(YearConfirmationDto, { source: textField(body.source) });
       await this.admin.confirmYear(actor, year, input);
       return `/admin/kalender?tahun=${year}&pesan=ditetapkan`;
@@ -109,11 +118,11 @@ export class CalendarAdminPagesController {
     } catch (e) {
       if (!(e instanceof ValidationFailed)) throw e;
       const now = new Date();
-      const fallback = yearParam(body.year, now);
+      const fallback = yearParam(body.year, this.thisYear(now));
       const year = form === 'year' ? fallback : yearOfDate(body.date, fallback);
       const view = await this.admin.yearView(actor, year);
       const state = { form, values: echo(body, FORM_FIELDS[form]), errors: e.errors ?? { [FORM_FIELDS[form][0]]: e.message } };
-      res.status(statusOf(e.code)).render('admin/calendar/index', calendarYearPage(view, now, state));
+      res.status(statusOf(e.code)).render('admin/calendar/index', calendarYearPage(view, this.thisYear(now), state));
     }
   }
 }

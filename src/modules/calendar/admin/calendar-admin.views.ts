@@ -1,6 +1,5 @@
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { Holiday, HolidayKind } from 'src/modules/calendar/holiday.entity';
-import { localDateTimeOf } from 'src/modules/calendar/local-time';
 import { BodyOption } from './calendar-admin.repository';
 import { CalendarYearView, FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR } from './calendar-admin.service';
 
@@ -41,13 +40,13 @@ function formKey(form: CalendarForm, field: string): string {
   return `${form}${field.charAt(0).toUpperCase()}${field.slice(1)}`;
 }
 
-/** `?tahun=` when it is a year the admin may edit, else the current year in Asia/Jakarta. */
-export function yearParam(raw: string | undefined, now: Date): number {
+/** `?tahun=` when it is a year the admin may edit, else `thisYear` (the current year in the province). */
+export function yearParam(raw: string | undefined, thisYear: number): number {
   if (raw !== undefined && /^\d{4}$/.test(raw)) {
     const year = Number(raw);
     if (year >= FIRST_EDITABLE_YEAR && year <= LAST_EDITABLE_YEAR) return year;
   }
-  return Number(localDateTimeOf(now, 'Asia/Jakarta').date.slice(0, 4));
+  return thisYear;
 }
 
 /** The year a date field names when it is an editable one, else `fallback`. */
@@ -89,8 +88,7 @@ function keyed(state: FormState | undefined, of: 'values' | 'errors'): Record<st
 }
 
 /** /admin/kalender: the year's days, its status and the forms; `state` is the form that failed. */
-export function calendarYearPage(view: CalendarYearView, now: Date, state?: FormState, message?: string): object {
-  const thisYear = yearParam(undefined, now);
+export function calendarYearPage(view: CalendarYearView, thisYear: number, state?: FormState, message?: string): object {
   const values: Record<string, string> = { nationalKind: 'libur_nasional', yearSource: view.confirmedSource ?? '', ...keyed(state, 'values') };
   const nationalKind = values.nationalKind;
   const closureBody = Number(values.closureBodyId);

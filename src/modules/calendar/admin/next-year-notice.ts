@@ -5,6 +5,7 @@ import { isApiPath } from 'src/modules/auth/actor-resolver';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { localDateTimeOf } from 'src/modules/calendar/local-time';
 import { safeErrorSummary } from 'src/modules/jobs/error-summary';
+import { AppConfig } from 'src/config/app-config';
 
 /** How long an instance trusts its answer; confirming a year on this instance clears it at once. */
 const CACHE_TTL_MS = 60_000;
@@ -14,11 +15,14 @@ const CACHE_TTL_MS = 60_000;
 export class NextYearNotice {
   private cached?: { year: number; confirmed: boolean; loadedAt: number };
 
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Next year when its list is not confirmed yet, else null. */
   async unconfirmedNextYear(now: Date): Promise<number | null> {
-    const year = Number(localDateTimeOf(now, 'Asia/Jakarta').date.slice(0, 4)) + 1;
+    const year = Number(localDateTimeOf(now, this.config.provinceTimeZone).date.slice(0, 4)) + 1;
     const c = this.cached;
     if (!c || c.year !== year || now.getTime() - c.loadedAt >= CACHE_TTL_MS) {
       const confirmed = await this.calendar.isYearConfirmed(year);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 
 /** An ISO 8601 instant with an explicit offset: without one the local date would be a guess. */
 export const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -24,6 +25,7 @@ export class DueDateQuery {
   @Type(() => Number)
   @IsInt({ message: 'unitId harus berupa bilangan bulat' })
   @Min(1, { message: 'unitId harus berupa bilangan bulat positif' })
+  @Max(MAX_INT4, { message: 'unitId harus berupa bilangan bulat positif' })
   unitId?: number;
 }
 

@@ -31,6 +31,7 @@ import { parseRequestSubmission, RequestSubmission } from 'src/modules/requests/
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { generateTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { ReceiptView, RequestViews } from 'src/modules/requests/request-views';
+import { AppConfig } from 'src/config/app-config';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -86,6 +87,7 @@ export class IntakeService {
     private readonly mail: MailService,
     private readonly views: RequestViews,
     private readonly access: AccessPolicy,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -100,26 +102,9 @@ export class IntakeService {
     const idempotency = submissionKey
       ? { scope: { kind: 'online' as const }, key: submissionKey, fingerprint: { submission, identityDocumentSha256: await sha256OfUploadedFile(input.identityDocument) } }
       : null;
-    if (idempotency) {
-      const replay = await this.replayOf(idempotency);
-      if (replay) return replay;
-    }
-    try {
-      const request = await this.register(submission, unit, {
-        channel: 'online',
-        receivedAt: input.now,
-        idempotency,
-        identityDocument: input.identityDocument,
-      });
-      return { receipt: await this.views.receipt(request), trackingCode: this.codes.reveal(request), duplicate: false };
-    } catch (e) {
-      // The same form sent twice at the same moment: the unique key hash lets one through; answer the other like a replay.
-      if (idempotency && isUniqueViolation(e)) {
-        const replay = await this.replayOf(idempotency);
-        if (replay) return replay;
-      }
-      throw e;
-    }
+    return this.registerOnce(idempotency, () =>
+      this.register(submission, unit, { channel: 'online', receivedAt: input.now, idempotency, identityDocument: input.identityDocument }),
+    );
   }
 
   /**
@@ -134,7 +119,7 @@ export class IntakeService {
   ): Promise<IntakeResult> {
     if (actor.role !== 'officer') throw new AccessDenied();
     const errors: Record<string, string> = {};
-    const channel = typeof input.channel === 'string' && input.channel in CHANNELS && input.channel !== 'online' ? (input.channel as Channel) : null;
+    const channel = typeof input.channel === 'string' && Object.hasOwn(CHANNELS, input.channel) && input.channel !== 'online' ? (input.channel as Channel) : null;
     if (!channel) errors.channel = 'Pilih saluran: datang langsung, surat, e-mail, atau telepon.';
     let validated: Validated | null = null;
     try {
@@ -145,7 +130,7 @@ export class IntakeService {
     }
     // The scope check comes before any key lookup: a foreign unit's key must not reach its request.
     if (validated && !(await this.access.canSeeUnit(actor, validated.unit.id))) errors.unitId = 'Anda tidak dapat mencatat permohonan untuk unit ini.';
-    const receivedAt = receivedInstant(input.receivedAt, validated?.unit.timeZone ?? 'Asia/Jakarta');
+    const receivedAt = receivedInstant(input.receivedAt, validated?.unit.timeZone ?? this.config.provinceTimeZone);
     if (!receivedAt) errors.receivedAt = 'Isi tanggal dan jam permohonan diterima.';
     else if (receivedAt.getTime() > now.getTime() + 60_000) errors.receivedAt = 'Waktu diterima tidak boleh di masa depan.';
     if (!validated || !channel || !receivedAt || Object.keys(errors).length > 0) throw new ValidationFailed(errors);
@@ -157,24 +142,25 @@ export class IntakeService {
           fingerprint: { submission, channel, receivedAt, identityDocumentSha256: await sha256OfUploadedFile(input.identityDocument) },
         }
       : null;
-    if (idempotency) {
-      const replay = await this.replayOf(idempotency);
-      if (replay) return replay;
-    }
+    return this.registerOnce(idempotency, () =>
+      this.register(submission, unit, { channel, receivedAt, idempotency, identityDocument: input.identityDocument, recordedBy: actor }),
+    );
+  }
+
+  /**
+   * Registers unless the key was used already (then the replay's answer). The same submission
+   * sent twice at the same moment: the unique key hash lets one through; the other is answered
+   * like a replay.
+   */
+  private async registerOnce(idempotency: Idempotency | null, register: () => Promise<InformationRequest>): Promise<IntakeResult> {
+    const earlier = idempotency ? await this.replayOf(idempotency) : null;
+    if (earlier) return earlier;
     try {
-      const request = await this.register(submission, unit, {
-        channel,
-        receivedAt,
-        idempotency,
-        identityDocument: input.identityDocument,
-        recordedBy: actor,
-      });
+      const request = await register();
       return { receipt: await this.views.receipt(request), trackingCode: this.codes.reveal(request), duplicate: false };
     } catch (e) {
-      if (idempotency && isUniqueViolation(e)) {
-        const replay = await this.replayOf(idempotency);
-        if (replay) return replay;
-      }
+      const raced = idempotency && isUniqueViolation(e) ? await this.replayOf(idempotency) : null;
+      if (raced) return raced;
       throw e;
     }
   }
@@ -235,7 +221,7 @@ export class IntakeService {
     // Everything that reads the database is loaded before the transaction: on the embedded
     // database the transaction holds the only connection.
     const calendar = await this.calendar.calendarFor(unit.bodyId);
-    const due = this.calendar.dueDateWith(calendar, unit, meta.receivedAt, ANSWER_WORKING_DAYS);
+    const due = dueDateOrInvalid(() => this.calendar.dueDateWith(calendar, unit, meta.receivedAt, ANSWER_WORKING_DAYS), calendar.firstYear);
     const year = Number(localDateTimeOf(meta.receivedAt, unit.timeZone).date.slice(0, 4));
     const document = meta.identityDocument;
     const documentType = document ? await sniffFileTypeAt(document.path) : null;
@@ -343,6 +329,16 @@ function receivedInstant(raw: unknown, timeZone: string): Date | null {
   const local = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
   if (!local || !isValidLocalDate(local[1])) return null;
   return instantOfLocalTime(local[1], Number(local[2]) * 60 + Number(local[3]), timeZone);
+}
+
+/** The calendar covers a fixed range of years; a receipt time outside it is the officer's typo, not a fault. */
+function dueDateOrInvalid<T>(compute: () => T, firstYear: number): T {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof RangeError) throw new ValidationFailed({ receivedAt: `Waktu diterima paling awal 1 Januari ${firstYear}.` });
+    throw e;
+  }
 }
 
 function isUniqueViolation(e: unknown): boolean {

@@ -54,7 +54,7 @@ function text(errors: FieldErrors, field: string, value: string, label: string, 
 }
 
 function choice<T extends string>(errors: FieldErrors, field: string, value: string, labels: Record<T, string>, message: string): T {
-  if (!(value in labels)) errors[field] = message;
+  if (!Object.hasOwn(labels, value)) errors[field] = message;
   return value as T;
 }
 
@@ -79,7 +79,7 @@ export function parseRequestSubmission(
   let registrationNo: string | null = null;
   if (type === 'organization') {
     registrationNo = text(errors, 'requester.registrationNo', str(r.registrationNo), 'Nomor pengesahan badan hukum', LIMITS.registrationNo, 3);
-  } else if (type in REQUESTER_TYPES) {
+  } else if (Object.hasOwn(REQUESTER_TYPES, type)) {
     nik = str(r.nik).replace(/[\s.-]/g, '');
     if (nik === '') errors['requester.nik'] = 'NIK wajib diisi.';
     else {
@@ -101,7 +101,7 @@ export function parseRequestSubmission(
   const obtainMethod = choice(errors, 'obtainMethod', str(raw.obtainMethod), OBTAIN_METHODS, 'Pilih cara memperoleh informasi.');
   let copyDelivery: CopyDelivery | null = null;
   const deliveryRaw = str(raw.copyDelivery);
-  if (obtainMethod in OBTAIN_METHODS && isCopy(obtainMethod)) {
+  if (Object.hasOwn(OBTAIN_METHODS, obtainMethod) && isCopy(obtainMethod)) {
     copyDelivery = choice(errors, 'copyDelivery', deliveryRaw, COPY_DELIVERIES, 'Pilih cara mendapatkan salinan informasi.');
   } else if (deliveryRaw !== '') {
     copyDelivery = choice(errors, 'copyDelivery', deliveryRaw, COPY_DELIVERIES, 'Pilih cara mendapatkan salinan informasi.');

@@ -7,7 +7,9 @@ import { normalizeRegistrationNumber } from 'src/modules/requests/intake/registr
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
+import { decisionSummary, DecisionSummary, openNextSteps } from 'src/modules/requests/tracking/decision-summary';
 import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { NoticeInput } from 'src/modules/requests/workflow/notice-input';
 
 /** Wrong codes for one number in an hour, from everybody, from which on it counts as under attack. */
 export const TRACKING_ATTACK_THRESHOLD = 10;
@@ -24,7 +26,14 @@ export interface TrackingView {
   receipt: ReceiptView;
   timeline: TimelineEntry[];
   documents: { id: string; title: string; letterNumber: string | null; kind: string }[];
+  /** The written notice in words, once there is one. */
+  decision: DecisionSummary | null;
+  /** What happens next while the request waits for its notice; empty once it has one or is closed. */
+  nextSteps: string[];
 }
+
+/** Events whose data holds the written notice, as the workflow stores it. */
+const NOTICE_EVENTS = new Set(['notice_issued', 'refused', 'not_held']);
 
 /** The requester's view of a request, given its number and tracking code; no account needed. */
 @Injectable()
@@ -77,10 +86,16 @@ export class TrackingService {
     const unit = await this.bodies.getUnit(request.receivingUnitId);
     const events = await this.requests.findTimeline(request.id, true);
     const documents = await this.requests.findDocuments(request.id);
+    const receipt = await this.views.receipt(request, unit);
+    const noticeEvent = [...events].reverse().find((e) => NOTICE_EVENTS.has(e.type) && typeof e.data.notice === 'object' && e.data.notice !== null);
+    const decision = noticeEvent ? decisionSummary(noticeEvent.data.notice as NoticeInput, request.status) : null;
+    const open = request.status === 'received' || request.status === 'in_process';
     return {
-      receipt: await this.views.receipt(request, unit),
+      receipt,
       timeline: this.views.timeline(events, unit.timeZone),
       documents: documents.map((d) => ({ id: d.id, title: d.title, letterNumber: d.letterNumber, kind: d.kind })),
+      decision,
+      nextSteps: !decision && open ? openNextSteps(receipt.dueDateText) : [],
     };
   }
 

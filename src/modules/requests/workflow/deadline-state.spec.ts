@@ -1,5 +1,5 @@
 import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
-import { deadlineState, stateBounds } from './deadline-state';
+import { deadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
 
 const calendar = WorkingDayCalendar.build({
   nonWorkingDays: ['2025-12-25', '2025-12-26', '2026-01-01'],
@@ -28,5 +28,21 @@ describe('deadlineState', () => {
 
   it('should count three working days after a weekend day (22, 23 and 24 December)', () => {
     expect(stateBounds(calendar, '2025-12-20')).toEqual({ today: '2025-12-20', dueSoonUntil: '2025-12-24' });
+  });
+});
+
+describe('workingDaysOverdue', () => {
+  // Due Wednesday 24 December 2025; 25 and 26 December and 1 January are holidays.
+  it.each([
+    ['2025-12-22', 0],
+    ['2025-12-24', 0],
+    ['2025-12-25', 1],
+    ['2025-12-27', 1],
+    ['2025-12-29', 1],
+    ['2025-12-30', 2],
+    ['2026-01-02', 4],
+    ['2026-01-05', 5],
+  ])('should count %s as %s working days past a due date of 24 December 2025', (today: string, expected: number) => {
+    expect(workingDaysOverdue(calendar, '2025-12-24', today)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { LocalDate } from 'src/modules/calendar/local-time';
-import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { WorkingDayCalendar, workingDaysLeft } from 'src/modules/calendar/working-day-calendar';
 
 /** How close a request is to its due date, derived when read (never stored). */
 export type DeadlineState = 'aman' | 'segera' | 'terlambat';
@@ -33,4 +33,13 @@ export function deadlineState(dueDate: LocalDate, bounds: StateBounds): Deadline
   if (dueDate < bounds.today) return 'terlambat';
   if (dueDate <= bounds.dueSoonUntil) return 'segera';
   return 'aman';
+}
+
+/**
+ * Working days a request is past its due date on `today`: those in (due date, today], at least 1
+ * once the due date has passed (a weekend right after it already counts one), as the reminders
+ * count them; 0 while it is not overdue.
+ */
+export function workingDaysOverdue(calendar: WorkingDayCalendar, dueDate: LocalDate, today: LocalDate): number {
+  return dueDate < today ? -workingDaysLeft(calendar, today, dueDate) : 0;
 }

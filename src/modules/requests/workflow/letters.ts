@@ -20,6 +20,13 @@ const OBJECTION_RIGHT =
   'Apabila Saudara tidak puas dengan keputusan ini, Saudara berhak mengajukan keberatan kepada Atasan PPID ' +
   'paling lambat 30 (tiga puluh) hari kerja sejak surat ini diterima (UU Nomor 14 Tahun 2008 Pasal 35 dan 36).';
 
+/** 'Pasal 17 huruf h UU 14/2008: informasi yang apabila dibuka mengungkap rahasia pribadi', shared by the letter and the tracking page. */
+export function exemptionGroundText(n: Pick<NoticeInput, 'exemptionGround' | 'exemptionLaw'>): string {
+  const ground = n.exemptionGround ?? 'j';
+  const text = `Pasal 17 huruf ${ground} UU 14/2008: informasi yang apabila dibuka ${EXEMPTION_GROUNDS[ground]}`;
+  return ground === 'j' && n.exemptionLaw ? `${text} (${n.exemptionLaw})` : text;
+}
+
 /** 'Kota Surabaya' → 'Surabaya', 'Kabupaten Malang' → 'Malang', 'Jawa Timur' stays. */
 export function placeOf(regionName: string): string {
   return regionName.replace(/^(Kota|Kabupaten)\s+/, '');
@@ -102,13 +109,11 @@ export function noticeLetter(ctx: LetterContext, n: NoticeInput): LetterData {
 
 /** Pasal 17 ground, consequence test (Pasal 19), exemption period (Pasal 20) and the right to object. */
 export function refusalLetter(ctx: LetterContext, n: NoticeInput): LetterData {
-  const ground = n.exemptionGround ?? 'j';
-  const groundText = `Pasal 17 huruf ${ground} UU 14/2008: informasi yang apabila dibuka ${EXEMPTION_GROUNDS[ground]}`;
   const test = n.consequenceTest;
   const rows: FieldRow[] = [
     ...requestRows(ctx),
     { label: 'Keputusan', value: 'Permohonan ditolak' },
-    { label: 'Dasar pengecualian', value: ground === 'j' && n.exemptionLaw ? `${groundText} (${n.exemptionLaw})` : groundText },
+    { label: 'Dasar pengecualian', value: exemptionGroundText(n) },
     { label: 'Alasan', value: n.reason ?? '' },
   ];
   if (test) {

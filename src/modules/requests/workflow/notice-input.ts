@@ -79,7 +79,7 @@ export function parseNoticeInput(
 ): { notice: NoticeInput; errors: null } | { notice: null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const decision = str(raw.decision) as Decision | null;
-  if (!decision || !(decision in DECISIONS)) errors.decision = 'Pilih keputusan.';
+  if (!decision || !Object.hasOwn(DECISIONS, decision)) errors.decision = 'Pilih keputusan.';
   let informationHeld = bool(raw.informationHeld);
   if (decision === 'not_held') informationHeld = false;
   if (informationHeld === null) errors.informationHeld = 'Nyatakan apakah informasi berada di bawah penguasaan badan publik.';
@@ -91,11 +91,11 @@ export function parseNoticeInput(
   const granting = decision === 'granted' || decision === 'partially_granted';
   if (granting) {
     if (!material) errors.material = 'Sebutkan bahan informasi yang akan diberikan.';
-    if (!format || !(format in FORMATS)) errors.format = 'Pilih bentuk informasi: softcopy atau hardcopy.';
-    if (!delivery || !(delivery in COPY_DELIVERIES)) errors.delivery = 'Pilih cara penyampaian informasi.';
+    if (!format || !Object.hasOwn(FORMATS, format)) errors.format = 'Pilih bentuk informasi: softcopy atau hardcopy.';
+    if (!delivery || !Object.hasOwn(COPY_DELIVERIES, delivery)) errors.delivery = 'Pilih cara penyampaian informasi.';
   } else {
-    if (format && !(format in FORMATS)) errors.format = 'Pilih bentuk informasi: softcopy atau hardcopy.';
-    if (delivery && !(delivery in COPY_DELIVERIES)) errors.delivery = 'Pilih cara penyampaian informasi.';
+    if (format && !Object.hasOwn(FORMATS, format)) errors.format = 'Pilih bentuk informasi: softcopy atau hardcopy.';
+    if (delivery && !Object.hasOwn(COPY_DELIVERIES, delivery)) errors.delivery = 'Pilih cara penyampaian informasi.';
   }
   if (decision === 'partially_granted' && !redactions) {
     errors.redactions = 'Sebutkan bagian yang dihitamkan beserta alasannya.';
@@ -110,7 +110,7 @@ export function parseNoticeInput(
 
   const reason = str(raw.reason);
   const groundRaw = str(raw.exemptionGround);
-  const exemptionGround = groundRaw && groundRaw in EXEMPTION_GROUNDS ? (groundRaw as ExemptionGround) : null;
+  const exemptionGround = groundRaw && Object.hasOwn(EXEMPTION_GROUNDS, groundRaw) ? (groundRaw as ExemptionGround) : null;
   const exemptionLaw = str(raw.exemptionLaw, 500);
   let consequenceTest: ConsequenceTest | null = null;
   if (decision === 'refused') {

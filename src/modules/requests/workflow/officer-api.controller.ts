@@ -8,8 +8,13 @@ import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { HANDOVER_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
+import { QueueApiQuery } from './dto/queue.query';
 import { QueuePage, QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
+import { IdParamPipe } from 'src/common/validation/whole-number';
+
+const REQUEST_ID = new IdParamPipe('Permohonan tidak ditemukan.');
+const DOCUMENT_ID = new IdParamPipe('Dokumen tidak ditemukan.');
 
 type Json = Record<string, unknown>;
 
@@ -27,12 +32,8 @@ export class OfficerApiController {
 
   @Get('queue')
   @ApiOperation({ summary: 'Open requests of the units the caller may see, ordered by due date' })
-  async queuePage(@CurrentActor() actor: Actor, @Query() q: Record<string, string | undefined>): Promise<QueuePage> {
-    return this.queue.page(
-      actor,
-      { unitId: q.unitId ? Number(q.unitId) : undefined, status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, limit: q.limit ? Number(q.limit) : undefined },
-      new Date(),
-    );
+  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueueApiQuery): Promise<QueuePage> {
+    return this.queue.page(actor, { ...q }, new Date());
   }
 
   @Post('requests/:id/extension')
@@ -40,21 +41,21 @@ export class OfficerApiController {
   @ApiBody({ schema: { properties: { workingDays: { type: 'integer', minimum: 1, maximum: 7 }, reason: { type: 'string' }, version: { type: 'integer' } } } })
   @ApiResponse({ status: 201, description: '{ "dueDate": "YYYY-MM-DD" }' })
   @ApiResponse({ status: 409, description: 'Already extended, or not allowed in this status' })
-  extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<{ dueDate: string }> {
+  extend(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ dueDate: string }> {
     return this.workflow.extend(actor, id, { workingDays: body.workingDays, reason: body.reason, version: body.version }, new Date());
   }
 
   @Post('requests/:id/notice')
   @ApiOperation({ summary: 'Written notice (Pasal 22(7)) or refusal (Pasal 17 ground + consequence test)' })
   @ApiResponse({ status: 201, description: '{ "status", "letterUrl" }' })
-  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string }> {
+  async notice(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string }> {
     const result = await this.workflow.notice(actor, id, body, new Date());
     return { status: result.status, letterUrl: `${this.config.appUrl}/api/v1/officer/requests/${id}/documents/${result.documentId}` };
   }
 
   @Get('officer/requests/:id/documents/:documentId')
   @ApiOperation({ summary: 'A letter or handed-over document of a request the caller may see' })
-  async document(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('documentId') documentId: string, @Res() res: Response): Promise<void> {
+  async document(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Param('documentId', DOCUMENT_ID) documentId: string, @Res() res: Response): Promise<void> {
     const request = await this.workflow.visibleRequest(actor, id);
     const file = await this.downloads.document(request, documentId);
     res.status(200).set({ 'Content-Type': file.mediaType, 'Cache-Control': 'no-store' }).send(file.content);
@@ -63,7 +64,7 @@ export class OfficerApiController {
   @Post('requests/:id/forward')
   @HttpCode(204)
   @ApiOperation({ summary: 'Forward (disposisi) to a PPID Pelaksana of the same body; the due date stays' })
-  async forward(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
+  async forward(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<void> {
     await this.workflow.forward(actor, id, { unitId: body.unitId, note: body.note, version: body.version }, new Date());
   }
 
@@ -73,25 +74,25 @@ export class OfficerApiController {
   @ApiOperation({ summary: 'Hand over documents (multipart field "files"; PDF, images, office files; at most 5, 20 MB each)' })
   @ApiConsumes('multipart/form-data')
   @ApiResponse({ status: 413, description: 'A file over 20 MB, or a body over the route limit' })
-  async handover(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Body() body: Json): Promise<void> {
+  async handover(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Req() req: Request, @Body() body: Json): Promise<void> {
     await this.workflow.handover(actor, id, uploadedFiles(req, 'files'), body.version, new Date());
   }
 
   @Post('requests/:id/close')
   @HttpCode(204)
-  async close(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
+  async close(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<void> {
     await this.workflow.close(actor, id, body.version, new Date());
   }
 
   @Post('requests/:id/assignment')
   @HttpCode(204)
-  async assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
-    await this.workflow.assign(actor, id, typeof body.assigneeId === 'number' ? body.assigneeId : null, body.version, new Date());
+  async assign(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<void> {
+    await this.workflow.assign(actor, id, body.assigneeId, body.version, new Date());
   }
 
   @Post('requests/:id/notes')
   @HttpCode(204)
-  async note(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Json): Promise<void> {
+  async note(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<void> {
     await this.workflow.addNote(actor, id, body.note, new Date());
   }
 

@@ -16,9 +16,15 @@ import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
 import { HANDOVER_UPLOAD, IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
+import { QueuePageQuery } from './dto/queue.query';
 import { OfficerRequestViews } from './officer-request-view';
+import { queueStateLinks } from './queue-links';
 import { QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
+import { IdParamPipe } from 'src/common/validation/whole-number';
+
+const REQUEST_ID = new IdParamPipe('Permohonan tidak ditemukan.');
+const DOCUMENT_ID = new IdParamPipe('Dokumen tidak ditemukan.');
 
 type Form = Record<string, string | undefined>;
 
@@ -55,10 +61,10 @@ export class OfficerPagesController {
 
   @Get()
   @Render('officer/queue')
-  async queuePage(@CurrentActor() actor: Actor, @Query() q: Form): Promise<object> {
+  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueuePageQuery): Promise<object> {
     const page = await this.queue.page(
       actor,
-      { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit ? Number(q.unit) : undefined },
+      { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit },
       new Date(),
     );
     const filters = { status: q.status ?? '', state: q.state ?? '', channel: q.channel ?? '', assignee: q.assignee ?? '', q: q.q ?? '' };
@@ -68,6 +74,7 @@ export class OfficerPagesController {
       title: 'Antrean permohonan',
       ...page,
       filters,
+      stateLinks: queueStateLinks(filters),
       statuses: optionsOf(OPEN_STATUS_LABELS, filters.status),
       channels: optionsOf(CHANNELS, filters.channel),
       nextUrl: page.nextCursor ? `/petugas?${keep.toString()}` : null,
@@ -112,19 +119,19 @@ export class OfficerPagesController {
   }
 
   @Get('permohonan/:id')
-  async detail(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('selesai') done: string | undefined, @Res() res: Response): Promise<void> {
-    await this.renderDetail(res, actor, id, 200, { done: done ? DONE[done] : undefined });
+  async detail(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Query('selesai') done: string | undefined, @Res() res: Response): Promise<void> {
+    await this.renderDetail(res, actor, id, 200, { done: done && Object.hasOwn(DONE, done) ? DONE[done] : undefined });
   }
 
   @Get('permohonan/:id/identitas')
-  async identity(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async identity(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Res() res: Response): Promise<void> {
     const file = await this.downloads.identityDocument(actor, id);
     res.set({ 'Content-Type': file.mediaType, 'Content-Disposition': `inline; filename="${file.filename}"`, 'Cache-Control': 'no-store' });
     res.send(file.content);
   }
 
   @Get('permohonan/:id/dokumen/:docId')
-  async document(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('docId') docId: string, @Res() res: Response): Promise<void> {
+  async document(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Param('docId', DOCUMENT_ID) docId: string, @Res() res: Response): Promise<void> {
     const request = await this.workflow.visibleRequest(actor, id);
     const file = await this.downloads.document(request, docId);
     res.set({ 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'no-store' });
@@ -137,7 +144,7 @@ export class OfficerPagesController {
   async act(
     @CurrentActor() actor: Actor,
     @Req() req: Request,
-    @Param('id') id: string,
+    @Param('id', REQUEST_ID) id: string,
     @Param('action') action: string,
     @Body() form: Form,
     @Res() res: Response,
@@ -161,7 +168,7 @@ export class OfficerPagesController {
           await this.workflow.close(actor, id, form.version, now);
           break;
         case 'tugaskan':
-          await this.workflow.assign(actor, id, form.assigneeId ? Number(form.assigneeId) : null, form.version, now);
+          await this.workflow.assign(actor, id, form.assigneeId, form.version, now);
           break;
         case 'catatan':
           await this.workflow.addNote(actor, id, form.note, now);

@@ -11,7 +11,7 @@ import { maskNik } from 'src/modules/requests/intake/requester-identity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { formatInstant, RequestViews } from 'src/modules/requests/request-views';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
-import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, stateBounds } from './deadline-state';
+import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
 import { DECISIONS } from './notice-input';
 import { QueueRepository } from './queue.repository';
 import { canTransition } from './request-transitions';
@@ -37,7 +37,8 @@ export class OfficerRequestViews {
     const events = await this.requests.findTimeline(r.id, false);
     const documents = await this.requests.findDocuments(r.id);
     const body = await this.bodies.getBody(unit.body.regionCode);
-    const bounds = stateBounds(await this.calendar.calendarFor(unit.bodyId), localDateTimeOf(now, unit.timeZone).date);
+    const calendar = await this.calendar.calendarFor(unit.bodyId);
+    const bounds = stateBounds(calendar, localDateTimeOf(now, unit.timeZone).date);
     const state = awaitsNotice(r.status) ? deadlineState(r.dueDate, bounds) : null;
     const can = (a: Parameters<typeof canTransition>[0]) => actor.role === 'officer' && canTransition(a, r.status);
     const fullNik = ownUnit && r.requesterNik !== null;
@@ -52,7 +53,7 @@ export class OfficerRequestViews {
       request: r,
       receipt,
       unit: { id: unit.id, name: unit.name, level: unit.level },
-      state: state && { key: state, label: DEADLINE_STATE_LABELS[state] },
+      state: state && { key: state, label: DEADLINE_STATE_LABELS[state], daysOverdue: workingDaysOverdue(calendar, r.dueDate, bounds.today) },
       decisionLabel: r.decision ? DECISIONS[r.decision as keyof typeof DECISIONS] : null,
       requester: {
         nik: ownUnit ? (this.cipher.decryptText(r.requesterNik, sealContext('requests', 'requester_nik', r.registrationNumber)) ?? '—') : maskNik(r.requesterNikLast4),

@@ -30,6 +30,9 @@ export interface QueueRow {
   extended_days: number | null;
 }
 
+/** Requests still waiting for the written notice, the only ones with a deadline state. */
+const OPEN = `r.status IN ('received', 'in_process')`;
+
 /** Open requests ordered by due date, read through the partial index requests_open_by_unit_due. */
 @Injectable()
 export class QueueRepository {
@@ -52,7 +55,7 @@ export class QueueRepository {
       clauses.push(`(r.registration_number ILIKE ${like} OR r.requester_name ILIKE ${like})`);
     }
     // Deadline states belong to requests still waiting for the written notice.
-    if (withState && q.state) clauses.push(`r.status IN ('received', 'in_process')`);
+    if (withState && q.state) clauses.push(OPEN);
     if (withState && q.state === 'terlambat') clauses.push(`r.due_date < ${p(bounds.today)}::date`);
     if (withState && q.state === 'segera') clauses.push(`r.due_date BETWEEN ${p(bounds.today)}::date AND ${p(bounds.dueSoonUntil)}::date`);
     if (withState && q.state === 'aman') clauses.push(`r.due_date > ${p(bounds.dueSoonUntil)}::date`);
@@ -80,16 +83,21 @@ export class QueueRepository {
     ) as Promise<QueueRow[]>;
   }
 
-  async countByState(q: QueueQuery, bounds: StateBounds): Promise<{ aman: number; segera: number; terlambat: number }> {
+  /**
+   * Rows findPage would list without a state filter, by deadline state; `answered` are those past
+   * their written notice (no deadline state), so the four add up to every row listed.
+   */
+  async countByState(q: QueueQuery, bounds: StateBounds): Promise<{ aman: number; segera: number; terlambat: number; answered: number }> {
     const { sql, params } = this.where(q, bounds, false);
     params.push(bounds.today, bounds.dueSoonUntil);
     const [row] = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE r.due_date < $${params.length - 1}::date)::int AS terlambat,
-              count(*) FILTER (WHERE r.due_date BETWEEN $${params.length - 1}::date AND $${params.length}::date)::int AS segera,
-              count(*) FILTER (WHERE r.due_date > $${params.length}::date)::int AS aman
-         FROM requests r WHERE ${sql} AND r.status IN ('received', 'in_process')`,
+      `SELECT count(*) FILTER (WHERE ${OPEN} AND r.due_date < $${params.length - 1}::date)::int AS terlambat,
+              count(*) FILTER (WHERE ${OPEN} AND r.due_date BETWEEN $${params.length - 1}::date AND $${params.length}::date)::int AS segera,
+              count(*) FILTER (WHERE ${OPEN} AND r.due_date > $${params.length}::date)::int AS aman,
+              count(*) FILTER (WHERE NOT ${OPEN})::int AS answered
+         FROM requests r WHERE ${sql}`,
       params,
-    )) as { aman: number; segera: number; terlambat: number }[];
+    )) as { aman: number; segera: number; terlambat: number; answered: number }[];
     return row;
   }
 

@@ -7,8 +7,9 @@ import { localDateTimeOf } from 'src/modules/calendar/local-time';
 import { CHANNELS } from 'src/modules/requests/request-options';
 import { STATUS_LABELS, RequestStatus } from 'src/modules/requests/request-status';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
-import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, DeadlineState, stateBounds } from './deadline-state';
+import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, DeadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
 import { QueueQuery, QueueRepository } from './queue.repository';
+import { AppConfig } from 'src/config/app-config';
 
 export interface QueueFilter {
   unitId?: number;
@@ -33,6 +34,8 @@ export interface QueueItem {
   /** Null once the written notice went out (answered, documents still to hand over). */
   state: DeadlineState | null;
   stateLabel: string;
+  /** Working days past the due date (see workingDaysOverdue); 0 unless the state is terlambat. */
+  daysOverdue: number;
   status: string;
   statusLabel: string;
   channel: string;
@@ -43,7 +46,8 @@ export interface QueueItem {
 
 export interface QueuePage {
   items: QueueItem[];
-  counts: Record<DeadlineState, number> & { total: number };
+  /** Per deadline state, `answered` (notice sent, documents still to hand over) and `total`, the rows listed over all pages. */
+  counts: Record<DeadlineState, number> & { answered: number; total: number };
   nextCursor: string | null;
   today: string;
 }
@@ -57,6 +61,7 @@ export class QueueService {
     private readonly queue: QueueRepository,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
+    private readonly config: AppConfig,
   ) {}
 
   async page(actor: Actor, filter: QueueFilter, now: Date): Promise<QueuePage> {
@@ -66,14 +71,15 @@ export class QueueService {
       if (!(await this.access.canSeeUnit(actor, filter.unitId))) throw new RequestNotFound('Unit tidak ditemukan.');
       unitIds = [filter.unitId];
     }
-    const today = localDateTimeOf(now, 'Asia/Jakarta').date;
-    const bounds = stateBounds(await this.calendar.calendarFor(null), today);
+    const today = localDateTimeOf(now, this.config.provinceTimeZone).date;
+    const calendar = await this.calendar.calendarFor(null);
+    const bounds = stateBounds(calendar, today);
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const query: QueueQuery = {
       unitIds,
-      status: filter.status && filter.status in STATUS_LABELS ? filter.status : undefined,
+      status: filter.status && Object.hasOwn(STATUS_LABELS, filter.status) ? filter.status : undefined,
       state: filter.state && STATES.has(filter.state) ? (filter.state as DeadlineState) : undefined,
-      channel: filter.channel && filter.channel in CHANNELS ? filter.channel : undefined,
+      channel: filter.channel && Object.hasOwn(CHANNELS, filter.channel) ? filter.channel : undefined,
       assignee: filter.assignee === 'me' ? actor.userId : filter.assignee === 'none' ? 'none' : undefined,
       search: filter.q?.trim().slice(0, 100) || undefined,
       after: parseCursor(filter.after),
@@ -93,6 +99,7 @@ export class QueueService {
         dueProvisional: r.due_provisional,
         state,
         stateLabel: state ? DEADLINE_STATE_LABELS[state] : 'Sudah dijawab',
+        daysOverdue: state === 'terlambat' ? workingDaysOverdue(calendar, r.due_date, today) : 0,
         status: r.status,
         statusLabel: STATUS_LABELS[r.status as RequestStatus] ?? r.status,
         channel: r.channel,
@@ -104,7 +111,7 @@ export class QueueService {
     const last = items[items.length - 1];
     return {
       items,
-      counts: { ...counts, total: counts.aman + counts.segera + counts.terlambat },
+      counts: { ...counts, total: counts.aman + counts.segera + counts.terlambat + counts.answered },
       nextCursor: rows.length > limit && last ? `${last.dueDate}_${last.id}` : null,
       today,
     };

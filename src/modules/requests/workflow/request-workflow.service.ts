@@ -8,6 +8,7 @@ import { DatabaseService } from 'src/database/database.service';
 import { Actor } from 'src/modules/auth/actor';
 import { AccessPolicy } from 'src/modules/auth/access-policy';
 import { AccessDenied } from 'src/modules/auth/auth.errors';
+import { AccountsService } from 'src/modules/auth/accounts.service';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
@@ -27,6 +28,8 @@ import { parseNoticeInput } from './notice-input';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 
 export const MAX_EXTENSION_DAYS = 7;
+/** Largest id an integer column holds. */
+const MAX_INT4 = 2_147_483_647;
 export const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
 export const HANDOVER_MAX_FILES = 5;
 /** PDF, images and office files, recognised by their bytes (old .doc/.xls are 'cfb'). */
@@ -66,6 +69,7 @@ export class RequestWorkflowService {
     private readonly files: FilesService,
     private readonly mail: MailService,
     private readonly views: RequestViews,
+    private readonly accounts: AccountsService,
   ) {}
 
   /** A request the actor may see; another unit's request answers exactly like a missing one. */
@@ -169,13 +173,30 @@ export class RequestWorkflowService {
     await this.act(actor, id, 'close', version, now, async () => ({ result: undefined }));
   }
 
-  async assign(actor: Actor, id: string, assigneeId: number | null, version: unknown, now: Date): Promise<void> {
+  /** `rawAssigneeId` empty or null unassigns; otherwise an officer or supervisor who may work the request's unit. */
+  async assign(actor: Actor, id: string, rawAssigneeId: unknown, version: unknown, now: Date): Promise<void> {
+    const request = await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
+    if (actor.role !== 'officer') throw new AccessDenied();
+    const assigneeId = await this.assigneeFor(rawAssigneeId, request.unitId);
     await this.act(actor, id, 'assign', version, now, async () => ({
       result: undefined,
       patch: { assigneeId },
       data: { assigneeId },
       public: false,
     }));
+  }
+
+  /** Reminders go to the assignee: only someone who may work the unit can be one. */
+  private async assigneeFor(raw: unknown, unitId: number): Promise<number | null> {
+    if (raw === null || raw === undefined || raw === '') return null;
+    const text = typeof raw === 'string' ? raw.trim() : null;
+    const id = typeof raw === 'number' ? raw : text !== null && /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_INT4) throw new ValidationFailed({ assigneeId: 'Pilih petugas dari daftar.' });
+    const assignee = await this.accounts.findActiveActor(id);
+    const mayWork =
+      assignee !== null && (assignee.role === 'officer' || assignee.role === 'supervisor') && (await this.access.canSeeUnit(assignee, unitId));
+    if (!mayWork) throw new ValidationFailed({ assigneeId: 'Petugas ini tidak dapat menangani permohonan pada unit ini. Pilih petugas dari daftar.' });
+    return id;
   }
 
   async addNote(actor: Actor, id: string, text: unknown, now: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { NotFound } from 'src/common/errors/domain-error';
 import { HOLIDAY_KINDS, HolidayKind } from 'src/modules/calendar/holiday.entity';
 import { isValidLocalDate } from 'src/modules/calendar/local-time';
@@ -37,6 +38,7 @@ export class HolidayInputDto {
   @IsOptional()
   @IsInt({ message: 'Pilih badan publik.' })
   @Min(1, { message: 'Pilih badan publik.' })
+  @Max(MAX_INT4, { message: 'Pilih badan publik.' })
   bodyId?: number;
 }
 

@@ -12,7 +12,7 @@ import { apportion, drawProfiles } from './profiles';
 import { SimBody, SimRequest, simulateRequests } from './simulate';
 import { BodyRef, placeName, planWorld, regionTitle } from './world';
 
-const holidays = readCsv(join(__dirname, '../../../database/seeds/id-holidays.csv'));
+const holidays = readCsv(join(__dirname, '../../database/seeds/id-holidays.csv'));
 const calendar = WorkingDayCalendar.build({
   nonWorkingDays: holidays.map((h) => h.date),
   confirmedYears: [...new Set(holidays.map((h) => Number(h.date.slice(0, 4))))],

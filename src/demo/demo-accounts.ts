@@ -5,7 +5,8 @@ import { TRACKING_ALPHABET } from 'src/modules/requests/tracking/tracking-code';
 import { ARCHETYPE_LABELS, Archetype } from './simulation/profiles';
 import { BodyPlan, regionTitle } from './simulation/world';
 
-export const DEMO_EMAIL_DOMAIN = 'demo.portal-kip.id';
+/** Under example.org (RFC 2606): mail to a demo account, reminders included, can reach no one. */
+export const DEMO_EMAIL_DOMAIN = 'demo.example.org';
 
 /** A demo account before it exists: where it works is named by region code and unit code. */
 export interface DemoAccountPlan {

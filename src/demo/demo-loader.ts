@@ -1,5 +1,7 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
 import { hashPassword } from 'src/modules/auth/passwords';
 import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
@@ -69,6 +71,8 @@ interface Preparation {
 }
 
 const DEFAULT_BATCH = 1000;
+/** The date UU 14/2008 was enacted; any seed works, this one is the default. */
+export const DEFAULT_DEMO_SEED = 20080430;
 
 function emptyCounts(): DemoCounts {
   return { requests: 0, events: 0, byStatus: {}, byDecision: {}, byEventType: {} };
@@ -86,7 +90,7 @@ function count(counts: DemoCounts, r: SimRequest): void {
 /**
  * Loads simulated demo data: the PPID Pelaksana and demo accounts, then the requests with their
  * events, in batches of about a thousand rows per statement. A plain class so the start-up
- * (DemoDataService) and the `npm run demo` script share it.
+ * (demo-on-start.ts) and the `npm run demo` script share it.
  */
 export class DemoDataLoader {
   private readonly repo: DemoRepository;
@@ -98,6 +102,12 @@ export class DemoDataLoader {
     private readonly calendars: CalendarSource,
   ) {
     this.repo = new DemoRepository(dataSource);
+  }
+
+  /** A loader on a running portal's database, keys and calendars. */
+  static fromApp(app: INestApplicationContext): DemoDataLoader {
+    const cipher = app.get(FieldCipher);
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService));
   }
 
   /**

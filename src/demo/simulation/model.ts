@@ -1,0 +1,97 @@
+/** What the simulation reads (bodies and their units) and what it yields (requests with their events). */
+import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { Channel, CopyDelivery, ObtainMethod, RequesterType } from 'src/modules/requests/request-options';
+import { RequestStatus } from 'src/modules/requests/request-status';
+import { Decision } from 'src/modules/requests/workflow/notice-input';
+import { District } from './people';
+import { BodyProfile } from './profiles';
+import { PelaksanaKind } from './topics';
+
+export interface SimStaff {
+  /** The demo account, when the person has one; events then carry it as actor. */
+  userId: number | null;
+  name: string;
+}
+
+export interface SimUnit {
+  id: number;
+  code: string;
+  name: string;
+  /** null for the PPID Utama. */
+  kind: PelaksanaKind | null;
+  staff: readonly SimStaff[];
+}
+
+export interface SimBody {
+  id: number;
+  regionCode: string;
+  /** 'Kota Surabaya', 'Provinsi Jawa Timur'. */
+  region: string;
+  /** 'Surabaya'. */
+  place: string;
+  province: string;
+  hours: ServiceHours;
+  calendar: WorkingDayCalendar;
+  utama: SimUnit;
+  pelaksana: readonly SimUnit[];
+  districts: readonly District[];
+  profile: BodyProfile;
+  requests: number;
+}
+
+export interface SimulationInput {
+  seed: number;
+  /** The clock: the simulated year is the 365 days up to it; nothing happens after it. */
+  now: Date;
+  bodies: readonly SimBody[];
+  /** Last registration number per `${unitId}:${year}` already used, to continue numbering. */
+  startSeqs?: ReadonlyMap<string, number>;
+}
+
+export interface SimEvent {
+  type: string;
+  actorKind: 'requester' | 'officer';
+  actorId: number | null;
+  actorName: string;
+  occurredAt: Date;
+  fromStatus: RequestStatus | null;
+  toStatus: RequestStatus;
+  oldDueDate: string | null;
+  newDueDate: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface SimRequest {
+  registrationNumber: string;
+  receivingUnitId: number;
+  registrationYear: number;
+  registrationSeq: number;
+  unitId: number;
+  bodyId: number;
+  channel: Channel;
+  status: RequestStatus;
+  decision: Decision | null;
+  requesterType: RequesterType;
+  requesterName: string;
+  requesterNik: string | null;
+  requesterRegistrationNo: string | null;
+  requesterAddress: string;
+  requesterOccupation: string;
+  requesterPhone: string;
+  requesterEmail: string | null;
+  information: string;
+  purpose: string;
+  obtainMethod: ObtainMethod;
+  copyDelivery: CopyDelivery | null;
+  receivedAt: Date;
+  effectiveReceiptDate: string;
+  dueDate: string;
+  dueProvisional: boolean;
+  extendedDays: number | null;
+  answeredAt: Date | null;
+  closedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  events: SimEvent[];
+}
