@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /** What pg-boss calls to run SQL (its `db` option): the text, and values when parameterised. */
 export interface SqlExecutor {
@@ -80,7 +80,10 @@ export class PoolSqlExecutor implements SqlExecutor {
  */
 export function transactionSqlExecutor(manager: EntityManager): SqlExecutor {
   const runner = manager.queryRunner;
-  if (!runner || runner.isReleased || !runner.isTransactionActive) {
+  // Released mid-transaction: its connection was lost (a database restart), not a misuse; the
+  // same error TypeORM gives the transaction's next query, so the caller answers 503.
+  if (runner?.isReleased) throw new QueryRunnerAlreadyReleasedError();
+  if (!runner || !runner.isTransactionActive) {
     throw new Error('a job that follows a write needs the EntityManager of a running transaction (DatabaseService.transaction)');
   }
   // TypeORM's QueryRunner interface does not declare it; the PostgreSQL runner holds its pg client there.
