@@ -49,7 +49,7 @@ describe('abuse: assigning a request to someone who may not work it', () => {
       fc.constantFrom(...pool),
       fc.integer(),
       fc.double(),
-      fc.constantFrom(2 ** 31, 2 ** 53, -1, 0, 1e10),
+      fc.constantFrom(2 ** 31, 2 ** 53, -1, 0, 1e10, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
       fc.string(),
       fc.constantFrom(...pool).map(String),
       fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 2 }),
@@ -63,9 +63,11 @@ describe('abuse: assigning a request to someone who may not work it', () => {
           .set('Authorization', `Bearer ${token}`)
           .send({ assigneeId: id });
         const after = await assignee();
-        // Forms send ids as text; an empty value clears the assignment.
-        const asId = typeof id === 'number' ? id : typeof id === 'string' && /^\d{1,10}$/.test(id.trim()) ? Number(id.trim()) : undefined;
-        if (id === '') {
+        // What arrives is the JSON of it (NaN and infinities become null); forms send ids as
+        // text, and an empty value or null clears the assignment.
+        const sent = (JSON.parse(JSON.stringify({ assigneeId: id })) as { assigneeId: unknown }).assigneeId;
+        const asId = typeof sent === 'number' ? sent : typeof sent === 'string' && /^\d{1,10}$/.test(sent.trim()) ? Number(sent.trim()) : undefined;
+        if (sent === '' || sent === null) {
           expect(res.status).toBe(204);
           expect(after).toBeNull();
         } else if (asId !== undefined && eligible.has(asId)) {
