@@ -1,6 +1,6 @@
 /** The written answer to a request (notice, refusal with its consequence test, not held), as the officer form would take it. */
 import { CopyDelivery, ObtainMethod } from 'src/modules/requests/request-options';
-import { NoticeInput } from 'src/modules/requests/workflow/notice-input';
+import { blankNotice, NoticeInput } from 'src/modules/requests/workflow/notice-input';
 import { BodyClock } from './body-clock';
 import { SimBody, SimUnit } from './model';
 import { Random } from './random';
@@ -36,22 +36,7 @@ export function drawNotice(
   r: NoticeCircumstances,
 ): NoticeInput {
   const { decision, topic, context } = draft;
-  const blank: NoticeInput = {
-    decision,
-    informationHeld: true,
-    holderBody: null,
-    material: null,
-    redactions: null,
-    format: null,
-    delivery: null,
-    fee: null,
-    paymentMethod: null,
-    timeNeeded: null,
-    reason: null,
-    exemptionGround: null,
-    exemptionLaw: null,
-    consequenceTest: null,
-  };
+  const blank = blankNotice(decision);
   switch (decision) {
     case 'granted':
     case 'partially_granted': {

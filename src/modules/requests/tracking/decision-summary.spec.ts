@@ -1,22 +1,7 @@
-import { NoticeInput } from 'src/modules/requests/workflow/notice-input';
+import { blankNotice, NoticeInput } from 'src/modules/requests/workflow/notice-input';
 import { decisionSummary, OBJECTION_STEP, openNextSteps } from './decision-summary';
 
-const blank: NoticeInput = {
-  decision: 'granted',
-  informationHeld: true,
-  holderBody: null,
-  material: null,
-  redactions: null,
-  format: null,
-  delivery: null,
-  fee: null,
-  paymentMethod: null,
-  timeNeeded: null,
-  reason: null,
-  exemptionGround: null,
-  exemptionLaw: null,
-  consequenceTest: null,
-};
+const blank = blankNotice('granted');
 
 describe('decisionSummary', () => {
   const cases: { name: string; notice: Partial<NoticeInput>; status: 'answered' | 'closed'; facts: string[]; steps: string[]; noSteps?: string[] }[] = [

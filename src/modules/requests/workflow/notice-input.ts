@@ -56,6 +56,26 @@ export interface NoticeInput {
   consequenceTest: ConsequenceTest | null;
 }
 
+/** A notice of `decision` with every optional part empty, to fill in what the decision needs. */
+export function blankNotice(decision: Decision): NoticeInput {
+  return {
+    decision,
+    informationHeld: true,
+    holderBody: null,
+    material: null,
+    redactions: null,
+    format: null,
+    delivery: null,
+    fee: null,
+    paymentMethod: null,
+    timeNeeded: null,
+    reason: null,
+    exemptionGround: null,
+    exemptionLaw: null,
+    consequenceTest: null,
+  };
+}
+
 function str(v: unknown, max = 5000): string | null {
   if (typeof v !== 'string') return null;
   const t = v.trim();
