@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { localDateTimeOf } from 'src/modules/calendar/local-time';
+import { localDateTimeOf } from 'src/common/time/local-time';
 import {
   DEFAULT_SERVICE_HOURS,
   ServiceHours,

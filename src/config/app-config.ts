@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { provinceTimeZone } from 'src/common/time/province-time-zone';
+import { provinceTimeZone } from 'src/config/province-time-zone';
 
 /** Typed settings of the portal; every field comes from the environment (README "Settings"). */
 export class AppConfig {

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Role } from 'src/modules/auth/actor';
+import type { Role } from 'src/common/auth/actor';
 import type { BodyRef } from './simulation/world';
 
 /** Anything that runs SQL: the data source, or a transaction's manager. */

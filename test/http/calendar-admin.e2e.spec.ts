@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { formatLocalDate } from 'src/common/views/view-helpers';
-import { localDateTimeOf } from 'src/modules/calendar/local-time';
+import { localDateTimeOf } from 'src/common/time/local-time';
 import { DueDateRecomputeWorker } from 'src/modules/requests/workflow/due-date-recompute';
 import { bearerToken, createUser, loginAgent, SignedInAgent, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
 import { requestPayload } from 'test/support/request-factory';

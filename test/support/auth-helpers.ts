@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AccountsService } from 'src/modules/auth/accounts.service';
-import { Actor, Role } from 'src/modules/auth/actor';
+import { Actor, Role } from 'src/common/auth/actor';
 import { UnitsRepository } from 'src/modules/auth/units.repository';
 import { csrfTokenOf } from './page-form';
 

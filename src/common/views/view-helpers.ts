@@ -1,4 +1,4 @@
-import { formatIndonesianDate, isValidLocalDate } from 'src/modules/calendar/local-time';
+import { formatIndonesianDate, isValidLocalDate } from 'src/common/time/local-time';
 
 /** 'YYYY-MM-DD' → 'Kamis, 27 Maret 2025' (the input back unchanged when it is not a date). */
 export function formatLocalDate(date: string, withDay = true): string {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { areaDataFile } from 'src/modules/bodies/area-data';
 import { DataSource, EntityManager } from 'typeorm';
 import { readCsv } from './csv';
-import { provinceTimeZone } from 'src/common/time/province-time-zone';
+import { provinceTimeZone } from 'src/config/province-time-zone';
 
 const ACRONYMS = new Set(['DKI', 'DI']);
 

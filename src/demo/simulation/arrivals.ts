@@ -3,7 +3,7 @@
  * days off), minutes by channel (offline channels in office hours), and a few open requests per
  * body received so that the queue shows each deadline state today.
  */
-import { MINUTES_PER_DAY, isWeekend, partsFromDayNumber } from 'src/modules/calendar/local-time';
+import { MINUTES_PER_DAY, isWeekend, partsFromDayNumber } from 'src/common/time/local-time';
 import { Channel } from 'src/modules/requests/request-options';
 import { BodyClock } from './body-clock';
 import { SimBody } from './model';

@@ -1,4 +1,4 @@
-import { MINUTES_PER_DAY, instantOfLocalTime, localEpochMinutes, parseTimeOfDay } from 'src/modules/calendar/local-time';
+import { MINUTES_PER_DAY, instantOfLocalTime, localEpochMinutes, parseTimeOfDay } from 'src/common/time/local-time';
 import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
 import { Random } from './random';
 

@@ -3,7 +3,7 @@
  * recording), forwarding to the holder, an extension, the answer, the handover and the closing.
  * Steps are planned whole; the timeline keeps those up to the clock.
  */
-import { toDayNumber } from 'src/modules/calendar/local-time';
+import { toDayNumber } from 'src/common/time/local-time';
 import { DueDateResult, extendDueDate } from 'src/modules/calendar/working-day-calendar';
 import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
 import { RequestAction } from 'src/modules/requests/workflow/request-transitions';

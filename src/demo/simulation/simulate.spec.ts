@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readCsv } from 'src/database/seeds/csv';
-import { localDateTimeOf } from 'src/modules/calendar/local-time';
+import { localDateTimeOf } from 'src/common/time/local-time';
 import { computeDueDate, extendDueDate, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
 import { allProvinceCodes } from 'src/modules/bodies/area-data';
 import { nikProblem } from 'src/modules/requests/intake/requester-identity';

@@ -7,7 +7,7 @@
  * (request-draft.ts), the steps that follow (request-steps.ts, notice.ts), and those of them up
  * to the clock (timeline.ts). Every draw comes from one random per body, in a fixed order.
  */
-import { partsFromDayNumber } from 'src/modules/calendar/local-time';
+import { partsFromDayNumber } from 'src/common/time/local-time';
 import { computeDueDate } from 'src/modules/calendar/working-day-calendar';
 import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
 import { formatRegistrationNumber } from 'src/modules/requests/intake/registration-number';

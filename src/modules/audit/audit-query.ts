@@ -1,5 +1,5 @@
 import { ValidationFailed } from 'src/common/errors/domain-error';
-import { fromDayNumber, instantOfLocalTime, isValidLocalDate, toDayNumber } from 'src/modules/calendar/local-time';
+import { fromDayNumber, instantOfLocalTime, isValidLocalDate, toDayNumber } from 'src/common/time/local-time';
 import { AuditAction, isAuditAction } from './audit-actions';
 
 /** The page's and the CSV's filters as typed in the URL (Indonesian parameter names). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from 'src/modules/auth/actor';
-import { AccessDenied } from 'src/modules/auth/auth.errors';
+import { Actor } from 'src/common/auth/actor';
+import { AccessDenied } from 'src/common/auth/access-errors';
 import { AuditAction, AuditTargetType } from './audit-actions';
 import { assertSafeDetails } from './audit-details';
 import { AuditDetails } from './audit-entry.entity';

@@ -1,6 +1,6 @@
 import { formatLocalDate } from 'src/common/views/view-helpers';
-import { ROLE_LABELS } from 'src/modules/auth/roles';
-import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
+import { ROLE_LABELS } from 'src/common/auth/roles';
+import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, isAuditAction } from './audit-actions';
 import { csvLine } from './audit-csv';
 import { AuditActorRole } from './audit-entry.entity';

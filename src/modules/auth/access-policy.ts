@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from './actor';
-import { AccessDenied } from './auth.errors';
+import { Actor } from 'src/common/auth/actor';
+import { AccessDenied } from 'src/common/auth/access-errors';
 import { includesUnit, visibleUnitIdsOf, VisibleUnits } from './unit-visibility';
 import { UnitsRepository } from './units.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
-import { Actor } from './actor';
+import { Actor } from 'src/common/auth/actor';
 import { ApiTokenNotFound, SessionNotFound } from './auth.errors';
 import { publicSessionId, sessionOutlived, sessionRollingMs } from './session-rules';
 import { SessionsRepository } from './sessions.repository';

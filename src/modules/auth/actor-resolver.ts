@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Actor } from './actor';
+import { Actor } from 'src/common/auth/actor';
 import { hashSecretToken, looksLikeSecretToken } from './secret-tokens';
 import { sessionOutlived } from './session-rules';
 import { UsersRepository } from './users.repository';

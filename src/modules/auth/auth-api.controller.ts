@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req } fro
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AccountSessionsService } from './account-sessions.service';
-import { Actor } from './actor';
-import { Authenticated, CurrentActor } from './authenticated';
+import { Actor } from 'src/common/auth/actor';
+import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { AuthenticationService } from './authentication.service';
 import { AccessTokenDto, ApiTokenListItemDto, LoginDto } from './dto/login.dto';
 

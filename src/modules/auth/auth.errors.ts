@@ -9,24 +9,6 @@ export class InvalidCredentials extends DomainError {
   }
 }
 
-/** No session or bearer token where one is needed: pages redirect to /masuk, the API answers 401. */
-export class AuthenticationRequired extends DomainError {
-  readonly code = 'unauthenticated';
-
-  constructor() {
-    super('Silakan masuk terlebih dahulu.');
-  }
-}
-
-/** Signed in, but the role or the unit does not allow this. */
-export class AccessDenied extends DomainError {
-  readonly code = 'not_allowed';
-
-  constructor(message = 'Anda tidak memiliki akses ke halaman atau data ini.') {
-    super(message);
-  }
-}
-
 /** The text of a lock, the same whether the account exists or not (no account enumeration). */
 export function accountLockedMessage(minutes: number): string {
   return `Akun dikunci sementara karena terlalu banyak percobaan gagal. Silakan coba lagi dalam ${minutes} menit.`;

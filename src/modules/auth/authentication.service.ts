@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
-import { Actor } from './actor';
+import { Actor } from 'src/common/auth/actor';
 import { API_TOKEN_PREFIX, passwordStamp } from './actor-resolver';
 import { AccountLocked, InvalidCredentials } from './auth.errors';
 import { hashPassword, verifyPassword } from './passwords';

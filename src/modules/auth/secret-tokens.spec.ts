@@ -1,4 +1,4 @@
-import { safeReturnPath, signInPath } from './authenticated';
+import { safeReturnPath, signInPath } from 'src/common/auth/authenticated';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken, redactSecretPath } from './secret-tokens';
 
 describe('secret tokens', () => {

@@ -6,7 +6,7 @@ import session from 'express-session';
 import { DataSource } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
-import { safeErrorSummary } from 'src/modules/jobs/error-summary';
+import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { actorMiddleware, ActorResolver, isApiPath } from './actor-resolver';
 import { sessionRollingMs, summarizeUserAgent } from './session-rules';
 

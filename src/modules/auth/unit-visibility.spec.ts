@@ -1,4 +1,4 @@
-import { Actor } from './actor';
+import { Actor } from 'src/common/auth/actor';
 import { includesUnit, UnitRef, visibleUnitIdsOf, VisibleUnits } from './unit-visibility';
 
 // Two bodies: Kota Surabaya (body 1) and Kabupaten Sidoarjo (body 2), each with a PPID Utama and Pelaksana units.

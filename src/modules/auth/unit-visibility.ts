@@ -1,5 +1,5 @@
 import type { UnitLevel } from 'src/modules/bodies/ppid-unit.entity';
-import { Actor } from './actor';
+import { Actor } from 'src/common/auth/actor';
 
 /** What the rule needs to know about a PPID unit. */
 export interface UnitRef {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Role } from './actor';
+import { Actor, Role } from 'src/common/auth/actor';
 
 /** What signing in needs to know about an account. */
 export interface Credentials {

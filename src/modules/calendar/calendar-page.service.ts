@@ -4,7 +4,7 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { CalendarService, DueDateAnswer } from './calendar.service';
 import { CalendarPageQuery } from './dto/calendar-page.query';
-import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from './local-time';
+import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from 'src/common/time/local-time';
 import { AppConfig } from 'src/config/app-config';
 
 const KIND_LABELS: Record<string, string> = {

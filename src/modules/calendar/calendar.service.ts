@@ -5,7 +5,7 @@ import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarRepository } from './calendar.repository';
 import { HolidayKind } from './holiday.entity';
-import { LocalDate } from './local-time';
+import { LocalDate } from 'src/common/time/local-time';
 import {
   computeDueDate,
   DEFAULT_SERVICE_HOURS,

@@ -17,7 +17,7 @@ import {
   partsFromDayNumber,
   timeZoneLabel,
   toDayNumber,
-} from 'src/modules/calendar/local-time';
+} from 'src/common/time/local-time';
 
 export interface ServiceHours {
   /** IANA zone of the unit, e.g. Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */

@@ -9,7 +9,7 @@ import {
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { DatabaseService } from 'src/database/database.service';
-import { safeErrorSummary } from './error-summary';
+import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { JOBS_SETTINGS, JobsSettings } from './jobs-settings';
 import { PoolSqlExecutor, transactionSqlExecutor } from './pg-boss-db';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { safeErrorSummary } from 'src/modules/jobs/error-summary';
+import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { JobQueue } from 'src/modules/jobs/job-queue.service';
 import { MailAttachments } from './mail-attachments';
 import { MailRenderer } from './mail-renderer';

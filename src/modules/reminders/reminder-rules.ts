@@ -1,4 +1,4 @@
-import { fromDayNumber, LocalDate, localDateTimeOf, toDayNumber } from 'src/modules/calendar/local-time';
+import { fromDayNumber, LocalDate, localDateTimeOf, toDayNumber } from 'src/common/time/local-time';
 import { WorkingDayCalendar, workingDaysLeft } from 'src/modules/calendar/working-day-calendar';
 import { deadlineState, stateBounds, StateBounds } from 'src/modules/requests/workflow/deadline-state';
 

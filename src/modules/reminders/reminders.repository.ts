@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { LocalDate } from 'src/modules/calendar/local-time';
+import { LocalDate } from 'src/common/time/local-time';
 import { AwaitingRequest, Recipient, ReminderKind } from './reminder-rules';
 
 interface AwaitingRow {

@@ -3,7 +3,7 @@ import { AppConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
-import { safeErrorSummary } from 'src/modules/jobs/error-summary';
+import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { MailService } from 'src/modules/notifications/mail.service';
 import {
   AwaitingRequest,

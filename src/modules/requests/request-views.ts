@@ -5,7 +5,7 @@ import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
-import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
+import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { CHANNELS, COPY_DELIVERIES, OBTAIN_METHODS, REQUESTER_TYPES } from 'src/modules/requests/request-options';

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccountsService } from 'src/modules/auth/accounts.service';
-import { Actor } from 'src/modules/auth/actor';
-import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
+import { Actor } from 'src/common/auth/actor';
+import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { CreatedUserDto, CreateUserDto } from 'src/modules/auth/dto/create-user.dto';
 
 @ApiTags('admin')

@@ -4,13 +4,13 @@ import type { Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { DomainError, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
 import { AccountsService } from 'src/modules/auth/accounts.service';
-import { Actor } from 'src/modules/auth/actor';
+import { Actor } from 'src/common/auth/actor';
 import { EmailTaken, UnitCodeTaken } from 'src/modules/auth/auth.errors';
-import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
+import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { CreateUnitDto } from 'src/modules/auth/dto/create-unit.dto';
 import { CreateUserDto } from 'src/modules/auth/dto/create-user.dto';
-import { errorList, idField, textField, validateForm } from 'src/modules/auth/form-input';
-import { isRole } from 'src/modules/auth/roles';
+import { errorList, idField, textField, validateForm } from 'src/common/forms/form-input';
+import { isRole } from 'src/common/auth/roles';
 import { UnitsAdminService } from './units-admin.service';
 import { accountRows, placeOptions, roleOptions, timeZoneOptions, unitTreeView } from './admin-views';
 

@@ -1,8 +1,8 @@
-import { Role } from 'src/modules/auth/actor';
+import { Role } from 'src/common/auth/actor';
 import { UNIT_TIME_ZONES } from 'src/modules/auth/dto/create-unit.dto';
-import { ROLE_LABELS, ROLES } from 'src/modules/auth/roles';
+import { ROLE_LABELS, ROLES } from 'src/common/auth/roles';
 import { UserListRow } from 'src/modules/auth/users.repository';
-import { formatTimeOfDay, localDateTimeOf, parseTimeOfDay, timeZoneLabel } from 'src/modules/calendar/local-time';
+import { formatTimeOfDay, localDateTimeOf, parseTimeOfDay, timeZoneLabel } from 'src/common/time/local-time';
 import { BodyWithUnits } from './units-admin.service';
 
 const ZONE_LABELS: Record<(typeof UNIT_TIME_ZONES)[number], string> = {

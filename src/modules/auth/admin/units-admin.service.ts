@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
-import { Actor } from 'src/modules/auth/actor';
-import { AccessDenied, UnitCodeTaken } from 'src/modules/auth/auth.errors';
+import { Actor } from 'src/common/auth/actor';
+import { UnitCodeTaken } from 'src/modules/auth/auth.errors';
+import { AccessDenied } from 'src/common/auth/access-errors';
 import { BodyRow, UnitRow, UnitsRepository } from 'src/modules/auth/units.repository';
 import { isUniqueViolation } from 'src/modules/auth/users.repository';
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Max, Min, MinLength } from 'class-validator';
 import { MAX_INT4 } from 'src/common/validation/whole-number';
-import { Role } from 'src/modules/auth/actor';
+import { Role } from 'src/common/auth/actor';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from 'src/modules/auth/passwords';
-import { ROLES } from 'src/modules/auth/roles';
+import { ROLES } from 'src/common/auth/roles';
 
 const EMAIL_INVALID = 'Masukkan alamat e-mail yang valid, mis. nama@instansi.go.id.';
 

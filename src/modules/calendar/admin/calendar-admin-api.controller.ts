@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from 'src/modules/auth/actor';
-import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
+import { Actor } from 'src/common/auth/actor';
+import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { HolidaysQuery } from 'src/modules/calendar/dto/due-date.query';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { CalendarAdminService } from './calendar-admin.service';

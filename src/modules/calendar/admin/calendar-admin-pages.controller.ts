@@ -2,15 +2,15 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { statusOf, ValidationFailed } from 'src/common/errors/domain-error';
-import { Actor } from 'src/modules/auth/actor';
-import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
-import { idField, textField, validateForm } from 'src/modules/auth/form-input';
+import { Actor } from 'src/common/auth/actor';
+import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
+import { idField, textField, validateForm } from 'src/common/forms/form-input';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarForm, calendarYearPage, FORM_FIELDS, holidayEditPage, holidayValues, yearOfDate, yearParam } from './calendar-admin.views';
 import { holidayIdParam, HolidayInputDto, YearConfirmationDto } from './dto/holiday-input.dto';
 import { AppConfig } from 'src/config/app-config';
-import { localDateTimeOf } from 'src/modules/calendar/local-time';
+import { localDateTimeOf } from 'src/common/time/local-time';
 
 type FormBody = Record<string, string | undefined>;
 

@@ -3,8 +3,8 @@ import type { Request, Response } from 'express';
 import { catchError, from, map, Observable, of, switchMap } from 'rxjs';
 import { isApiPath } from 'src/modules/auth/actor-resolver';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { localDateTimeOf } from 'src/modules/calendar/local-time';
-import { safeErrorSummary } from 'src/modules/jobs/error-summary';
+import { localDateTimeOf } from 'src/common/time/local-time';
+import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { AppConfig } from 'src/config/app-config';
 
 /** How long an instance trusts its answer; confirming a year on this instance clears it at once. */

@@ -1,4 +1,4 @@
-import { LocalDate } from 'src/modules/calendar/local-time';
+import { LocalDate } from 'src/common/time/local-time';
 import { WorkingDayCalendar, workingDaysLeft } from 'src/modules/calendar/working-day-calendar';
 
 /** How close a request is to its due date, derived when read (never stored). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from 'src/modules/audit';
-import { Actor } from 'src/modules/auth/actor';
+import { Actor } from 'src/common/auth/actor';
 import { AccessPolicy } from 'src/modules/auth/access-policy';
 import { FilesService } from 'src/modules/files/files.service';
 import { InformationRequest } from 'src/modules/requests/request.entity';

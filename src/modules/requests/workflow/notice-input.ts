@@ -1,4 +1,4 @@
-import { isValidLocalDate } from 'src/modules/calendar/local-time';
+import { isValidLocalDate } from 'src/common/time/local-time';
 import { COPY_DELIVERIES, CopyDelivery } from 'src/modules/requests/request-options';
 
 export const DECISIONS = {

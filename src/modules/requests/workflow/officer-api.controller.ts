@@ -3,8 +3,8 @@ import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } f
 import type { Request, Response } from 'express';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { AppConfig } from 'src/config/app-config';
-import { Actor } from 'src/modules/auth/actor';
-import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
+import { Actor } from 'src/common/auth/actor';
+import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { HANDOVER_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';

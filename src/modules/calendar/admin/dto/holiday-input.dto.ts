@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Max, Min, Val
 import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { NotFound } from 'src/common/errors/domain-error';
 import { HOLIDAY_KINDS, HolidayKind } from 'src/modules/calendar/holiday.entity';
-import { isValidLocalDate } from 'src/modules/calendar/local-time';
+import { isValidLocalDate } from 'src/common/time/local-time';
 
 /** A real calendar date written 'YYYY-MM-DD' (2027-02-30 fails). */
 function IsLocalDate(options: ValidationOptions): PropertyDecorator {

@@ -15,7 +15,7 @@ import {
   timeZoneLabel,
   toDayNumber,
   utcOffsetMinutes,
-} from 'src/modules/calendar/local-time';
+} from 'src/common/time/local-time';
 
 describe('local-time', () => {
   describe('isValidLocalDate', () => {

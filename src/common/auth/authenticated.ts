@@ -13,7 +13,7 @@ import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { wantsJson } from 'src/common/errors/http-error.filter';
 import { Actor, Role } from './actor';
-import { AccessDenied, AuthenticationRequired } from './auth.errors';
+import { AccessDenied, AuthenticationRequired } from 'src/common/auth/access-errors';
 
 /** A local path to return to after signing in; anything else (other sites, `//host`) is dropped. */
 export function safeReturnPath(raw: unknown): string | undefined {
