@@ -5,13 +5,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { localDateTimeOf } from 'src/common/time/local-time';
-import {
-  DEFAULT_SERVICE_HOURS,
-  ServiceHours,
-  WorkingDayCalendar,
-  computeDueDate,
-  effectiveReceiptDate,
-} from 'src/modules/calendar/working-day-calendar';
+import { DEFAULT_SERVICE_HOURS, ServiceHours, WorkingDayCalendar, computeDueDate, effectiveReceiptDate } from 'src/modules/calendar';
 
 interface BenchCase {
   name: string;

@@ -10,13 +10,11 @@ import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { ConfigError, DEFAULT_DEMO_DATA_REQUESTS, loadConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
 import { seedReferenceData } from 'src/database/seeds/reference-data';
-import { BodiesRepository } from 'src/modules/bodies/bodies.repository';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
-import { CalendarRepository } from 'src/modules/calendar/calendar.repository';
-import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { BodiesRepository, BodiesService } from 'src/modules/bodies';
+import { CalendarRepository, CalendarService } from 'src/modules/calendar';
 import { formatDemoLogins } from 'src/demo/demo-accounts';
 import { DEFAULT_DEMO_SEED, DemoDataLoader, DemoProgress } from 'src/demo/demo-loader';
-import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { TrackingCodes } from 'src/modules/requests';
 
 interface Options {
   /** Unset: DEMO_DATA_REQUESTS, read with the other settings. */

@@ -7,7 +7,7 @@
  */
 import { ConfigError, loadConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
-import { rotateKeys } from 'src/modules/secrets/key-rotation';
+import { rotateKeys } from 'src/modules/secrets';
 
 const USAGE = `Usage: npm run rotate-keys -- [--database-url URL]
   --database-url  PostgreSQL to rotate (default: DATABASE_URL, else the embedded database in DATA_DIR)

@@ -2,15 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { AuditModule } from './modules/audit';
-import { AuthModule } from './modules/auth/auth.module';
-import { BodiesModule } from './modules/bodies/bodies.module';
-import { CalendarModule } from './modules/calendar/calendar.module';
-import { HealthModule } from './modules/health/health.module';
-import { JobsModule } from './modules/jobs/jobs.module';
-import { NotificationsModule } from './modules/notifications/notifications.module';
-import { RemindersModule } from './modules/reminders/reminders.module';
-import { RequestsModule } from './modules/requests/requests.module';
+import { AuditModule } from 'src/modules/audit';
+import { AuthModule } from 'src/modules/auth';
+import { BodiesModule } from 'src/modules/bodies';
+import { CalendarModule } from 'src/modules/calendar';
+import { HealthModule } from 'src/modules/health';
+import { JobsModule } from 'src/modules/jobs';
+import { NotificationsModule } from 'src/modules/notifications';
+import { RemindersModule } from 'src/modules/reminders';
+import { RequestsModule } from 'src/modules/requests';
 import { SecurityModule } from './common/security/security.module';
 
 @Module({})

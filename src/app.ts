@@ -20,7 +20,7 @@ import { ControlCharacterPipe } from './common/validation/control-characters.pip
 import { FormShapeInterceptor } from './common/validation/form-shape.interceptor';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { applyWebSecurity } from './common/security/web-security';
-import { applySessions } from './modules/auth/sessions';
+import { applySessions } from 'src/modules/auth';
 
 /** Project root: views/ and public/ sit beside src/ (and beside dist/ when built). */
 export const ROOT_DIR = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');

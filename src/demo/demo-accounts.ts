@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Role } from 'src/common/auth/actor';
 import { ROLE_LABELS } from 'src/common/auth/roles';
-import { TRACKING_ALPHABET } from 'src/modules/requests/tracking/tracking-code';
+import { TRACKING_ALPHABET } from 'src/modules/requests';
 import { ARCHETYPE_LABELS, Archetype } from './simulation/profiles';
 import { BodyPlan, regionTitle } from './simulation/world';
 

@@ -1,5 +1,5 @@
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
-import { generateTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { TrackingCodes, generateTrackingCode } from 'src/modules/requests';
 import { CounterRow, EventRow, RequestRow } from './demo.repository';
 import { SimRequest } from './simulation/simulate';
 

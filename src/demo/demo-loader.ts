@@ -1,10 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
-import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
-import { hashPassword } from 'src/modules/auth/passwords';
-import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
+import { hashPassword } from 'src/modules/auth';
+import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
 import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { areaDataFile } from 'src/modules/bodies/area-data';
+import { areaDataFile } from 'src/modules/bodies';
 import { DataSource, EntityManager } from 'typeorm';
 import { readCsv } from './csv';
 import { provinceTimeZone } from 'src/config/province-time-zone';

@@ -4,7 +4,7 @@
  * body received so that the queue shows each deadline state today.
  */
 import { MINUTES_PER_DAY, isWeekend, partsFromDayNumber } from 'src/common/time/local-time';
-import { Channel } from 'src/modules/requests/request-options';
+import { Channel } from 'src/modules/requests';
 import { BodyClock } from './body-clock';
 import { SimBody } from './model';
 import { Random, WeightedTable } from './random';

@@ -1,5 +1,5 @@
 import { MINUTES_PER_DAY, instantOfLocalTime, localEpochMinutes, parseTimeOfDay } from 'src/common/time/local-time';
-import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar';
 import { Random } from './random';
 
 /** Time on the unit's clock: local days and minutes of its zone, office hours, working days. */

@@ -1,8 +1,6 @@
 /** What the simulation reads (bodies and their units) and what it yields (requests with their events). */
-import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
-import { Channel, CopyDelivery, ObtainMethod, RequesterType } from 'src/modules/requests/request-options';
-import { RequestStatus } from 'src/modules/requests/request-status';
-import { Decision } from 'src/modules/requests/workflow/notice-input';
+import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar';
+import { Channel, CopyDelivery, Decision, ObtainMethod, RequestStatus, RequesterType } from 'src/modules/requests';
 import { District } from './people';
 import { BodyProfile } from './profiles';
 import { PelaksanaKind } from './topics';

@@ -1,6 +1,5 @@
 /** The written answer to a request (notice, refusal with its consequence test, not held), as the officer form would take it. */
-import { CopyDelivery, ObtainMethod } from 'src/modules/requests/request-options';
-import { blankNotice, NoticeInput } from 'src/modules/requests/workflow/notice-input';
+import { CopyDelivery, NoticeInput, ObtainMethod, blankNotice } from 'src/modules/requests';
 import { BodyClock } from './body-clock';
 import { SimBody, SimUnit } from './model';
 import { Random } from './random';

@@ -13,8 +13,7 @@ import {
   PHONE_PREFIXES,
   STREETS,
 } from './vocabulary';
-import type { RequestSubmission } from 'src/modules/requests/intake/request-submission';
-import type { RequesterType } from 'src/modules/requests/request-options';
+import type { RequestSubmission, RequesterType } from 'src/modules/requests';
 
 /** A kecamatan with its villages, for addresses and NIKs. */
 export interface District {

@@ -3,8 +3,7 @@
  * it and which receives it, and how the body will handle it (forward, extend, answer on time,
  * late or never), following the body's profile.
  */
-import { CopyDelivery, ObtainMethod } from 'src/modules/requests/request-options';
-import { Decision } from 'src/modules/requests/workflow/notice-input';
+import { CopyDelivery, Decision, ObtainMethod } from 'src/modules/requests';
 import { SimBody, SimUnit } from './model';
 import { personName, Requester } from './people';
 import { BodyProfile } from './profiles';

@@ -4,10 +4,8 @@
  * Steps are planned whole; the timeline keeps those up to the clock.
  */
 import { toDayNumber } from 'src/common/time/local-time';
-import { DueDateResult, extendDueDate } from 'src/modules/calendar/working-day-calendar';
-import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
-import { RequestAction } from 'src/modules/requests/workflow/request-transitions';
-import { MAX_EXTENSION_DAYS } from 'src/modules/requests/workflow/request-workflow.service';
+import { DueDateResult, extendDueDate } from 'src/modules/calendar';
+import { ANSWER_WORKING_DAYS, MAX_EXTENSION_DAYS, RequestAction } from 'src/modules/requests';
 import { Slot } from './arrivals';
 import { BodyClock } from './body-clock';
 import { SimBody, SimEvent, SimUnit } from './model';

@@ -1,13 +1,9 @@
 import { join } from 'node:path';
 import { readCsv } from 'src/database/seeds/csv';
 import { localDateTimeOf } from 'src/common/time/local-time';
-import { computeDueDate, extendDueDate, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
-import { allProvinceCodes } from 'src/modules/bodies/area-data';
-import { nikProblem } from 'src/modules/requests/intake/requester-identity';
-import { RequestStatus } from 'src/modules/requests/request-status';
-import { deadlineState, stateBounds } from 'src/modules/requests/workflow/deadline-state';
-import { NoticeInput, parseNoticeInput } from 'src/modules/requests/workflow/notice-input';
-import { nextStatus, RequestAction, TRANSITIONS } from 'src/modules/requests/workflow/request-transitions';
+import { WorkingDayCalendar, computeDueDate, extendDueDate } from 'src/modules/calendar';
+import { allProvinceCodes } from 'src/modules/bodies';
+import { NoticeInput, RequestAction, RequestStatus, TRANSITIONS, deadlineState, nextStatus, nikProblem, parseNoticeInput, stateBounds } from 'src/modules/requests';
 import { apportion, drawProfiles } from './profiles';
 import { SimBody, SimRequest, simulateRequests } from './simulate';
 import { BodyRef, placeName, planWorld, regionTitle } from './world';

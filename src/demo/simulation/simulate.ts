@@ -8,9 +8,8 @@
  * to the clock (timeline.ts). Every draw comes from one random per body, in a fixed order.
  */
 import { partsFromDayNumber } from 'src/common/time/local-time';
-import { computeDueDate } from 'src/modules/calendar/working-day-calendar';
-import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
-import { formatRegistrationNumber } from 'src/modules/requests/intake/registration-number';
+import { computeDueDate } from 'src/modules/calendar';
+import { ANSWER_WORKING_DAYS, formatRegistrationNumber } from 'src/modules/requests';
 import { arrivals, Slot } from './arrivals';
 import { BodyClock } from './body-clock';
 import { SimBody, SimRequest, SimulationInput } from './model';

@@ -1,8 +1,6 @@
 /** Walks a request's planned steps through the transition table up to the clock: its events and where it stands now. */
-import { DueDateResult } from 'src/modules/calendar/working-day-calendar';
-import { RequestStatus } from 'src/modules/requests/request-status';
-import { Decision } from 'src/modules/requests/workflow/notice-input';
-import { nextStatus, TRANSITIONS } from 'src/modules/requests/workflow/request-transitions';
+import { DueDateResult } from 'src/modules/calendar';
+import { Decision, RequestStatus, TRANSITIONS, nextStatus } from 'src/modules/requests';
 import { SimEvent, SimUnit } from './model';
 import { PlannedSteps } from './request-steps';
 

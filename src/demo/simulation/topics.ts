@@ -1,4 +1,4 @@
-import { ExemptionGround } from 'src/modules/requests/workflow/notice-input';
+import { ExemptionGround } from 'src/modules/requests';
 
 /** The perangkat daerah that get a PPID Pelaksana in the demo; the code goes into registration numbers. */
 export type PelaksanaKind = 'DIKNAS' | 'DINKES' | 'BAPPEDA' | 'DPUPR' | 'DINSOS' | 'DPMPTSP' | 'DLH' | 'BPKAD';

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from 'src/common/errors/database-errors';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { ValidationFailed } from 'src/common/errors/domain-error';
@@ -6,7 +7,7 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
-import { MailService } from 'src/modules/notifications/mail.service';
+import { MailService } from 'src/modules/notifications';
 import { Actor, Role } from 'src/common/auth/actor';
 import { passwordStamp } from './actor-resolver';
 import { EmailTaken, InvitationNotValid } from './auth.errors';
@@ -16,7 +17,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { ROLE_LABELS } from 'src/common/auth/roles';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-tokens';
 import { UnitPlace, UnitsRepository } from './units.repository';
-import { isUniqueViolation, PendingInvitation, UserListRow, UsersRepository } from './users.repository';
+import { PendingInvitation, UserListRow, UsersRepository } from './users.repository';
 
 /** How long an invitation link works. */
 export const INVITATION_HOURS = 72;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit';
-import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { NotificationsModule } from 'src/modules/notifications';
 import { AccessPolicy } from './access-policy';
 import { AccountSessionsService } from './account-sessions.service';
 import { AccountsService } from './accounts.service';

@@ -1,4 +1,4 @@
-import type { UnitLevel } from 'src/modules/bodies/ppid-unit.entity';
+import type { UnitLevel } from 'src/modules/bodies';
 import { Actor } from 'src/common/auth/actor';
 
 /** What the rule needs to know about a PPID unit. */

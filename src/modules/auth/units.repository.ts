@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { UnitLevel } from 'src/modules/bodies/ppid-unit.entity';
+import type { UnitLevel } from 'src/modules/bodies';
 import { UnitRef } from './unit-visibility';
 
 /** A unit with its body, as account forms and invitation mails name it. */

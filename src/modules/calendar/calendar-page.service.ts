@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { formatLocalDate } from 'src/common/views/view-helpers';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
+import { BodiesService } from 'src/modules/bodies';
 import { CalendarService, DueDateAnswer } from './calendar.service';
 import { CalendarPageQuery } from './dto/calendar-page.query';
 import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from 'src/common/time/local-time';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from 'src/modules/audit';
-import { BodiesModule } from 'src/modules/bodies/bodies.module';
+import { BodiesModule } from 'src/modules/bodies';
 import { CalendarAdminApiController } from './admin/calendar-admin-api.controller';
 import { CalendarAdminPagesController } from './admin/calendar-admin-pages.controller';
 import { CalendarAdminRepository } from './admin/calendar-admin.repository';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { ValidationFailed } from 'src/common/errors/domain-error';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
-import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
+import { BodiesService, PpidUnit } from 'src/modules/bodies';
 import { CalendarRepository } from './calendar.repository';
 import { HolidayKind } from './holiday.entity';
 import { LocalDate } from 'src/common/time/local-time';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { safeErrorSummary } from 'src/common/logging/error-summary';
-import { JobQueue } from 'src/modules/jobs/job-queue.service';
+import { JobQueue } from 'src/modules/jobs';
 import { MailAttachments } from './mail-attachments';
 import { MailRenderer } from './mail-renderer';
 import { MAIL_SEND_QUEUE, MailSendJob } from './mail.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobQueue } from 'src/modules/jobs/job-queue.service';
+import { JobQueue } from 'src/modules/jobs';
 import { AttachmentRef, MailAttachments } from './mail-attachments';
 import { MailRenderer } from './mail-renderer';
 import { OutboundMailsRepository } from './outbound-mails.repository';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
-import { JobQueue } from 'src/modules/jobs/job-queue.service';
+import { JobQueue } from 'src/modules/jobs';
 import { clockOf, ReminderJobData } from './reminder-rules';
 import { ReminderRun, RemindersService } from './reminders.service';
 

@@ -1,6 +1,6 @@
 import { fromDayNumber, LocalDate, localDateTimeOf, toDayNumber } from 'src/common/time/local-time';
-import { WorkingDayCalendar, workingDaysLeft } from 'src/modules/calendar/working-day-calendar';
-import { deadlineState, stateBounds, StateBounds } from 'src/modules/requests/workflow/deadline-state';
+import { WorkingDayCalendar, workingDaysLeft } from 'src/modules/calendar';
+import { StateBounds, deadlineState, stateBounds } from 'src/modules/requests';
 
 /**
  * Who is reminded of what, and when, as pure functions of the requests, the calendar and the

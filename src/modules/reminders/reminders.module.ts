@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CalendarModule } from 'src/modules/calendar/calendar.module';
-import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { CalendarModule } from 'src/modules/calendar';
+import { NotificationsModule } from 'src/modules/notifications';
 import { ReminderJobs } from './reminder-jobs';
 import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';

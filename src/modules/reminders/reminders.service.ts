@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
-import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { safeErrorSummary } from 'src/common/logging/error-summary';
-import { MailService } from 'src/modules/notifications/mail.service';
+import { MailService } from 'src/modules/notifications';
 import {
   AwaitingRequest,
   candidateHorizon,

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { MAX_INT4, WholeNumberPipe } from 'src/common/validation/whole-number';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
+import { BodiesService } from 'src/modules/bodies';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';

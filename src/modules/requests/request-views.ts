@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { formatLocalDate } from 'src/common/views/view-helpers';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
-import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
-import { CalendarService } from 'src/modules/calendar/calendar.service';
-import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { BodiesService, PpidUnit } from 'src/modules/bodies';
+import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';

@@ -1,12 +1,11 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit';
-import { AuthModule } from 'src/modules/auth/auth.module';
-import { BodiesModule } from 'src/modules/bodies/bodies.module';
-import { CalendarModule } from 'src/modules/calendar/calendar.module';
-import { DocumentsModule } from 'src/modules/documents/documents.module';
-import { FilesModule } from 'src/modules/files/files.module';
-import { MailAttachments } from 'src/modules/notifications/mail-attachments';
-import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { AuthModule } from 'src/modules/auth';
+import { BodiesModule } from 'src/modules/bodies';
+import { CalendarModule } from 'src/modules/calendar';
+import { DocumentsModule } from 'src/modules/documents';
+import { FilesModule } from 'src/modules/files';
+import { MailAttachments, NotificationsModule } from 'src/modules/notifications';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { RequestSecrets } from 'src/modules/requests/request-secrets';
 import { RequestPagesController } from 'src/modules/requests/request-pages.controller';

@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { AppConfig } from 'src/config/app-config';
-import { FilesService } from 'src/modules/files/files.service';
-import { RequestSecrets, SecretsPassResult } from 'src/modules/requests/request-secrets';
-import { RequestsRepository } from 'src/modules/requests/requests.repository';
-import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { FilesService } from 'src/modules/files';
+import { RequestSecrets, RequestsRepository, SecretsPassResult, TrackingCodes } from 'src/modules/requests';
 
 export interface RotationReport {
   legacy: SecretsPassResult;

@@ -6,7 +6,7 @@ import { Actor } from 'src/common/auth/actor';
 import { UnitCodeTaken } from 'src/modules/auth/auth.errors';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { BodyRow, UnitRow, UnitsRepository } from 'src/modules/auth/units.repository';
-import { isUniqueViolation } from 'src/modules/auth/users.repository';
+import { isUniqueViolation } from 'src/common/errors/database-errors';
 
 export interface BodyWithUnits extends BodyRow {
   units: UnitRow[];

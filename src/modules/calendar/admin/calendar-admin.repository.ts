@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager } from 'typeorm';
-import { PublicBody } from 'src/modules/bodies/public-body.entity';
+import { PublicBody } from 'src/modules/bodies';
 import { CalendarYear } from 'src/modules/calendar/calendar-year.entity';
 import { Holiday, HolidayKind } from 'src/modules/calendar/holiday.entity';
 

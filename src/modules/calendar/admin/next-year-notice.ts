@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, from, map, Observable, of, switchMap } from 'rxjs';
-import { isApiPath } from 'src/modules/auth/actor-resolver';
+import { isApiPath } from 'src/modules/auth';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { safeErrorSummary } from 'src/common/logging/error-summary';

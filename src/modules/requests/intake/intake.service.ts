@@ -1,3 +1,4 @@
+import { isUniqueViolation } from 'src/common/errors/database-errors';
 import { Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
@@ -6,16 +7,14 @@ import { sniffFileTypeAt } from 'src/common/files/file-sniffer';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { readUploadedFile, sha256OfUploadedFile, UploadedFile } from 'src/common/uploads/uploaded-file';
 import { DatabaseService } from 'src/database/database.service';
-import { allProvinceCodes } from 'src/modules/bodies/area-data';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
-import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
-import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { BodiesService, PpidUnit, allProvinceCodes } from 'src/modules/bodies';
+import { CalendarService } from 'src/modules/calendar';
 import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from 'src/common/time/local-time';
-import { FilesService } from 'src/modules/files/files.service';
-import { MailService } from 'src/modules/notifications/mail.service';
+import { FilesService } from 'src/modules/files';
+import { MailService } from 'src/modules/notifications';
 import { formatRegistrationNumber } from 'src/modules/requests/intake/registration-number';
 import { Actor } from 'src/common/auth/actor';
-import { AccessPolicy } from 'src/modules/auth/access-policy';
+import { AccessPolicy } from 'src/modules/auth';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { Channel, CHANNELS } from 'src/modules/requests/request-options';
 import { InformationRequest } from 'src/modules/requests/request.entity';
@@ -339,9 +338,4 @@ function dueDateOrInvalid<T>(compute: () => T, firstYear: number): T {
     if (e instanceof RangeError) throw new ValidationFailed({ receivedAt: `Waktu diterima paling awal 1 Januari ${firstYear}.` });
     throw e;
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; driverError?: { code?: string } };
-  return err.code === '23505' || err.driverError?.code === '23505';
 }

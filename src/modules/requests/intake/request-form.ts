@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
+import { PpidUnit } from 'src/modules/bodies';
 import { COPY_DELIVERIES, OBTAIN_METHODS, optionsOf, REQUESTER_TYPES } from 'src/modules/requests/request-options';
 
 /** The order of fields on the form, for the error summary. */

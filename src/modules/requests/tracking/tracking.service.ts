@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
-import { DocumentsService } from 'src/modules/documents/documents.service';
+import { BodiesService } from 'src/modules/bodies';
+import { DocumentsService } from 'src/modules/documents';
 import { formatInstant, ReceiptView, RequestViews, TimelineEntry } from 'src/modules/requests/request-views';
 import { normalizeRegistrationNumber } from 'src/modules/requests/intake/registration-number';
 import { InformationRequest } from 'src/modules/requests/request.entity';

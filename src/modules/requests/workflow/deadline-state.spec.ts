@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { WorkingDayCalendar } from 'src/modules/calendar';
 import { deadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
 
 const calendar = WorkingDayCalendar.build({

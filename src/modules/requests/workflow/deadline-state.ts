@@ -1,5 +1,5 @@
 import { LocalDate } from 'src/common/time/local-time';
-import { WorkingDayCalendar, workingDaysLeft } from 'src/modules/calendar/working-day-calendar';
+import { WorkingDayCalendar, workingDaysLeft } from 'src/modules/calendar';
 
 /** How close a request is to its due date, derived when read (never stored). */
 export type DeadlineState = 'aman' | 'segera' | 'terlambat';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from 'src/modules/audit';
 import { Actor } from 'src/common/auth/actor';
-import { AccessPolicy } from 'src/modules/auth/access-policy';
-import { FilesService } from 'src/modules/files/files.service';
+import { AccessPolicy } from 'src/modules/auth';
+import { FilesService } from 'src/modules/files';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';

@@ -1,4 +1,4 @@
-import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
+import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar';
 import { dueDateChanged, recomputeDueDate, RecomputedDueDate } from 'src/modules/requests/workflow/due-date-recompute';
 
 /** The non-working weekdays around the RULES.md worked example, plus a few around the new year. */

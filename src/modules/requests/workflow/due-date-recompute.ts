@@ -1,14 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DatabaseService } from 'src/database/database.service';
-import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
-import { CALENDAR_RECOMPUTE_QUEUE, CalendarRecomputeJob, isCalendarRecomputeJob } from 'src/modules/calendar/admin/calendar-recompute-job';
-import { CalendarSnapshot, CalendarSnapshots } from 'src/modules/calendar/admin/calendar-snapshots';
-import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { PpidUnit } from 'src/modules/bodies';
+import { CALENDAR_RECOMPUTE_QUEUE, CalendarRecomputeJob, CalendarService, CalendarSnapshot, CalendarSnapshots, ServiceHours, WorkingDayCalendar, computeDueDate, extendDueDate, isCalendarRecomputeJob } from 'src/modules/calendar';
 import { LocalDate } from 'src/common/time/local-time';
-import { computeDueDate, extendDueDate, ServiceHours, WorkingDayCalendar } from 'src/modules/calendar/working-day-calendar';
 import { safeErrorSummary } from 'src/common/logging/error-summary';
-import { JobQueue } from 'src/modules/jobs/job-queue.service';
+import { JobQueue } from 'src/modules/jobs';
 import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { RequestStatus } from 'src/modules/requests/request-status';

@@ -1,5 +1,5 @@
 import { formatLocalDate } from 'src/common/views/view-helpers';
-import { FieldRow, LetterData, LetterSection } from 'src/modules/documents/document-data';
+import { FieldRow, LetterData, LetterSection } from 'src/modules/documents';
 import { COPY_DELIVERIES } from 'src/modules/requests/request-options';
 import { ReceiptView } from 'src/modules/requests/request-views';
 import { DECISIONS, EXEMPTION_GROUNDS, FORMATS, NoticeInput } from './notice-input';

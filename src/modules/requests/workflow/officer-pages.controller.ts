@@ -6,7 +6,7 @@ import { statusOf } from 'src/common/errors/domain-error';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
-import { BodiesService } from 'src/modules/bodies/bodies.service';
+import { BodiesService } from 'src/modules/bodies';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
 import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { Actor } from 'src/common/auth/actor';
-import { AccessPolicy } from 'src/modules/auth/access-policy';
-import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { AccessPolicy } from 'src/modules/auth';
+import { CalendarService } from 'src/modules/calendar';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { CHANNELS } from 'src/modules/requests/request-options';
 import { STATUS_LABELS, RequestStatus } from 'src/modules/requests/request-status';

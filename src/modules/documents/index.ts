@@ -1,0 +1,4 @@
+/** The documents module's public surface: other modules import only from here. */
+export type { FieldRow, LetterData, LetterSection } from './document-data';
+export { DocumentsModule } from './documents.module';
+export { DocumentsService } from './documents.service';

@@ -1,0 +1,3 @@
+/** The files module's public surface: other modules import only from here. */
+export { FilesModule } from './files.module';
+export { FilesService } from './files.service';

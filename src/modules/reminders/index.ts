@@ -1,0 +1,2 @@
+/** The reminders module's public surface. */
+export { RemindersModule } from './reminders.module';
