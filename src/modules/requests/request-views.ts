@@ -47,6 +47,13 @@ export function formatInstant(instant: Date, timeZone: string): string {
   return `${formatLocalDate(local.date)} pukul ${formatTimeOfDay(local.minuteOfDay, '.')} ${timeZoneLabel(timeZone, instant)}`;
 }
 
+/** 'Permohonan diteruskan (disposisi) ke PPID Pelaksana Dinas Pendidikan' and the like. */
+export function eventLabel(e: RequestEvent): string {
+  const base = EVENT_LABELS[e.type] ?? e.type;
+  if (e.type === 'forwarded' && typeof e.data.toUnitName === 'string') return `${base} ke ${e.data.toUnitName}`;
+  return base;
+}
+
 @Injectable()
 export class RequestViews {
   constructor(
@@ -95,18 +102,11 @@ export class RequestViews {
     };
   }
 
-  /** 'Permohonan diteruskan (disposisi) ke PPID Pelaksana Dinas Pendidikan' and the like. */
-  eventLabel(e: RequestEvent): string {
-    const base = EVENT_LABELS[e.type] ?? e.type;
-    if (e.type === 'forwarded' && typeof e.data.toUnitName === 'string') return `${base} ke ${e.data.toUnitName}`;
-    return base;
-  }
-
   timeline(events: RequestEvent[], timeZone: string): TimelineEntry[] {
     return events.map((e) => ({
       at: e.occurredAt.toISOString(),
       atText: formatInstant(e.occurredAt, timeZone),
-      label: this.eventLabel(e),
+      label: eventLabel(e),
       dueChange:
         e.oldDueDate && e.newDueDate && e.oldDueDate !== e.newDueDate
           ? `Batas waktu berubah dari ${formatLocalDate(e.oldDueDate)} menjadi ${formatLocalDate(e.newDueDate)}`

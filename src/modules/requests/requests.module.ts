@@ -18,7 +18,7 @@ import { DocumentDownloads } from 'src/modules/requests/workflow/document-downlo
 import { DueDateRecomputeWorker, OpenRequestsRepository } from 'src/modules/requests/workflow/due-date-recompute';
 import { OfficerApiController } from 'src/modules/requests/workflow/officer-api.controller';
 import { OfficerPagesController } from 'src/modules/requests/workflow/officer-pages.controller';
-import { OfficerRequestViews } from 'src/modules/requests/workflow/officer-request-view';
+import { RequestCaseFiles } from 'src/modules/requests/workflow/request-case-files';
 import { QueueRepository } from 'src/modules/requests/workflow/queue.repository';
 import { QueueService } from 'src/modules/requests/workflow/queue.service';
 import { RequestWorkflowService } from 'src/modules/requests/workflow/request-workflow.service';
@@ -40,7 +40,7 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     QueueRepository,
     QueueService,
     RequestWorkflowService,
-    OfficerRequestViews,
+    RequestCaseFiles,
     DocumentDownloads,
     OpenRequestsRepository,
     DueDateRecomputeWorker,

@@ -12,13 +12,14 @@ import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
 import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
 import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { CHANNELS, optionsOf } from 'src/modules/requests/request-options';
-import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
 import { HANDOVER_UPLOAD, IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
 import { QueuePageQuery } from './dto/queue.query';
-import { OfficerRequestViews } from './officer-request-view';
-import { queueStateLinks } from './queue-links';
+import { presentOfficerRequest } from './officer-request.presenter';
+import { RequestCaseFiles } from './request-case-files';
+import { RequestViews } from 'src/modules/requests/request-views';
+import { presentQueuePage, QueuePageView } from './queue.presenter';
 import { QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
 import { IdParamPipe } from 'src/common/validation/whole-number';
@@ -27,9 +28,6 @@ const REQUEST_ID = new IdParamPipe('Permohonan tidak ditemukan.');
 const DOCUMENT_ID = new IdParamPipe('Dokumen tidak ditemukan.');
 
 type Form = Record<string, string | undefined>;
-
-/** The queue holds open requests only, so "closed" is no filter there. */
-const OPEN_STATUS_LABELS = { received: STATUS_LABELS.received, in_process: STATUS_LABELS.in_process, answered: STATUS_LABELS.answered };
 
 const DONE: Record<string, string> = {
   perpanjang: 'Perpanjangan waktu tersimpan; surat dikirim kepada pemohon.',
@@ -53,7 +51,8 @@ export class OfficerPagesController {
   constructor(
     private readonly queue: QueueService,
     private readonly workflow: RequestWorkflowService,
-    private readonly views: OfficerRequestViews,
+    private readonly caseFiles: RequestCaseFiles,
+    private readonly requestViews: RequestViews,
     private readonly intake: IntakeService,
     private readonly bodies: BodiesService,
     private readonly downloads: DocumentDownloads,
@@ -61,25 +60,14 @@ export class OfficerPagesController {
 
   @Get()
   @Render('officer/queue')
-  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueuePageQuery): Promise<object> {
+  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueuePageQuery): Promise<QueuePageView> {
     const page = await this.queue.page(
       actor,
       { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit },
       new Date(),
     );
     const filters = { status: q.status ?? '', state: q.state ?? '', channel: q.channel ?? '', assignee: q.assignee ?? '', q: q.q ?? '' };
-    const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '') as [string, string][]);
-    if (page.nextCursor) keep.set('after', page.nextCursor);
-    return {
-      title: 'Antrean permohonan',
-      ...page,
-      filters,
-      stateLinks: queueStateLinks(filters),
-      statuses: optionsOf(OPEN_STATUS_LABELS, filters.status),
-      channels: optionsOf(CHANNELS, filters.channel),
-      nextUrl: page.nextCursor ? `/petugas?${keep.toString()}` : null,
-      canRecord: actor.role === 'officer',
-    };
+    return presentQueuePage(page, filters, actor.role === 'officer');
   }
 
   @Get('permohonan/baru')
@@ -200,8 +188,9 @@ export class OfficerPagesController {
 
   private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: object): Promise<void> {
     const request = await this.workflow.visibleRequest(actor, id);
-    const view = await this.views.detail(actor, request, new Date());
-    res.status(status).render('officer/request', { title: `Permohonan ${request.registrationNumber}`, ...view, ...extra });
+    const file = await this.caseFiles.load(actor, request, new Date());
+    const view = presentOfficerRequest(file, await this.requestViews.receipt(request, file.unit));
+    res.status(status).render('officer/request', { ...view, ...extra });
   }
 
   private async renderOfflineForm(

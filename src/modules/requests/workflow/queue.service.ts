@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { formatLocalDate } from 'src/common/views/view-helpers';
 import { Actor } from 'src/common/auth/actor';
 import { AccessPolicy } from 'src/modules/auth';
 import { CalendarService } from 'src/modules/calendar';
 import { localDateTimeOf } from 'src/common/time/local-time';
-import { CHANNELS } from 'src/modules/requests/request-options';
+import { Channel, CHANNELS } from 'src/modules/requests/request-options';
 import { STATUS_LABELS, RequestStatus } from 'src/modules/requests/request-status';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
-import { awaitsNotice, DEADLINE_STATE_LABELS, deadlineState, DeadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
+import { awaitsNotice, deadlineState, DeadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
 import { QueueQuery, QueueRepository } from './queue.repository';
 import { AppConfig } from 'src/config/app-config';
 
@@ -22,6 +21,7 @@ export interface QueueFilter {
   limit?: number;
 }
 
+/** One open request in the queue, as the domain knows it; queue.presenter.ts words it for the page. */
 export interface QueueItem {
   id: string;
   registrationNumber: string;
@@ -29,17 +29,13 @@ export interface QueueItem {
   unitId: number;
   unitName: string;
   dueDate: string;
-  dueDateText: string;
   dueProvisional: boolean;
   /** Null once the written notice went out (answered, documents still to hand over). */
   state: DeadlineState | null;
-  stateLabel: string;
   /** Working days past the due date (see workingDaysOverdue); 0 unless the state is terlambat. */
   daysOverdue: number;
-  status: string;
-  statusLabel: string;
-  channel: string;
-  channelLabel: string;
+  status: RequestStatus;
+  channel: Channel;
   assigneeName: string | null;
   extended: boolean;
 }
@@ -86,7 +82,7 @@ export class QueueService {
       limit: limit + 1,
     };
     const [rows, counts] = await Promise.all([this.queue.findPage(query, bounds), this.queue.countByState(query, bounds)]);
-    const items = rows.slice(0, limit).map((r) => {
+    const items = rows.slice(0, limit).map((r): QueueItem => {
       const state = awaitsNotice(r.status) ? deadlineState(r.due_date, bounds) : null;
       return {
         id: r.id,
@@ -95,15 +91,11 @@ export class QueueService {
         unitId: r.unit_id,
         unitName: r.unit_name,
         dueDate: r.due_date,
-        dueDateText: formatLocalDate(r.due_date),
         dueProvisional: r.due_provisional,
         state,
-        stateLabel: state ? DEADLINE_STATE_LABELS[state] : 'Sudah dijawab',
         daysOverdue: state === 'terlambat' ? workingDaysOverdue(calendar, r.due_date, today) : 0,
-        status: r.status,
-        statusLabel: STATUS_LABELS[r.status as RequestStatus] ?? r.status,
-        channel: r.channel,
-        channelLabel: CHANNELS[r.channel as keyof typeof CHANNELS] ?? r.channel,
+        status: r.status as RequestStatus,
+        channel: r.channel as Channel,
         assigneeName: r.assignee_name,
         extended: r.extended_days !== null,
       };
