@@ -1,4 +1,4 @@
-import { formatInstant } from './accounts.service';
+import { formatInstant } from 'src/common/views/view-helpers';
 import { OwnApiToken, OwnSession } from './account-sessions.service';
 
 /** The page model of /akun/sesi: dates as people read them in the province's time zone. */

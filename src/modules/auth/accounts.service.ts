@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
-import { formatLocalDate } from 'src/common/views/view-helpers';
+import { formatInstant } from 'src/common/views/view-helpers';
 import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
-import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
 import { MailService } from 'src/modules/notifications';
 import { Actor, Role } from 'src/common/auth/actor';
 import { passwordStamp } from './actor-resolver';
@@ -62,12 +61,6 @@ interface Placement {
 
 function assertAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new AccessDenied();
-}
-
-/** 'Senin, 1 Desember 2025 pukul 10.00 WIB'. */
-export function formatInstant(instant: Date, timeZone: string): string {
-  const local = localDateTimeOf(instant, timeZone);
-  return `${formatLocalDate(local.date)} pukul ${formatTimeOfDay(local.minuteOfDay, '.')} ${timeZoneLabel(timeZone, instant)}`;
 }
 
 /** Accounts: creation by an admin (with a password or a mailed invitation), invitations, password changes. */

@@ -13,6 +13,9 @@ import { RequestNotFound, SubmissionKeyReused } from 'src/modules/requests/reque
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 import { IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
+import { AppConfig } from 'src/config/app-config';
+import { presentReceipt } from 'src/modules/requests/receipt.presenter';
+import { presentTracking } from 'src/modules/requests/tracking/tracking.presenter';
 
 type FormBody = Record<string, string | undefined>;
 
@@ -28,6 +31,7 @@ export class RequestPagesController {
     private readonly tracking: TrackingService,
     private readonly bodies: BodiesService,
     private readonly downloads: DocumentDownloads,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('permohonan/baru')
@@ -55,7 +59,7 @@ export class RequestPagesController {
       });
       res.status(result.duplicate ? 200 : 201).render('requests/confirmation', {
         title: 'Permohonan diterima',
-        receipt: result.receipt,
+        receipt: presentReceipt(result.receipt, this.config.appUrl),
         trackingCode: formatTrackingCode(result.trackingCode),
       });
     } catch (e) {
@@ -82,7 +86,7 @@ export class RequestPagesController {
     const kode = (body.kode ?? '').slice(0, 40);
     try {
       const request = await this.tracking.find(nomor, kode, req.ip ?? 'unknown');
-      const view = await this.tracking.view(request);
+      const view = presentTracking(await this.tracking.record(request), this.config.appUrl);
       res.status(200).render('tracking/result', { title: `Permohonan ${request.registrationNumber}`, ...view, kode });
     } catch (e) {
       if (!(e instanceof RequestNotFound)) throw e;

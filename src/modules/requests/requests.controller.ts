@@ -1,9 +1,12 @@
+import { presentCreatedRequest } from 'src/modules/requests/receipt.presenter';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CreatedRequestDto, CreateRequestDto } from 'src/modules/requests/dto/create-request.dto';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
-import { TrackingService, TrackingView } from 'src/modules/requests/tracking/tracking.service';
+import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
+import { presentTracking, TrackingView } from 'src/modules/requests/tracking/tracking.presenter';
+import { AppConfig } from 'src/config/app-config';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { IdParamPipe } from 'src/common/validation/whole-number';
 
@@ -16,6 +19,7 @@ export class RequestsApiController {
     private readonly intake: IntakeService,
     private readonly tracking: TrackingService,
     private readonly downloads: DocumentDownloads,
+    private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -42,15 +46,7 @@ export class RequestsApiController {
       clientIp: req.ip ?? 'unknown',
       now: new Date(),
     });
-    const r = result.receipt;
-    return {
-      registrationNumber: r.registrationNumber,
-      trackingCode: result.trackingCode,
-      status: r.status,
-      receivedAt: r.receivedAt,
-      effectiveReceiptDate: r.effectiveReceiptDate,
-      dueDate: r.dueDate,
-    };
+    return presentCreatedRequest(result.receipt, result.trackingCode);
   }
 
   @Get(':number')
@@ -63,7 +59,7 @@ export class RequestsApiController {
     @Headers('x-tracking-code') code?: string,
   ): Promise<TrackingView> {
     const request = await this.tracking.find(number, code ?? '', req.ip ?? 'unknown');
-    return this.tracking.view(request);
+    return presentTracking(await this.tracking.record(request), this.config.appUrl);
   }
 
   @Get(':number/documents/:documentId')

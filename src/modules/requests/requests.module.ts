@@ -9,7 +9,7 @@ import { MailAttachments, NotificationsModule } from 'src/modules/notifications'
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { RequestSecrets } from 'src/modules/requests/request-secrets';
 import { RequestPagesController } from 'src/modules/requests/request-pages.controller';
-import { RequestViews } from 'src/modules/requests/request-views';
+import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { RequestsApiController } from 'src/modules/requests/requests.controller';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
@@ -34,7 +34,7 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     RequestsRepository,
     IntakeService,
     TrackingService,
-    RequestViews,
+    RequestReceipts,
     TrackingCodes,
     RequestSecrets,
     QueueRepository,
@@ -45,7 +45,7 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     OpenRequestsRepository,
     DueDateRecomputeWorker,
   ],
-  exports: [RequestsRepository, TrackingService, RequestViews, QueueService, RequestSecrets],
+  exports: [RequestsRepository, TrackingService, RequestReceipts, QueueService, RequestSecrets],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(

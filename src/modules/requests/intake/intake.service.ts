@@ -29,7 +29,8 @@ import {
 import { parseRequestSubmission, RequestSubmission } from 'src/modules/requests/intake/request-submission';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { generateTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
-import { ReceiptView, RequestViews } from 'src/modules/requests/request-views';
+import { presentReceipt } from 'src/modules/requests/receipt.presenter';
+import { RequestReceipt, RequestReceipts } from 'src/modules/requests/request-receipts';
 import { AppConfig } from 'src/config/app-config';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -66,7 +67,7 @@ interface Idempotency {
 }
 
 export interface IntakeResult {
-  receipt: ReceiptView;
+  receipt: RequestReceipt;
   trackingCode: string;
   duplicate: boolean;
 }
@@ -84,7 +85,7 @@ export class IntakeService {
     private readonly codes: TrackingCodes,
     private readonly rateLimiter: RateLimiterService,
     private readonly mail: MailService,
-    private readonly views: RequestViews,
+    private readonly receipts: RequestReceipts,
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
   ) {}
@@ -156,7 +157,7 @@ export class IntakeService {
     if (earlier) return earlier;
     try {
       const request = await register();
-      return { receipt: await this.views.receipt(request), trackingCode: this.codes.reveal(request), duplicate: false };
+      return { receipt: await this.receipts.of(request), trackingCode: this.codes.reveal(request), duplicate: false };
     } catch (e) {
       const raced = idempotency && isUniqueViolation(e) ? await this.replayOf(idempotency) : null;
       if (raced) return raced;
@@ -182,7 +183,7 @@ export class IntakeService {
     if (!digest || !stored || stored.length !== digest.length || !timingSafeEqual(Buffer.from(stored), Buffer.from(digest))) {
       throw new SubmissionKeyReused();
     }
-    return { receipt: await this.views.receipt(existing), trackingCode: this.codes.reveal(existing), duplicate: true };
+    return { receipt: await this.receipts.of(existing), trackingCode: this.codes.reveal(existing), duplicate: true };
   }
 
   private async validate(
@@ -295,7 +296,7 @@ export class IntakeService {
           provisional: due.provisional,
         },
       });
-      const receipt = this.views.receiptWith(request, unit, calendar);
+      const receipt = presentReceipt(this.receipts.with(request, unit, calendar), this.config.appUrl);
       if (s.requester.email) await this.mail.enqueue(m, {
         template: 'request_receipt',
         to: s.requester.email,

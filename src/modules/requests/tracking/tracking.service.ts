@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { BodiesService } from 'src/modules/bodies';
 import { DocumentsService } from 'src/modules/documents';
-import { formatInstant, ReceiptView, RequestViews, TimelineEntry } from 'src/modules/requests/request-views';
+import { formatInstant } from 'src/common/views/view-helpers';
+import { AppConfig } from 'src/config/app-config';
+import { presentReceipt } from 'src/modules/requests/receipt.presenter';
+import { RequestReceipt, RequestReceipts } from 'src/modules/requests/request-receipts';
+import { RequestDocument } from 'src/modules/requests/request-document.entity';
+import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { normalizeRegistrationNumber } from 'src/modules/requests/intake/registration-number';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
-import { decisionSummary, DecisionSummary, openNextSteps } from 'src/modules/requests/tracking/decision-summary';
 import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { NoticeInput } from 'src/modules/requests/workflow/notice-input';
 
@@ -22,14 +26,14 @@ export function trackingAllowance(wrongForNumber: number): number {
   return wrongForNumber >= TRACKING_ATTACK_THRESHOLD ? TRACKING_CLIENT_ALLOWANCE_UNDER_ATTACK : TRACKING_CLIENT_ALLOWANCE;
 }
 
-export interface TrackingView {
-  receipt: ReceiptView;
-  timeline: TimelineEntry[];
-  documents: { id: string; title: string; letterNumber: string | null; kind: string }[];
-  /** The written notice in words, once there is one. */
-  decision: DecisionSummary | null;
-  /** What happens next while the request waits for its notice; empty once it has one or is closed. */
-  nextSteps: string[];
+/** What the requester may see of a request, as domain values; tracking.presenter.ts words it for the page and the API. */
+export interface TrackingRecord {
+  receipt: RequestReceipt;
+  /** Public events only, oldest first. */
+  events: RequestEvent[];
+  documents: RequestDocument[];
+  /** The written notice as the officer gave it, once there is one. */
+  notice: NoticeInput | null;
 }
 
 /** Events whose data holds the written notice, as the workflow stores it. */
@@ -40,7 +44,8 @@ const NOTICE_EVENTS = new Set(['notice_issued', 'refused', 'not_held']);
 export class TrackingService {
   constructor(
     private readonly requests: RequestsRepository,
-    private readonly views: RequestViews,
+    private readonly receipts: RequestReceipts,
+    private readonly config: AppConfig,
     private readonly bodies: BodiesService,
     private readonly codes: TrackingCodes,
     private readonly rateLimiter: RateLimiterService,
@@ -82,27 +87,23 @@ export class TrackingService {
     return request;
   }
 
-  async view(request: InformationRequest): Promise<TrackingView> {
+  async record(request: InformationRequest): Promise<TrackingRecord> {
     const unit = await this.bodies.getUnit(request.receivingUnitId);
     const events = await this.requests.findTimeline(request.id, true);
     const documents = await this.requests.findDocuments(request.id);
-    const receipt = await this.views.receipt(request, unit);
     const noticeEvent = [...events].reverse().find((e) => NOTICE_EVENTS.has(e.type) && typeof e.data.notice === 'object' && e.data.notice !== null);
-    const decision = noticeEvent ? decisionSummary(noticeEvent.data.notice as NoticeInput, request.status) : null;
-    const open = request.status === 'received' || request.status === 'in_process';
     return {
-      receipt,
-      timeline: this.views.timeline(events, unit.timeZone),
-      documents: documents.map((d) => ({ id: d.id, title: d.title, letterNumber: d.letterNumber, kind: d.kind })),
-      decision,
-      nextSteps: !decision && open ? openNextSteps(receipt.dueDateText) : [],
+      receipt: await this.receipts.of(request, unit),
+      events,
+      documents,
+      notice: noticeEvent ? (noticeEvent.data.notice as NoticeInput) : null,
     };
   }
 
   /** The tanda bukti penerimaan as PDF. */
   async receiptPdf(request: InformationRequest, now: Date): Promise<Buffer> {
     const unit = await this.bodies.getUnit(request.receivingUnitId);
-    const receipt = await this.views.receipt(request, unit);
+    const receipt = presentReceipt(await this.receipts.of(request, unit), this.config.appUrl);
     return this.documents.renderReceipt({
       ...receipt,
       trackingCode: formatTrackingCode(this.codes.reveal(request)),

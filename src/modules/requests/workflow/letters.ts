@@ -1,7 +1,7 @@
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { FieldRow, LetterData, LetterSection } from 'src/modules/documents';
 import { COPY_DELIVERIES } from 'src/modules/requests/request-options';
-import { ReceiptView } from 'src/modules/requests/request-views';
+import { ReceiptView } from 'src/modules/requests/receipt.presenter';
 import { DECISIONS, EXEMPTION_GROUNDS, FORMATS, NoticeInput } from './notice-input';
 
 /** What every letter on a request shares. */

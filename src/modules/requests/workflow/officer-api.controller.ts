@@ -1,3 +1,5 @@
+import { presentCreatedRequest } from 'src/modules/requests/receipt.presenter';
+import { CreatedRequestDto } from 'src/modules/requests/dto/create-request.dto';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -101,13 +103,12 @@ export class OfficerApiController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: "The same key and body sent twice record one request; looked up only within the request's unit" })
   @ApiResponse({ status: 201, description: 'Same answer as POST /api/v1/requests' })
   @ApiResponse({ status: 422, description: 'The Idempotency-Key was already used with another body' })
-  async recordOffline(@CurrentActor() actor: Actor, @Body() body: Json, @Headers('idempotency-key') idempotencyKey?: string): Promise<object> {
+  async recordOffline(@CurrentActor() actor: Actor, @Body() body: Json, @Headers('idempotency-key') idempotencyKey?: string): Promise<CreatedRequestDto> {
     const result = await this.intake.recordOffline(
       actor,
       { body, channel: body.channel, receivedAt: body.receivedAt, submissionKey: idempotencyKey },
       new Date(),
     );
-    const r = result.receipt;
-    return { registrationNumber: r.registrationNumber, trackingCode: result.trackingCode, status: r.status, receivedAt: r.receivedAt, effectiveReceiptDate: r.effectiveReceiptDate, dueDate: r.dueDate };
+    return presentCreatedRequest(result.receipt, result.trackingCode);
   }
 }

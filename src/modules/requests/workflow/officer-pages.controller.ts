@@ -18,7 +18,9 @@ import { DocumentDownloads } from './document-downloads';
 import { QueuePageQuery } from './dto/queue.query';
 import { presentOfficerRequest } from './officer-request.presenter';
 import { RequestCaseFiles } from './request-case-files';
-import { RequestViews } from 'src/modules/requests/request-views';
+import { presentReceipt } from 'src/modules/requests/receipt.presenter';
+import { RequestReceipts } from 'src/modules/requests/request-receipts';
+import { AppConfig } from 'src/config/app-config';
 import { presentQueuePage, QueuePageView } from './queue.presenter';
 import { QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
@@ -52,7 +54,8 @@ export class OfficerPagesController {
     private readonly queue: QueueService,
     private readonly workflow: RequestWorkflowService,
     private readonly caseFiles: RequestCaseFiles,
-    private readonly requestViews: RequestViews,
+    private readonly receipts: RequestReceipts,
+    private readonly config: AppConfig,
     private readonly intake: IntakeService,
     private readonly bodies: BodiesService,
     private readonly downloads: DocumentDownloads,
@@ -93,7 +96,7 @@ export class OfficerPagesController {
       );
       res.status(201).render('officer/recorded', {
         title: 'Permohonan dicatat',
-        receipt: result.receipt,
+        receipt: presentReceipt(result.receipt, this.config.appUrl),
         trackingCode: formatTrackingCode(result.trackingCode),
       });
     } catch (e) {
@@ -189,7 +192,7 @@ export class OfficerPagesController {
   private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: object): Promise<void> {
     const request = await this.workflow.visibleRequest(actor, id);
     const file = await this.caseFiles.load(actor, request, new Date());
-    const view = presentOfficerRequest(file, await this.requestViews.receipt(request, file.unit));
+    const view = presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
     res.status(status).render('officer/request', { ...view, ...extra });
   }
 

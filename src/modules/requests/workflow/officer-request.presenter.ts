@@ -1,6 +1,6 @@
-import { formatLocalDate } from 'src/common/views/view-helpers';
 import { maskNik } from 'src/modules/requests/intake/requester-identity';
-import { eventLabel, formatInstant, ReceiptView } from 'src/modules/requests/request-views';
+import { formatInstant, formatLocalDate } from 'src/common/views/view-helpers';
+import { eventLabel, ReceiptView } from 'src/modules/requests/receipt.presenter';
 import { DEADLINE_STATE_LABELS, DeadlineState } from './deadline-state';
 import { DECISIONS } from './notice-input';
 import { OfficerAction, RequestCaseFile } from './request-case-files';

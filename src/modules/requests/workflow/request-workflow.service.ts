@@ -17,7 +17,9 @@ import { MailService } from 'src/modules/notifications';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { ActionNotAllowed, RequestChanged, RequestNotFound } from 'src/modules/requests/request.errors';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
-import { RequestViews } from 'src/modules/requests/request-views';
+import { AppConfig } from 'src/config/app-config';
+import { presentReceipt } from 'src/modules/requests/receipt.presenter';
+import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { extensionLetter, LetterContext, noticeLetter, refusalLetter } from './letters';
 import { parseNoticeInput } from './notice-input';
@@ -64,8 +66,9 @@ export class RequestWorkflowService {
     private readonly documents: DocumentsService,
     private readonly files: FilesService,
     private readonly mail: MailService,
-    private readonly views: RequestViews,
+    private readonly receipts: RequestReceipts,
     private readonly accounts: AccountsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** A request the actor may see; another unit's request answers exactly like a missing one. */
@@ -274,7 +277,7 @@ export class RequestWorkflowService {
     const year = Number(today.slice(0, 4));
     const seq = await this.requests.nextLetterSeq(m, unit.id, year);
     const number = `${String(seq).padStart(3, '0')}/PPID-${unit.code}/${unit.body.regionCode.replace(/\./g, '')}/${year}`;
-    const receipt = this.views.receiptWith(r, ctx.receivingUnit, ctx.calendar);
+    const receipt = presentReceipt(this.receipts.with(r, ctx.receivingUnit, ctx.calendar), this.config.appUrl);
     const data = letter.build({
       receipt,
       regionName: unit.body.region?.name ?? unit.body.name,
