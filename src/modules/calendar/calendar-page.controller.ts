@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { presentCalendarPage, CalendarPageView } from './calendar-page.presenter';
 import { CalendarPageService } from './calendar-page.service';
 import { CalendarPageQuery } from './dto/calendar-page.query';
 
@@ -10,7 +11,8 @@ export class CalendarPageController {
 
   @Get()
   @Render('calendar/index')
-  show(@Query() q: CalendarPageQuery): Promise<object> {
-    return this.page.view(q, new Date());
+  async show(@Query() q: CalendarPageQuery): Promise<CalendarPageView> {
+    const now = new Date();
+    return presentCalendarPage(await this.page.load(q, now), now);
   }
 }

@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from 'src/common/errors/domain-error';
-import { formatLocalDate } from 'src/common/views/view-helpers';
-import { BodiesService } from 'src/modules/bodies';
-import { CalendarService, DueDateAnswer } from './calendar.service';
-import { CalendarPageQuery } from './dto/calendar-page.query';
+import { validateForm } from 'src/common/forms/form-input';
 import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from 'src/common/time/local-time';
 import { AppConfig } from 'src/config/app-config';
+import { BodiesService, BodySummary } from 'src/modules/bodies';
+import { CalendarService, DueDateAnswer, HolidayView } from './calendar.service';
+import { DueDateCalculatorInput } from './dto/due-date-calculator.input';
+import { CalendarPageQuery } from './dto/calendar-page.query';
 
-const KIND_LABELS: Record<string, string> = {
-  libur_nasional: 'Libur nasional',
-  cuti_bersama: 'Cuti bersama',
-  closure: 'Penutupan layanan',
-};
+/** The calculator's fields as the page shows them again, with what came of them. */
+export interface DueDateCalculation {
+  form: { unit: string; tanggal: string; jam: string; hari: string };
+  result: DueDateAnswer | null;
+  errors: Record<string, string>;
+}
 
-/** View model of /kalender: the non-working days of a year and the due-date calculator. */
+/** What /kalender shows: a year's non-working days and, when asked, a due date. */
+export interface CalendarPageData {
+  year: number;
+  thisYear: number;
+  confirmed: boolean;
+  holidays: HolidayView[];
+  bodies: BodySummary[];
+  calculation: DueDateCalculation;
+  /** The zone of a calculation without a unit (the province's). */
+  provinceTimeZone: string;
+}
+
+/** Gathers /kalender's data; calendar-page.presenter.ts words it. */
 @Injectable()
 export class CalendarPageService {
   constructor(
@@ -22,7 +36,7 @@ export class CalendarPageService {
     private readonly config: AppConfig,
   ) {}
 
-  async view(q: CalendarPageQuery, now: Date): Promise<object> {
+  async load(q: CalendarPageQuery, now: Date): Promise<CalendarPageData> {
     const today = localDateTimeOf(now, this.config.provinceTimeZone);
     const thisYear = Number(today.date.slice(0, 4));
     const year = q.tahun && /^\d{4}$/.test(q.tahun) ? Number(q.tahun) : thisYear;
@@ -31,60 +45,29 @@ export class CalendarPageService {
       this.calendar.isYearConfirmed(year),
       this.bodies.listBodies(),
     ]);
-    const form = {
-      unit: q.unit ?? '',
-      tanggal: q.tanggal ?? today.date,
-      jam: q.jam ?? '10:00',
-      hari: q.hari ?? '10',
-    };
-    const asked = q.tanggal !== undefined;
-    const { result, errors } = asked ? await this.calculate(form) : { result: undefined, errors: {} };
-    return {
-      title: 'Kalender Hari Kerja',
-      year,
-      years: [thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, selected: y === year })),
-      confirmed,
-      holidays: holidays.map((h) => ({ ...h, dateText: formatLocalDate(h.date), kindLabel: KIND_LABELS[h.kind] })),
-      units: bodies.flatMap((b) =>
-        b.units.map((u) => ({ id: String(u.id), label: `${u.name}`, selected: String(u.id) === form.unit })),
-      ),
-      form,
-      result: result && {
-        ...result,
-        effectiveText: formatLocalDate(result.effectiveReceiptDate),
-        dueText: formatLocalDate(result.dueDate),
-      },
-      errors,
-      errorList: Object.entries(errors).map(([field, message]) => ({ field, message })),
-    };
+    const form = { unit: q.unit ?? '', tanggal: q.tanggal ?? today.date, jam: q.jam ?? '10:00', hari: q.hari ?? '10' };
+    const calculation = q.tanggal !== undefined ? await this.calculate(form) : { form, result: null, errors: {} };
+    return { year, thisYear, confirmed, holidays, bodies, calculation, provinceTimeZone: this.config.provinceTimeZone };
   }
 
-  private async calculate(form: {
-    unit: string;
-    tanggal: string;
-    jam: string;
-    hari: string;
-  }): Promise<{ result?: DueDateAnswer; errors: Record<string, string> }> {
-    const errors: Record<string, string> = {};
-    if (!isValidLocalDate(form.tanggal)) errors.tanggal = 'Tanggal diterima harus berupa tanggal yang valid.';
-    const time = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(form.jam);
-    if (!time) errors.jam = 'Jam diterima harus berformat JJ:MM, mis. 10:00.';
-    const days = Number(form.hari);
-    if (!/^\d{1,3}$/.test(form.hari) || days < 1 || days > 250) {
-      errors.hari = 'Jumlah hari kerja harus bilangan bulat 1 sampai 250.';
-    }
-    const unitId = form.unit === '' ? undefined : Number(form.unit);
-    if (unitId !== undefined && !Number.isInteger(unitId)) errors.unit = 'Pilih unit PPID dari daftar.';
-    if (Object.keys(errors).length > 0 || !time) return { errors };
+  private async calculate(form: DueDateCalculation['form']): Promise<DueDateCalculation> {
+    let input: DueDateCalculatorInput;
     try {
-      const unitZone = unitId === undefined ? this.config.provinceTimeZone : this.calendar.serviceHoursOf(await this.bodies.getUnit(unitId)).timeZone;
-      const receivedAt = instantOfLocalTime(form.tanggal, Number(time[1]) * 60 + Number(time[2]), unitZone);
-      return { result: await this.calendar.dueDate(receivedAt, days, unitId), errors };
+      input = validateForm(DueDateCalculatorInput, { ...form, unit: form.unit === '' ? undefined : form.unit });
+      if (!isValidLocalDate(input.tanggal)) throw new ValidationFailed({ tanggal: 'Tanggal diterima harus berupa tanggal yang valid.' });
     } catch (e) {
-      if (e instanceof ValidationFailed) {
-        return { errors: { tanggal: 'Tanggal di luar rentang kalender yang tersedia.' } };
-      }
-      return { errors: { unit: 'Pilih unit PPID dari daftar.' } };
+      if (e instanceof ValidationFailed) return { form, result: null, errors: e.errors ?? {} };
+      throw e;
+    }
+    const unitId = input.unit === undefined ? undefined : Number(input.unit);
+    const [hours, minutes] = input.jam.split(':').map(Number);
+    try {
+      const zone = unitId === undefined ? this.config.provinceTimeZone : this.calendar.serviceHoursOf(await this.bodies.getUnit(unitId)).timeZone;
+      const receivedAt = instantOfLocalTime(input.tanggal, hours * 60 + minutes, zone);
+      return { form, result: await this.calendar.dueDate(receivedAt, Number(input.hari), unitId), errors: {} };
+    } catch (e) {
+      if (e instanceof ValidationFailed) return { form, result: null, errors: { tanggal: 'Tanggal di luar rentang kalender yang tersedia.' } };
+      return { form, result: null, errors: { unit: 'Pilih unit PPID dari daftar.' } };
     }
   }
 }

@@ -65,7 +65,7 @@ export class CalendarService {
   }
 
   serviceHoursOf(unit: PpidUnit | null): ServiceHours {
-    if (!unit) return DEFAULT_SERVICE_HOURS;
+    if (!unit) return { ...DEFAULT_SERVICE_HOURS, timeZone: this.config.provinceTimeZone };
     return { timeZone: unit.timeZone, opensAt: unit.opensAt.slice(0, 5), closesAt: unit.closesAt.slice(0, 5) };
   }
 

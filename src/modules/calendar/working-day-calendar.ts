@@ -28,6 +28,7 @@ export interface ServiceHours {
   closesAt: string;
 }
 
+/** Usual service hours; CalendarService puts the province's zone in place of this one. */
 export const DEFAULT_SERVICE_HOURS: ServiceHours = {
   timeZone: 'Asia/Jakarta',
   opensAt: '08:00',
