@@ -7,7 +7,7 @@ import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { parseAuditQuery, AuditQueryParams } from './audit-query';
 import { AuditService } from './audit.service';
-import { auditCsvLine, auditPageView, CSV_HEADER } from './audit.views';
+import { auditCsvLine, auditPageView, CSV_HEADER } from './audit.presenter';
 
 /** The audit trail for admins: a filtered, paged list and the same as CSV. */
 @ApiExcludeController()

@@ -3,6 +3,7 @@ import { ApiExcludeController, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BODY_SEARCH_MAX_LENGTH } from './body-search';
 import { BodiesService, BodySummary } from './bodies.service';
 import { BodyDto } from './dto/body.dto';
+import { BodyPageView, HomePageView, presentBodyPage, presentHomePage } from './bodies.presenter';
 
 @ApiTags('bodies')
 @Controller('api/v1/bodies')
@@ -23,27 +24,16 @@ export class HomePageController {
 
   @Get()
   @Render('home/index')
-  async home(@Query('cari') cari?: unknown): Promise<object> {
+  async home(@Query('cari') cari?: unknown): Promise<HomePageView> {
     // A repeated ?cari= arrives as an array: read it as no search.
     const search = typeof cari === 'string' ? cari.trim().slice(0, BODY_SEARCH_MAX_LENGTH) : '';
     const [all, found] = await Promise.all([this.bodies.listBodies(), search ? this.bodies.listBodies(search) : null]);
-    const bodies = found ?? all;
-    return {
-      title: 'Layanan Permohonan Informasi Publik',
-      provinceName: all.find((b) => b.kind === 'provinsi')?.regionName,
-      count: all.length,
-      search,
-      found: found && found.length,
-      province: bodies.find((b) => b.kind === 'provinsi'),
-      kabupaten: bodies.filter((b) => b.kind === 'kabupaten'),
-      kota: bodies.filter((b) => b.kind === 'kota'),
-    };
+    return presentHomePage(all, found, search);
   }
 
   @Get('badan/:code')
   @Render('bodies/show')
-  async body(@Param('code') code: string): Promise<object> {
-    const body = await this.bodies.getBody(code);
-    return { title: body.name, body };
+  async body(@Param('code') code: string): Promise<BodyPageView> {
+    return presentBodyPage(await this.bodies.getBody(code));
   }
 }

@@ -7,7 +7,7 @@ import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { idField, textField, validateForm } from 'src/common/forms/form-input';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { CalendarAdminService } from './calendar-admin.service';
-import { CalendarForm, calendarYearPage, FORM_FIELDS, holidayEditPage, holidayValues, yearOfDate, yearParam } from './calendar-admin.views';
+import { CalendarForm, calendarYearPage, FORM_FIELDS, holidayEditPage, holidayValues, yearOfDate, yearParam } from './calendar-admin.presenter';
 import { holidayIdParam, HolidayInputDto, YearConfirmationDto } from './dto/holiday-input.dto';
 import { AppConfig } from 'src/config/app-config';
 import { localDateTimeOf } from 'src/common/time/local-time';

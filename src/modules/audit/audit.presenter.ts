@@ -24,8 +24,43 @@ function instantText(at: Date, timeZone: string): string {
   return `${formatLocalDate(local.date)} ${formatTimeOfDay(local.minuteOfDay, '.')} ${timeZoneLabel(timeZone, at)}`;
 }
 
+export interface AuditTargetView {
+  typeLabel: string;
+  name: string;
+  href: string | null;
+}
+
+export interface AuditRowView {
+  id: string;
+  atText: string;
+  at: string;
+  actorName: string;
+  actorEmail: string | null;
+  actorId: number | null;
+  roleLabel: string;
+  action: string;
+  actionLabel: string;
+  target: AuditTargetView | null;
+  details: { key: string; value: string }[];
+}
+
+/** What views/audit/index.hbs shows. */
+export interface AuditPageView {
+  title: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  errorList: { href: string; message: string }[];
+  actions: { value: string; label: string; selected: boolean }[];
+  rows: AuditRowView[];
+  filtered: boolean;
+  isContinued: boolean;
+  firstUrl: string;
+  nextUrl: string | null;
+  csvUrl: string;
+}
+
 /** Where the target can be seen, and what it is called now. */
-function targetView(row: AuditRow, names: TargetNames): object | null {
+function targetView(row: AuditRow, names: TargetNames): AuditTargetView | null {
   if (!row.targetType || !row.targetId) return null;
   const typeLabel = (AUDIT_TARGET_TYPES as Record<string, string>)[row.targetType] ?? row.targetType;
   const id = row.targetId;
@@ -55,7 +90,7 @@ export function auditPageView(
   values: AuditQueryParams,
   errors: Record<string, string>,
   timeZone: string,
-): object {
+): AuditPageView {
   const params = query ? auditQueryParams(query) : new URLSearchParams();
   const next = new URLSearchParams(params);
   if (page?.nextCursor) next.set('setelah', page.nextCursor);
@@ -66,7 +101,7 @@ export function auditPageView(
     errors,
     errorList: FILTER_FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, message: errors[f] })),
     actions: Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label, selected: value === values.aksi })),
-    rows: (page?.rows ?? []).map((r) => ({
+    rows: (page?.rows ?? []).map((r): AuditRowView => ({
       id: r.id,
       atText: instantText(r.occurredAt, timeZone),
       at: r.occurredAt.toISOString(),

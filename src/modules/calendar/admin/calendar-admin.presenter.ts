@@ -55,7 +55,67 @@ export function yearOfDate(date: string | undefined, fallback: number): number {
   return year >= FIRST_EDITABLE_YEAR && year <= LAST_EDITABLE_YEAR ? year : fallback;
 }
 
-function holidayRow(h: Holiday & { bodyName?: string }): object {
+export interface HolidayRowView {
+  id: number;
+  date: string;
+  dateText: string;
+  name: string;
+  kind: HolidayKind;
+  kindLabel: string;
+  source: string;
+  bodyName?: string;
+}
+
+interface Option<T> {
+  value: T;
+  label?: string;
+  selected: boolean;
+}
+
+interface BodyChoice {
+  id: number;
+  name: string;
+  selected: boolean;
+}
+
+type ErrorLink = { href: string; message: string };
+
+/** What views/admin/calendar/year.hbs shows. */
+export interface CalendarYearPageView {
+  title: string;
+  year: number;
+  previousYear: number | null;
+  nextYear: number | null;
+  years: Option<number>[];
+  confirmed: boolean;
+  confirmedSource: string | null;
+  yearSourceLabel: string;
+  national: HolidayRowView[];
+  closures: HolidayRowView[];
+  kinds: Option<HolidayKind>[];
+  bodies: BodyChoice[];
+  done: string | null;
+  failedForm: CalendarForm | null;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  errorList: ErrorLink[];
+}
+
+/** What views/admin/calendar/holiday.hbs shows. */
+export interface HolidayEditPageView {
+  title: string;
+  id: number;
+  year: number;
+  isClosure: boolean;
+  current: HolidayRowView;
+  kinds: Option<HolidayKind>[];
+  bodies: BodyChoice[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  errorList: ErrorLink[];
+}
+
+function holidayRow(h: Holiday & { bodyName?: string }): HolidayRowView {
   return {
     id: h.id,
     date: h.date,
@@ -68,7 +128,7 @@ function holidayRow(h: Holiday & { bodyName?: string }): object {
   };
 }
 
-function errorList(state: FormState | undefined): { href: string; message: string }[] {
+function errorList(state: FormState | undefined): ErrorLink[] {
   if (!state) return [];
   const order = FORM_FIELDS[state.form];
   const fields = [...order.filter((f) => state.errors[f]), ...Object.keys(state.errors).filter((f) => !order.includes(f))];
@@ -88,7 +148,7 @@ function keyed(state: FormState | undefined, of: 'values' | 'errors'): Record<st
 }
 
 /** /admin/kalender: the year's days, its status and the forms; `state` is the form that failed. */
-export function calendarYearPage(view: CalendarYearView, thisYear: number, state?: FormState, message?: string): object {
+export function calendarYearPage(view: CalendarYearView, thisYear: number, state?: FormState, message?: string): CalendarYearPageView {
   const values: Record<string, string> = { nationalKind: 'libur_nasional', yearSource: view.confirmedSource ?? '', ...keyed(state, 'values') };
   const nationalKind = values.nationalKind;
   const closureBody = Number(values.closureBodyId);
@@ -114,7 +174,7 @@ export function calendarYearPage(view: CalendarYearView, thisYear: number, state
 }
 
 /** /admin/kalender/hari/:id: one day's form. */
-export function holidayEditPage(row: Holiday, bodies: BodyOption[], values: Record<string, string>, errors: Record<string, string>): object {
+export function holidayEditPage(row: Holiday, bodies: BodyOption[], values: Record<string, string>, errors: Record<string, string>): HolidayEditPageView {
   const isClosure = row.kind === 'closure';
   const order = isClosure ? ['bodyId', 'date', 'name', 'source'] : ['date', 'name', 'kind', 'source'];
   const fields = [...order.filter((f) => errors[f]), ...Object.keys(errors).filter((f) => !order.includes(f))];
