@@ -7,7 +7,7 @@ import { AccountsService } from './accounts.service';
 import { ActorResolver } from './actor-resolver';
 import { AdminApiController } from './admin/admin-api.controller';
 import { AdminPagesController } from './admin/admin-pages.controller';
-import { UnitsAdminService } from './admin/units-admin.service';
+import { AccountPlacesService } from './admin/account-places.service';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthApiController } from './auth-api.controller';
 import { AuthPagesController } from './auth-pages.controller';
@@ -37,7 +37,7 @@ import { UsersRepository } from './users.repository';
     SessionStore,
     AuthenticationService,
     AccountsService,
-    UnitsAdminService,
+    AccountPlacesService,
     AdminBootstrap,
   ],
   exports: [AccessPolicy, AccountsService],

@@ -5,32 +5,30 @@ import { AppConfig } from 'src/config/app-config';
 import { DomainError, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
 import { AccountsService } from 'src/modules/auth/accounts.service';
 import { Actor } from 'src/modules/auth/actor';
-import { EmailTaken, UnitCodeTaken } from 'src/modules/auth/auth.errors';
+import { EmailTaken } from 'src/modules/auth/auth.errors';
 import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
-import { CreateUnitDto } from 'src/modules/auth/dto/create-unit.dto';
 import { CreateUserDto } from 'src/modules/auth/dto/create-user.dto';
 import { errorList, idField, textField, validateForm } from 'src/modules/auth/form-input';
 import { isRole } from 'src/modules/auth/roles';
-import { UnitsAdminService } from './units-admin.service';
-import { accountRows, placeOptions, roleOptions, timeZoneOptions, unitTreeView } from './admin-views';
+import { AccountPlacesService } from './account-places.service';
+import { accountRows, placeOptions, roleOptions } from './admin-views';
 
 type FormBody = Record<string, string | undefined>;
 
 const USER_FIELDS = ['email', 'name', 'role', 'unitId', 'bodyId'];
-const UNIT_FIELDS = ['bodyId', 'name', 'code', 'email', 'timeZone', 'opensAt', 'closesAt'];
 
 function isFormFailure(e: unknown): e is DomainError {
-  return e instanceof ValidationFailed || e instanceof EmailTaken || e instanceof UnitCodeTaken;
+  return e instanceof ValidationFailed || e instanceof EmailTaken;
 }
 
-/** Accounts and units, for admins. */
+/** Accounts, for admins (units: the bodies module's UnitsAdminPagesController). */
 @ApiExcludeController()
 @Controller('admin')
 @Authenticated('admin')
 export class AdminPagesController {
   constructor(
     private readonly accounts: AccountsService,
-    private readonly unitsAdmin: UnitsAdminService,
+    private readonly places: AccountPlacesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -65,35 +63,8 @@ export class AdminPagesController {
     }
   }
 
-  @Get('unit')
-  async units(@CurrentActor() actor: Actor, @Res() res: Response, @Query('dibuat') created?: string): Promise<void> {
-    const values = { timeZone: this.config.provinceTimeZone, opensAt: '08:00', closesAt: '16:00' };
-    res.render('admin/units/index', await this.unitsView(actor, values, {}, Number(created)));
-  }
-
-  @Post('unit')
-  async createUnit(@CurrentActor() actor: Actor, @Res() res: Response, @Body() body: FormBody): Promise<void> {
-    try {
-      const input = validateForm(CreateUnitDto, {
-        bodyId: idField(body.bodyId),
-        name: textField(body.name),
-        code: textField(body.code)?.toUpperCase(),
-        email: textField(body.email),
-        timeZone: textField(body.timeZone),
-        opensAt: textField(body.opensAt),
-        closesAt: textField(body.closesAt),
-      });
-      const { id } = await this.unitsAdmin.createPelaksana(actor, input);
-      res.redirect(303, `/admin/unit?dibuat=${id}#unit-${id}`);
-    } catch (e) {
-      if (!isFormFailure(e)) throw e;
-      const values = Object.fromEntries(UNIT_FIELDS.map((f) => [f, body[f] ?? '']));
-      res.status(statusOf(e.code)).render('admin/units/index', await this.unitsView(actor, values, e.errors ?? { name: e.message }));
-    }
-  }
-
   private async usersView(actor: Actor, values: Record<string, string>, errors: Record<string, string>, createdId?: number): Promise<object> {
-    const [rows, tree] = await Promise.all([this.accounts.listAccounts(actor), this.unitsAdmin.bodyTree(actor)]);
+    const [rows, tree] = await Promise.all([this.accounts.listAccounts(actor), this.places.bodyTree(actor)]);
     const created = rows.find((r) => r.id === createdId);
     return {
       title: 'Pengguna',
@@ -104,21 +75,6 @@ export class AdminPagesController {
       values,
       errors,
       errorList: errorList(errors, USER_FIELDS),
-    };
-  }
-
-  private async unitsView(actor: Actor, values: Record<string, string>, errors: Record<string, string>, createdId?: number): Promise<object> {
-    const tree = await this.unitsAdmin.bodyTree(actor);
-    const created = tree.flatMap((b) => b.units.map((u) => ({ ...u, bodyName: b.name }))).find((u) => u.id === createdId);
-    return {
-      title: 'Unit PPID',
-      bodies: unitTreeView(tree),
-      bodyOptions: tree.map((b) => ({ id: b.id, name: b.name, selected: String(b.id) === values.bodyId })),
-      timeZones: timeZoneOptions(values.timeZone),
-      created: created ? { name: created.name, code: created.code, bodyName: created.bodyName } : null,
-      values,
-      errors,
-      errorList: errorList(errors, UNIT_FIELDS),
     };
   }
 }
