@@ -10,6 +10,7 @@ import { AccessPolicy } from 'src/modules/auth/access-policy';
 import { AccessDenied } from 'src/modules/auth/auth.errors';
 import { AccountsService } from 'src/modules/auth/accounts.service';
 import { BodiesService } from 'src/modules/bodies/bodies.service';
+import { letterDetailsOf } from 'src/modules/bodies/letter-details';
 import { PpidUnit } from 'src/modules/bodies/ppid-unit.entity';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { localDateTimeOf, timeZoneLabel } from 'src/modules/calendar/local-time';
@@ -282,7 +283,7 @@ export class RequestWorkflowService {
     const data = letter.build({
       receipt,
       regionName: unit.body.region?.name ?? unit.body.name,
-      unitEmail: unit.email,
+      ...letterDetailsOf(unit),
       number,
       date: today,
       officerName: actor.name,
