@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { AccessPolicy } from './access-policy';
+import { AccountAdminRepository } from './account-admin.repository';
+import { AccountAdminService } from './account-admin.service';
 import { AccountSessionsService } from './account-sessions.service';
 import { AccountsService } from './accounts.service';
 import { ActorResolver } from './actor-resolver';
+import { AccountActionsController } from './admin/account-actions.controller';
 import { AdminApiController } from './admin/admin-api.controller';
 import { AdminPagesController } from './admin/admin-pages.controller';
 import { AccountPlacesService } from './admin/account-places.service';
@@ -26,7 +29,7 @@ import { UsersRepository } from './users.repository';
  */
 @Module({
   imports: [AuditModule, NotificationsModule],
-  controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController],
+  controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController, AccountActionsController],
   providers: [
     UsersRepository,
     UnitsRepository,
@@ -38,6 +41,8 @@ import { UsersRepository } from './users.repository';
     AuthenticationService,
     AccountsService,
     AccountPlacesService,
+    AccountAdminRepository,
+    AccountAdminService,
     AdminBootstrap,
   ],
   exports: [AccessPolicy, AccountsService],

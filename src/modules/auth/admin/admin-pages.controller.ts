@@ -10,6 +10,7 @@ import { Authenticated, CurrentActor } from 'src/modules/auth/authenticated';
 import { CreateUserDto } from 'src/modules/auth/dto/create-user.dto';
 import { errorList, idField, textField, validateForm } from 'src/modules/auth/form-input';
 import { isRole } from 'src/modules/auth/roles';
+import { accountActionLinks, actionResult } from './account-action-links';
 import { AccountPlacesService } from './account-places.service';
 import { accountRows, placeOptions, roleOptions } from './admin-views';
 
@@ -38,8 +39,15 @@ export class AdminPagesController {
   }
 
   @Get('pengguna')
-  async users(@CurrentActor() actor: Actor, @Res() res: Response, @Query('dibuat') created?: string): Promise<void> {
-    res.render('admin/users/index', await this.usersView(actor, { role: 'officer' }, {}, Number(created)));
+  async users(
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+    @Query('dibuat') created?: string,
+    @Query('hasil') result?: string,
+    @Query('akun') resultId?: string,
+  ): Promise<void> {
+    const done = typeof result === 'string' ? { segment: result, id: Number(resultId) } : undefined;
+    res.render('admin/users/index', await this.usersView(actor, { role: 'officer' }, {}, Number(created), done));
   }
 
   @Post('pengguna')
@@ -63,12 +71,21 @@ export class AdminPagesController {
     }
   }
 
-  private async usersView(actor: Actor, values: Record<string, string>, errors: Record<string, string>, createdId?: number): Promise<object> {
+  private async usersView(
+    actor: Actor,
+    values: Record<string, string>,
+    errors: Record<string, string>,
+    createdId?: number,
+    done?: { segment: string; id: number },
+  ): Promise<object> {
     const [rows, tree] = await Promise.all([this.accounts.listAccounts(actor), this.places.bodyTree(actor)]);
     const created = rows.find((r) => r.id === createdId);
+    const now = new Date();
+    const listed = accountRows(rows, now, this.config.provinceTimeZone);
     return {
       title: 'Pengguna',
-      accounts: accountRows(rows, new Date(), this.config.provinceTimeZone),
+      accounts: listed.map((view, index) => ({ ...view, actions: accountActionLinks(rows[index], actor.userId, now) })),
+      actionResult: actionResult(done?.segment, rows.find((r) => r.id === done?.id)),
       created: created ? { name: created.name, email: created.email, activated: created.activated } : null,
       roles: roleOptions(isRole(values.role) ? values.role : undefined),
       ...placeOptions(tree, Number(values.unitId), Number(values.bodyId)),
