@@ -129,7 +129,7 @@ export class BodiesAdminRepository {
     return rows[0].id;
   }
 
-  async findBodyDetails(bodyId: number, manager?: EntityManager, forUpdate = false): Promise<BodyDetailsRow | null> {
+  async findBodyDetails(bodyId: number, manager?: Pick<EntityManager, 'query'>, forUpdate = false): Promise<BodyDetailsRow | null> {
     const rows = (await this.runner(manager).query(
       `SELECT ${BODY_DETAIL_COLUMNS} FROM public_bodies WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [bodyId],
@@ -137,7 +137,7 @@ export class BodiesAdminRepository {
     return rows[0] ?? null;
   }
 
-  async updateBodyDetails(manager: EntityManager, bodyId: number, details: BodyDetails): Promise<boolean> {
+  async updateBodyDetails(manager: Pick<EntityManager, 'query'>, bodyId: number, details: BodyDetails): Promise<boolean> {
     const result = (await manager.query(
       `UPDATE public_bodies SET address = $2, phone = $3, email = $4, website = $5, service_hours = $6::jsonb WHERE id = $1 RETURNING id`,
       [bodyId, details.address, details.phone, details.email, details.website, details.serviceHours === null ? null : JSON.stringify(details.serviceHours)],
@@ -145,7 +145,7 @@ export class BodiesAdminRepository {
     return result[0].length > 0;
   }
 
-  async findUnitDetails(unitId: number, manager?: EntityManager, forUpdate = false): Promise<UnitDetailsRow | null> {
+  async findUnitDetails(unitId: number, manager?: Pick<EntityManager, 'query'>, forUpdate = false): Promise<UnitDetailsRow | null> {
     const rows = (await this.runner(manager).query(
       `SELECT ${UNIT_DETAIL_COLUMNS} FROM ppid_units u JOIN public_bodies b ON b.id = u.body_id WHERE u.id = $1${forUpdate ? ' FOR UPDATE OF u' : ''}`,
       [unitId],
@@ -153,7 +153,7 @@ export class BodiesAdminRepository {
     return rows[0] ?? null;
   }
 
-  async updateUnitDetails(manager: EntityManager, unitId: number, details: UnitDetails): Promise<boolean> {
+  async updateUnitDetails(manager: Pick<EntityManager, 'query'>, unitId: number, details: UnitDetails): Promise<boolean> {
     const result = (await manager.query(
       `UPDATE ppid_units SET address = $2, phone = $3, email = $4, signer_name = $5, signer_position = $6, signer_nip = $7
        WHERE id = $1 RETURNING id`,
@@ -162,7 +162,7 @@ export class BodiesAdminRepository {
     return result[0].length > 0;
   }
 
-  private runner(manager?: EntityManager): Pick<DataSource, 'query'> {
+  private runner(manager?: Pick<EntityManager, 'query'>): Pick<DataSource, 'query'> {
     return manager ?? this.dataSource;
   }
 }
