@@ -270,7 +270,11 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       }
       await adminPage.goto(`${t.url}/admin/badan/${surabaya.bodyId}`);
       await adminPage.fill('#f-hours_mon', '15.00–08.00');
-      await Promise.all([adminPage.waitForURL(`${t.url}/admin/badan/${surabaya.bodyId}`), adminPage.click('button[type=submit]')]);
+      await Promise.all([
+        adminPage.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/admin/badan/${surabaya.bodyId}`)),
+        adminPage.getByRole('button', { name: 'Simpan rincian' }).click(),
+      ]);
+      await adminPage.waitForLoadState();
       await expect(adminPage.locator('#e-address').textContent()).resolves.toContain('Alamat kantor wajib diisi.');
       await expect(adminPage.inputValue('#f-hours_mon')).resolves.toBe('15.00–08.00');
       await checkPage(adminPage, 'admin-badan-rincian-galat');
