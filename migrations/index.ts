@@ -8,6 +8,7 @@ import { Secrets1764300600000 } from './1764300600000-secrets';
 import { SessionManagement1764300700000 } from './1764300700000-session-management';
 import { AuditLog1764300800000 } from './1764300800000-audit-log';
 import { DemoReservedDomain1764301200000 } from './1764301200000-demo-reserved-domain';
+import { LetterDetails1764400000000 } from './1764400000000-letter-details';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SessionManagement1764300700000,
   AuditLog1764300800000,
   DemoReservedDomain1764301200000,
+  LetterDetails1764400000000,
 ];

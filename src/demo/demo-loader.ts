@@ -3,11 +3,13 @@ import { DataSource } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { hashPassword } from 'src/modules/auth';
+import { BodiesAdminRepository } from 'src/modules/bodies';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
 import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';
 import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
+import { fillDemoOfficeDetails } from './demo-office-details';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
 import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulation/world';
@@ -208,6 +210,7 @@ export class DemoDataLoader {
         })),
       ),
     );
+    await fillDemoOfficeDetails(m, new BodiesAdminRepository(this.dataSource), prep.plans.map((p) => p.body), units);
     const unitsByKey = new Map<string, DemoUnitRow>(units.map((u) => [`${u.bodyId}:${u.code}`, u]));
     const bodiesByCode = new Map(prep.plans.map((p) => [p.body.regionCode, p.body]));
     const unitIdOf = (regionCode: string, code: string): number | null => {

@@ -259,6 +259,33 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       await checkPage(adminPage, name);
     });
 
+    it('should fit and pass axe on the details forms of a body and a unit, and on their error state', async () => {
+      for (const [path, name] of [
+        [`/admin/badan/${surabaya.bodyId}`, 'admin-badan-rincian'],
+        [`/admin/unit/${surabaya.id}`, 'admin-unit-rincian'],
+      ]) {
+        const res = await adminPage.goto(`${t.url}${path}`);
+        expect(res?.status()).toBe(200);
+        await checkPage(adminPage, name);
+      }
+      await adminPage.goto(`${t.url}/admin/badan/${surabaya.bodyId}`);
+      await adminPage.fill('#f-hours_mon', '15.00–08.00');
+      await Promise.all([
+        adminPage.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/admin/badan/${surabaya.bodyId}`)),
+        adminPage.getByRole('button', { name: 'Simpan rincian' }).click(),
+      ]);
+      await adminPage.waitForLoadState();
+      await expect(adminPage.locator('#e-address').textContent()).resolves.toContain('Alamat kantor wajib diisi.');
+      await expect(adminPage.inputValue('#f-hours_mon')).resolves.toBe('15.00–08.00');
+      await checkPage(adminPage, 'admin-badan-rincian-galat');
+    });
+
+    it('should fit and pass axe on the confirmation of an account action', async () => {
+      const res = await adminPage.goto(`${t.url}/admin/pengguna/${invitee.id}/undang-ulang`);
+      expect(res?.status()).toBe(200);
+      await checkPage(adminPage, 'admin-pengguna-undang-ulang');
+    });
+
     it('should fit and pass axe on a day of the calendar admin', async () => {
       await adminPage.goto(`${t.url}/admin/kalender`);
       const href = await adminPage.locator('a[href^="/admin/kalender/hari/"]').first().getAttribute('href');

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AccountsService } from 'src/modules/auth/accounts.service';
 import { Actor, Role } from 'src/common/auth/actor';
-import { UnitsRepository } from 'src/modules/auth/units.repository';
+import { BodiesAdminRepository } from 'src/modules/bodies/admin/bodies-admin.repository';
 import { csrfTokenOf } from './page-form';
 
 /** The password test accounts get unless a test gives its own. */
@@ -79,7 +79,7 @@ export async function createPelaksanaUnit(
 ): Promise<{ id: number; bodyId: number; code: string }> {
   const utama = await utamaUnitOf(app, regionCode);
   const code = options.code ?? `P${randomBytes(3).toString('hex').toUpperCase()}`;
-  const id = await app.get(UnitsRepository).insertPelaksana({
+  const id = await app.get(BodiesAdminRepository).insertPelaksana({
     bodyId: utama.bodyId,
     parentId: utama.id,
     code,

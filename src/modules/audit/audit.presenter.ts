@@ -71,6 +71,8 @@ function targetView(row: AuditRow, names: TargetNames): AuditTargetView | null {
       return { typeLabel, name: names.users.get(id) ?? `#${id}`, href: `/admin/pengguna#pengguna-${id}` };
     case 'unit':
       return { typeLabel, name: names.units.get(id) ?? `#${id}`, href: `/admin/unit#unit-${id}` };
+    case 'body':
+      return { typeLabel, name: `#${id}`, href: `/admin/badan/${id}` };
     default:
       return { typeLabel, name: `#${id}`, href: null };
   }

@@ -13,14 +13,12 @@ import { EmailTaken, InvitationNotValid } from './auth.errors';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { normalizeEmail } from './authentication.service';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
-import { ROLE_LABELS } from 'src/common/auth/roles';
-import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-tokens';
+import { issueInvitation } from './invitation-mail';
+import { hashSecretToken, looksLikeSecretToken } from './secret-tokens';
 import { UnitPlace, UnitsRepository } from './units.repository';
 import { PendingInvitation, UserListRow, UsersRepository } from './users.repository';
 
-/** How long an invitation link works. */
-export const INVITATION_HOURS = 72;
-export const INVITATION_TEMPLATE = 'account_invitation';
+export { INVITATION_HOURS, INVITATION_TEMPLATE } from './invitation-mail';
 
 /** An address the mail service accepts (no quotes, commas or angle brackets) with a domain part. */
 const MAILABLE_ADDRESS = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
@@ -205,23 +203,7 @@ export class AccountsService {
           );
         }
         if (passwordHash !== null) return { id, invited: false };
-        const token = newSecretToken();
-        const expiresAt = await this.users.insertInvitation(m, id, hashSecretToken(token), INVITATION_HOURS);
-        const timeZone = placement.place?.timeZone ?? this.config.provinceTimeZone;
-        await this.mail.enqueue(m, {
-          template: INVITATION_TEMPLATE,
-          to: email,
-          // Kept only until the mail is sent; the database otherwise holds the link's hash alone.
-          data: {
-            name,
-            email,
-            roleLabel: ROLE_LABELS[input.role],
-            placeText: placeText(input.role, placement.place),
-            invitationUrl: `${this.config.appUrl}/undangan/${token}`,
-            expiresAtText: formatInstant(expiresAt, timeZone),
-            validHours: INVITATION_HOURS,
-          },
-        });
+        await issueInvitation(m, { users: this.users, mail: this.mail, config: this.config, formatInstant }, { userId: id, email, name, role: input.role, place: placement.place });
         return { id, invited: true };
       });
     } catch (e) {
@@ -285,9 +267,4 @@ export class AccountsService {
       throw new ValidationFailed({ confirmPassword: 'Kedua isian kata sandi baru tidak sama.' });
     }
   }
-}
-
-function placeText(role: Role, place: UnitPlace | null): string | null {
-  if (!place) return null;
-  return role === 'officer' ? `${place.name}, ${place.bodyName}` : place.bodyName;
 }

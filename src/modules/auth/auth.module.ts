@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit';
 import { NotificationsModule } from 'src/modules/notifications';
 import { AccessPolicy } from './access-policy';
+import { AccountAdminRepository } from './account-admin.repository';
+import { AccountAdminService } from './account-admin.service';
 import { AccountSessionsService } from './account-sessions.service';
 import { AccountsService } from './accounts.service';
 import { ActorResolver } from './actor-resolver';
+import { AccountActionsController } from './admin/account-actions.controller';
 import { AdminApiController } from './admin/admin-api.controller';
 import { AdminPagesController } from './admin/admin-pages.controller';
-import { UnitsAdminService } from './admin/units-admin.service';
+import { AccountPlacesService } from './admin/account-places.service';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthApiController } from './auth-api.controller';
 import { AuthPagesController } from './auth-pages.controller';
@@ -26,7 +29,7 @@ import { UsersRepository } from './users.repository';
  */
 @Module({
   imports: [AuditModule, NotificationsModule],
-  controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController],
+  controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController, AccountActionsController],
   providers: [
     UsersRepository,
     UnitsRepository,
@@ -37,7 +40,9 @@ import { UsersRepository } from './users.repository';
     SessionStore,
     AuthenticationService,
     AccountsService,
-    UnitsAdminService,
+    AccountPlacesService,
+    AccountAdminRepository,
+    AccountAdminService,
     AdminBootstrap,
   ],
   exports: [AccessPolicy, AccountsService],

@@ -33,21 +33,10 @@ export interface UnitRow {
   active: boolean;
 }
 
-export interface NewPelaksanaUnit {
-  bodyId: number;
-  parentId: number;
-  code: string;
-  name: string;
-  email: string | null;
-  timeZone: string;
-  opensAt: string;
-  closesAt: string;
-}
-
 const UNIT_COLUMNS = `id, body_id AS "bodyId", parent_id AS "parentId", level, code, name, email, time_zone AS "timeZone",
   to_char(opens_at, 'HH24:MI') AS "opensAt", to_char(closes_at, 'HH24:MI') AS "closesAt", active`;
 
-/** The unit and body lookups of accounts, access rules and the unit admin. */
+/** The unit and body lookups of accounts and access rules (read only: the bodies module writes units). */
 @Injectable()
 export class UnitsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -98,23 +87,6 @@ export class UnitsRepository {
     return this.dataSource.query(
       `SELECT ${UNIT_COLUMNS} FROM ppid_units ORDER BY body_id, (level = 'utama') DESC, name`,
     ) as Promise<UnitRow[]>;
-  }
-
-  async findUnitByCode(bodyId: number, code: string): Promise<UnitRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${UNIT_COLUMNS} FROM ppid_units WHERE body_id = $1 AND code = $2`, [
-      bodyId,
-      code,
-    ])) as UnitRow[];
-    return rows[0] ?? null;
-  }
-
-  async insertPelaksana(unit: NewPelaksanaUnit, manager?: EntityManager): Promise<number> {
-    const rows = (await this.runner(manager).query(
-      `INSERT INTO ppid_units (body_id, parent_id, level, code, name, email, time_zone, opens_at, closes_at)
-       VALUES ($1, $2, 'pelaksana', $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [unit.bodyId, unit.parentId, unit.code, unit.name, unit.email, unit.timeZone, unit.opensAt, unit.closesAt],
-    )) as { id: number }[];
-    return rows[0].id;
   }
 
   private runner(manager?: EntityManager): Pick<DataSource, 'query'> {

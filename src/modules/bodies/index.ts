@@ -1,9 +1,15 @@
 /** The bodies module's public surface: other modules import only from here. */
+export { BodiesAdminRepository } from './admin/bodies-admin.repository';
+export type { BodyDetails, UnitDetails } from './admin/bodies-admin.repository';
+export { checkBodyDetails } from './admin/details-input';
 export { allProvinceCodes, areaDataFile } from './area-data';
 export { BodiesModule } from './bodies.module';
 export { BodiesRepository } from './bodies.repository';
 export { BodiesService } from './bodies.service';
 export type { BodySummary } from './bodies.service';
+export { letterDetailsOf } from './letter-details';
+export { nipProblem } from './nip';
 export { PpidUnit } from './ppid-unit.entity';
 export type { UnitLevel } from './ppid-unit.entity';
 export { PublicBody } from './public-body.entity';
+export { WEEKDAYS, formatDayHours, serviceHoursFrom } from './service-hours';

@@ -32,6 +32,23 @@ export class PpidUnit {
   @Column('text', { nullable: true })
   email: string | null;
 
+  /** The unit's own office address and telephone when they differ from the body's (e-mail: `email`). */
+  @Column('text', { nullable: true })
+  address: string | null;
+
+  @Column('text', { nullable: true })
+  phone: string | null;
+
+  /** Who signs the unit's letters: name, position (jabatan) and 18-digit NIP. */
+  @Column('text', { name: 'signer_name', nullable: true })
+  signerName: string | null;
+
+  @Column('text', { name: 'signer_position', nullable: true })
+  signerPosition: string | null;
+
+  @Column('text', { name: 'signer_nip', nullable: true })
+  signerNip: string | null;
+
   @Column('text', { name: 'time_zone' })
   timeZone: string;
 

@@ -18,6 +18,23 @@ export class PublicBody {
   @Column('text')
   name: string;
 
+  /** Office address, telephone, e-mail and website as printed in the letterhead; null until an admin sets them. */
+  @Column('text', { nullable: true })
+  address: string | null;
+
+  @Column('text', { nullable: true })
+  phone: string | null;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @Column('text', { nullable: true })
+  website: string | null;
+
+  /** Per weekday, see service-hours.ts; null until an admin sets them. */
+  @Column('jsonb', { name: 'service_hours', nullable: true })
+  serviceHours: unknown;
+
   @OneToMany(() => PpidUnit, (unit) => unit.body)
   units: PpidUnit[];
 

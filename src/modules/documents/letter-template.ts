@@ -31,10 +31,18 @@ export function drawLetter(layout: PdfLayout, data: LetterData): void {
   layout.space(1);
   const salutation = data.salutation ?? DEFAULT_SALUTATION;
   if (salutation) layout.paragraph(salutation);
-  for (const section of data.sections) {
+  // The signature goes with the last paragraph: the closing, or without one the body's last paragraph.
+  let closing = data.closing ?? DEFAULT_CLOSING;
+  let sections = data.sections;
+  const last = sections.at(-1);
+  if (!closing && last?.kind === 'paragraph') {
+    closing = last.text;
+    sections = sections.slice(0, -1);
+  }
+  for (const section of sections) {
     drawSection(layout, section);
   }
-  layout.signOff(data.closing ?? DEFAULT_CLOSING, data.signer);
+  layout.signOff(closing, data.signer);
   if (data.footerNote) layout.note(data.footerNote);
 }
 

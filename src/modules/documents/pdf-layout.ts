@@ -179,16 +179,21 @@ export class PdfLayout {
 
   /**
    * The closing paragraph, then role, room to sign, name underlined and NIP on the right half.
-   * Kept on one page so the signature never stands alone on the last page.
+   * Paragraph and signature are measured together and start a new page together when they do not
+   * fit, so the signature never stands alone at the top of a page.
    */
   signOff(closing: string, signer: LetterSigner): void {
     const full = this.fullWidth;
     const block = { width: full.width * 0.5, align: 'center' as const };
     const blockX = full.x + full.width * 0.5;
     this.style({});
-    const closingHeight = closing ? this.doc.heightOfString(clean(closing), { width: full.width }) : 0;
+    const closingHeight = closing ? this.doc.heightOfString(clean(closing), { width: full.width, align: 'justify' }) + this.lineHeight() * 0.5 : 0;
     const roleHeight = this.doc.heightOfString(clean(signer.role), block);
-    this.keepTogether(closingHeight + roleHeight + SIGNATURE_SPACE + this.lineHeight() * 4);
+    const nipHeight = signer.nip ? this.doc.heightOfString(`NIP. ${clean(signer.nip)}`, block) : 0;
+    this.style({ bold: true });
+    const nameHeight = this.doc.heightOfString(clean(signer.name), block);
+    this.style({});
+    this.keepTogether(closingHeight + this.lineHeight() * 0.5 + roleHeight + SIGNATURE_SPACE + nameHeight + nipHeight);
     if (closing) this.paragraph(closing);
     this.doc.y += this.lineHeight() * 0.5;
     this.doc.text(clean(signer.role), blockX, this.doc.y, block);

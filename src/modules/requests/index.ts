@@ -7,6 +7,7 @@ export type { Channel, CopyDelivery, ObtainMethod, RequesterType } from './reque
 export { RequestSecrets } from './request-secrets';
 export type { SecretsPassResult } from './request-secrets';
 export type { RequestStatus } from './request-status';
+export { RequestsModule } from './requests.module';
 export { RequestsRepository } from './requests.repository';
 export { TRACKING_ALPHABET, TrackingCodes, formatTrackingCode, generateTrackingCode } from './tracking/tracking-code';
 export { deadlineState, stateBounds } from './workflow/deadline-state';
@@ -16,4 +17,3 @@ export type { Decision, ExemptionGround, NoticeInput } from './workflow/notice-i
 export { TRANSITIONS, nextStatus } from './workflow/request-transitions';
 export type { RequestAction } from './workflow/request-transitions';
 export { MAX_EXTENSION_DAYS } from './workflow/request-workflow.service';
-export { RequestsModule } from './requests.module';

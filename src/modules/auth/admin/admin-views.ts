@@ -1,24 +1,8 @@
 import { Role } from 'src/common/auth/actor';
-import { UNIT_TIME_ZONES } from 'src/modules/auth/dto/create-unit.dto';
 import { ROLE_LABELS, ROLES } from 'src/common/auth/roles';
 import { UserListRow } from 'src/modules/auth/users.repository';
-import { formatTimeOfDay, localDateTimeOf, parseTimeOfDay, timeZoneLabel } from 'src/common/time/local-time';
-import { BodyWithUnits } from './units-admin.service';
-
-const ZONE_LABELS: Record<(typeof UNIT_TIME_ZONES)[number], string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-function zoneLabel(timeZone: string): string {
-  return ZONE_LABELS[timeZone as keyof typeof ZONE_LABELS] ?? timeZone;
-}
-
-/** '08:00' → '08.00', as Indonesian writes times. */
-function clock(time: string): string {
-  return formatTimeOfDay(parseTimeOfDay(time), '.');
-}
+import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
+import { BodyWithUnits } from './account-places.service';
 
 /** The list of accounts; lock ends are shown in `timeZone` (the province's). */
 export function accountRows(rows: UserListRow[], now: Date, timeZone: string): object[] {
@@ -48,25 +32,4 @@ export function placeOptions(tree: BodyWithUnits[], unitId: number, bodyId: numb
     })),
     bodyOptions: tree.map((b) => ({ id: b.id, name: b.name, selected: b.id === bodyId })),
   };
-}
-
-export function unitTreeView(tree: BodyWithUnits[]): object[] {
-  return tree.map((b) => ({
-    id: b.id,
-    name: b.name,
-    regionCode: b.regionCode,
-    units: b.units.map((u) => ({
-      id: u.id,
-      name: u.name,
-      code: u.code,
-      levelLabel: u.level === 'utama' ? 'PPID Utama' : 'PPID Pelaksana',
-      email: u.email,
-      hours: `${clock(u.opensAt)}–${clock(u.closesAt)} ${zoneLabel(u.timeZone)}`,
-      active: u.active,
-    })),
-  }));
-}
-
-export function timeZoneOptions(selected: string | undefined): object[] {
-  return UNIT_TIME_ZONES.map((tz) => ({ value: tz, label: `${ZONE_LABELS[tz]} (${tz})`, selected: tz === selected }));
 }

@@ -1,5 +1,5 @@
 import { formatLocalDate } from 'src/common/views/view-helpers';
-import { FieldRow, LetterData, LetterSection } from 'src/modules/documents';
+import { FieldRow, LetterData, LetterSection, LetterSigner } from 'src/modules/documents';
 import { COPY_DELIVERIES } from 'src/modules/requests/request-options';
 import { ReceiptView } from 'src/modules/requests/receipt.presenter';
 import { DECISIONS, EXEMPTION_GROUNDS, FORMATS, NoticeInput } from './notice-input';
@@ -9,7 +9,12 @@ export interface LetterContext {
   receipt: ReceiptView;
   /** 'Kota Surabaya', used for the place line. */
   regionName: string;
-  unitEmail: string | null;
+  /** Office address and contact lines of the letterhead (the unit's where set, else the body's). */
+  kopLines: string[];
+  /** The body's service hours, e.g. 'Senin–Kamis 08.00–15.00; Jumat 08.00–11.00'; null when not set. */
+  serviceHoursText: string | null;
+  /** The unit's signer; null until an admin sets one, then the officer signs for the PPID. */
+  signer: { name: string; position: string; nip: string } | null;
   number: string;
   /** 'YYYY-MM-DD' local date of the letter. */
   date: string;
@@ -37,11 +42,17 @@ export function rupiah(amount: number): string {
   return `Rp ${amount.toLocaleString('id-ID')}`;
 }
 
+function signerOf(ctx: LetterContext): LetterSigner {
+  if (ctx.signer) return { role: ctx.signer.position, name: ctx.signer.name, nip: ctx.signer.nip };
+  return { role: `Pejabat Pengelola Informasi dan Dokumentasi\n${ctx.receipt.unitName}`, name: ctx.officerName };
+}
+
 function base(ctx: LetterContext, subject: string, sections: LetterSection[], closing?: string): LetterData {
+  const hours = ctx.serviceHoursText ? ` Jam layanan: ${ctx.serviceHoursText}.` : '';
   return {
     bodyName: ctx.receipt.bodyName,
     unitName: ctx.receipt.unitName,
-    kopLines: ctx.unitEmail ? [`Surat elektronik: ${ctx.unitEmail}`] : undefined,
+    kopLines: ctx.kopLines.length > 0 ? ctx.kopLines : undefined,
     number: ctx.number,
     subject,
     place: placeOf(ctx.regionName),
@@ -49,8 +60,8 @@ function base(ctx: LetterContext, subject: string, sections: LetterSection[], cl
     recipient: { name: `Sdr. ${ctx.receipt.requesterName}`, lines: ['Pemohon Informasi Publik'] },
     sections,
     closing,
-    signer: { role: `Pejabat Pengelola Informasi dan Dokumentasi\n${ctx.receipt.unitName}`, name: ctx.officerName },
-    footerNote: `Nomor pendaftaran permohonan ${ctx.receipt.registrationNumber}. Surat ini dibuat melalui Portal KIP dan dapat diunduh pada halaman pelacakan permohonan.`,
+    signer: signerOf(ctx),
+    footerNote: `Nomor pendaftaran permohonan ${ctx.receipt.registrationNumber}. Surat ini dibuat melalui Portal KIP dan dapat diunduh pada halaman pelacakan permohonan.${hours}`,
   };
 }
 

@@ -8,7 +8,7 @@ import { DatabaseService } from 'src/database/database.service';
 import { Actor } from 'src/common/auth/actor';
 import { AccessPolicy, AccountsService } from 'src/modules/auth';
 import { AccessDenied } from 'src/common/auth/access-errors';
-import { BodiesService, PpidUnit } from 'src/modules/bodies';
+import { BodiesService, PpidUnit, letterDetailsOf } from 'src/modules/bodies';
 import { CalendarService, WorkingDayCalendar, extendDueDate } from 'src/modules/calendar';
 import { localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
 import { DocumentsService, LetterData } from 'src/modules/documents';
@@ -281,7 +281,7 @@ export class RequestWorkflowService {
     const data = letter.build({
       receipt,
       regionName: unit.body.region?.name ?? unit.body.name,
-      unitEmail: unit.email,
+      ...letterDetailsOf(unit),
       number,
       date: today,
       officerName: actor.name,
