@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit';
+import { BodiesModule } from 'src/modules/bodies';
 import { NotificationsModule } from 'src/modules/notifications';
 import { AccessPolicy } from './access-policy';
 import { AccountSessionsService } from './account-sessions.service';
@@ -14,7 +15,6 @@ import { AuthPagesController } from './auth-pages.controller';
 import { AuthenticationService } from './authentication.service';
 import { SessionStore } from './sessions';
 import { SessionsRepository } from './sessions.repository';
-import { UnitsRepository } from './units.repository';
 import { UsersRepository } from './users.repository';
 
 /**
@@ -25,11 +25,10 @@ import { UsersRepository } from './users.repository';
  * applySessions (sessions.ts) installs the session and actor middleware in createApp.
  */
 @Module({
-  imports: [AuditModule, NotificationsModule],
+  imports: [AuditModule, BodiesModule, NotificationsModule],
   controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController],
   providers: [
     UsersRepository,
-    UnitsRepository,
     SessionsRepository,
     AccountSessionsService,
     AccessPolicy,

@@ -17,3 +17,4 @@ export { TRANSITIONS, nextStatus } from './workflow/request-transitions';
 export type { RequestAction } from './workflow/request-transitions';
 export { MAX_EXTENSION_DAYS } from './workflow/request-workflow.service';
 export { RequestsModule } from './requests.module';
+export { RequestRecordsModule } from './request-records.module';
