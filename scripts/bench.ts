@@ -22,7 +22,7 @@ interface BenchResult {
 
 const CALLS = 2_000_000;
 const WARMUP_CALLS = 200_000;
-const SEED_CSV = join(__dirname, '..', 'src', 'database', 'seeds', 'id-holidays.csv');
+const SEED_CSV = join(__dirname, '..', 'src', 'modules', 'calendar', 'id-holidays.csv');
 
 // Used when the seed copy is not there yet: the 2024–2026 SKB lists.
 const INLINE_HOLIDAYS: readonly string[] = [

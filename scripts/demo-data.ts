@@ -6,15 +6,10 @@
  * Without --database-url it uses DATABASE_URL, else the embedded database in DATA_DIR (stop the
  * portal first: the embedded database takes one process).
  */
-import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { ConfigError, DEFAULT_DEMO_DATA_REQUESTS, loadConfig } from 'src/config/app-config';
-import { DatabaseService } from 'src/database/database.service';
-import { seedReferenceData } from 'src/database/seeds/reference-data';
-import { BodiesRepository, BodiesService } from 'src/modules/bodies';
-import { CalendarRepository, CalendarService } from 'src/modules/calendar';
 import { formatDemoLogins } from 'src/demo/demo-accounts';
 import { DEFAULT_DEMO_SEED, DemoDataLoader, DemoProgress } from 'src/demo/demo-loader';
-import { TrackingCodes } from 'src/modules/requests';
+import { openToolContext } from 'src/tool-context';
 
 interface Options {
   /** Unset: DEMO_DATA_REQUESTS, read with the other settings. */
@@ -98,16 +93,11 @@ async function main(): Promise<void> {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  const db = new DatabaseService(config);
   const where = config.embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`Connecting to the ${where}, applying migrations and reference data…\n`);
-  const dataSource = await db.connect();
+  const app = await openToolContext(config);
   try {
-    await seedReferenceData(dataSource, config.provinceCode);
-    const cipher = new FieldCipher(config);
-    const codes = new TrackingCodes(cipher);
-    const calendar = new CalendarService(new CalendarRepository(dataSource), new BodiesService(new BodiesRepository(dataSource)), config);
-    const loader = new DemoDataLoader(dataSource, cipher, codes, calendar);
+    const loader = DemoDataLoader.fromApp(app);
     const requests = options.requests ?? config.demoDataRequests;
     // The embedded database has one connection: batches there go one after the other.
     const parallel = config.embedded ? 1 : Math.min(options.parallel ?? 3, 8);
@@ -149,7 +139,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await db.onApplicationShutdown();
+    await app.close();
   }
 }
 

@@ -6,8 +6,8 @@
  * else the embedded database in DATA_DIR (stop the portal first: it takes one process).
  */
 import { ConfigError, loadConfig } from 'src/config/app-config';
-import { DatabaseService } from 'src/database/database.service';
 import { rotateKeys } from 'src/modules/secrets';
+import { openToolContext } from 'src/tool-context';
 
 const USAGE = `Usage: npm run rotate-keys -- [--database-url URL]
   --database-url  PostgreSQL to rotate (default: DATABASE_URL, else the embedded database in DATA_DIR)
@@ -39,11 +39,10 @@ async function main(): Promise<void> {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  const db = new DatabaseService(config);
-  const dataSource = await db.connect();
+  const app = await openToolContext(config);
   try {
     let lastPrint = 0;
-    const report = await rotateKeys(dataSource, config, (what, done) => {
+    const report = await rotateKeys(app, config, (what, done) => {
       if (Date.now() - lastPrint < 2000) return;
       lastPrint = Date.now();
       process.stdout.write(`  ${what}: ${done.rows} re-encrypted, ${done.failed} failed so far\n`);
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await db.onApplicationShutdown();
+    await app.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { titleCase } from 'src/database/seeds/reference-data';
+import { titleCase } from 'src/modules/bodies';
 import type { District } from './simulation/people';
 
 function rows(file: string): string[][] {

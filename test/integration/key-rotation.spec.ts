@@ -103,7 +103,7 @@ describe('key rotation', () => {
   it('should read everything under a new key with the old one as previous, before and after the rotation', async () => {
     t = await t.restart({ ENCRYPTION_KEY: KEY_B, ENCRYPTION_KEY_PREVIOUS: KEY_A });
     await expectEverythingReadable();
-    const report = await rotateKeys(db(), t.config);
+    const report = await rotateKeys(t.app, t.config);
     expect(report.requests.failed + report.files.failed + report.legacy.failed).toBe(0);
     // Three requests (four sealed fields each, phone and address always) and one identity document.
     expect(report.requests.rows).toBe(3);
@@ -112,7 +112,7 @@ describe('key rotation', () => {
   });
 
   it('should do nothing when run again', async () => {
-    const again = await rotateKeys(db(), t.config);
+    const again = await rotateKeys(t.app, t.config);
     expect(again).toEqual({ legacy: { rows: 0, failed: 0 }, requests: { rows: 0, failed: 0 }, files: { rows: 0, failed: 0 } });
   });
 
@@ -131,7 +131,7 @@ describe('key rotation', () => {
   });
 
   it('should report, not hide, values under a key that is not configured', async () => {
-    const report = await rotateKeys(db(), { ...t.config, encryptionKey: Buffer.from(KEY_A, 'base64'), encryptionKeyPrevious: undefined } as typeof t.config);
+    const report = await rotateKeys(t.app, { ...t.config, encryptionKey: Buffer.from(KEY_A, 'base64'), encryptionKeyPrevious: undefined } as typeof t.config);
     expect(report.requests.failed).toBe(3);
     expect(report.files.failed).toBe(1);
     expect(report.requests.rows).toBe(0);

@@ -6,8 +6,7 @@ import { Client } from 'pg';
 import type { DestinationStream } from 'pino';
 import { createApp } from 'src/app';
 import { AppConfig, loadConfig } from 'src/config/app-config';
-import { DatabaseService } from 'src/database/database.service';
-import { seedReferenceData } from 'src/database/seeds/reference-data';
+import { openToolContext } from 'src/tool-context';
 import { buildOnce, runDir, templateDatabase } from './test-template';
 
 export interface TestApp {
@@ -55,13 +54,8 @@ function databaseUrlOf(dbName: string): string {
 
 /** Every migration and the reference data of the default province, as an app start leaves them. */
 async function migrateAndSeed(settings: Record<string, string>): Promise<void> {
-  const config = loadConfig(settings);
-  const db = new DatabaseService(config);
-  try {
-    await seedReferenceData(await db.connect(), config.provinceCode);
-  } finally {
-    await db.onApplicationShutdown();
-  }
+  const context = await openToolContext(loadConfig(settings), false);
+  await context.close();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readCsv } from 'src/database/seeds/csv';
+import { readCsv } from 'src/common/files/csv';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { WorkingDayCalendar, computeDueDate, extendDueDate } from 'src/modules/calendar';
 import { allProvinceCodes } from 'src/modules/bodies';
@@ -8,7 +8,7 @@ import { apportion, drawProfiles } from './profiles';
 import { SimBody, SimRequest, simulateRequests } from './simulate';
 import { BodyRef, placeName, planWorld, regionTitle } from './world';
 
-const holidays = readCsv(join(__dirname, '../../database/seeds/id-holidays.csv'));
+const holidays = readCsv(join(__dirname, '../../modules/calendar/id-holidays.csv'));
 const calendar = WorkingDayCalendar.build({
   nonWorkingDays: holidays.map((h) => h.date),
   confirmedYears: [...new Set(holidays.map((h) => Number(h.date.slice(0, 4))))],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from './audit-entry.entity';
 import { AuditPagesController } from './audit-pages.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
@@ -9,6 +11,7 @@ import { AuditService } from './audit.service';
  * personal data leaves the server.
  */
 @Module({
+  imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditPagesController],
   providers: [AuditRepository, AuditService],
   exports: [AuditService],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditActorRole, AuditDetails, AuditEntry } from './audit-entry.entity';
 import { AuditQuery } from './audit-query';
 
@@ -36,11 +37,11 @@ export interface TargetNames {
 /** The only writer of audit_log, and it only appends (the table's trigger refuses anything else). */
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
   /** In the caller's transaction when given one: the change and its trail commit together. */
   async append(entry: NewAuditEntry, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).getRepository(AuditEntry).insert(entry);
+    await (manager ? manager.withRepository(this.entries) : this.entries).insert(entry);
   }
 
   /** Newest first, `limit` rows at most, keyset-paged by id. */
@@ -57,7 +58,7 @@ export class AuditRepository {
     if (q.since) where.push(`a.occurred_at >= ${param(q.since)}`);
     if (q.until) where.push(`a.occurred_at < ${param(q.until)}`);
     if (q.before) where.push(`a.id < ${param(q.before)}::bigint`);
-    return (await this.dataSource.query(
+    return (await this.entries.manager.query(
       `SELECT a.id::text AS id, a.occurred_at AS "occurredAt", a.actor_user_id AS "actorUserId", a.actor_role AS "actorRole",
               u.name AS "actorName", u.email AS "actorEmail", a.action, a.target_type AS "targetType", a.target_id AS "targetId", a.details
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
@@ -74,7 +75,7 @@ export class AuditRepository {
     const [userIds, unitIds, requestIds] = [idsOf('user', /^\d{1,9}$/), idsOf('unit', /^\d{1,9}$/), idsOf('request', /^\d{1,18}$/)];
     const lookup = async (sql: string, ids: string[]): Promise<Map<string, string>> => {
       if (ids.length === 0) return new Map();
-      const found = (await this.dataSource.query(sql, [ids])) as { id: string; label: string }[];
+      const found = (await this.entries.manager.query(sql, [ids])) as { id: string; label: string }[];
       return new Map(found.map((f) => [String(f.id), f.label]));
     };
     const [users, units, requests] = await Promise.all([

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from 'src/common/auth/actor';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { includesUnit, visibleUnitIdsOf, VisibleUnits } from './unit-visibility';
-import { UnitsRepository } from './units.repository';
+import { UnitsRepository } from 'src/modules/bodies';
 
 /**
  * What an actor may see, for every service that shows or changes unit data (the rule itself is

@@ -14,7 +14,7 @@ import { Actor } from 'src/common/auth/actor';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { LOCK_AFTER_FAILURES } from './authentication.service';
 import { issueInvitation } from './invitation-mail';
-import { UnitPlace, UnitsRepository } from './units.repository';
+import { UnitPlace, UnitsRepository } from 'src/modules/bodies';
 import { UsersRepository } from './users.repository';
 
 export type AccountAction = 'deactivate' | 'reactivate' | 'unlock' | 'reinvite';

@@ -15,7 +15,7 @@ import { normalizeEmail } from './authentication.service';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { issueInvitation } from './invitation-mail';
 import { hashSecretToken, looksLikeSecretToken } from './secret-tokens';
-import { UnitPlace, UnitsRepository } from './units.repository';
+import { UnitPlace, UnitsRepository } from 'src/modules/bodies';
 import { PendingInvitation, UserListRow, UsersRepository } from './users.repository';
 
 export { INVITATION_HOURS, INVITATION_TEMPLATE } from './invitation-mail';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit';
+import { BodiesModule } from 'src/modules/bodies';
 import { NotificationsModule } from 'src/modules/notifications';
 import { AccessPolicy } from './access-policy';
 import { AccountAdminRepository } from './account-admin.repository';
@@ -17,7 +18,6 @@ import { AuthPagesController } from './auth-pages.controller';
 import { AuthenticationService } from './authentication.service';
 import { SessionStore } from './sessions';
 import { SessionsRepository } from './sessions.repository';
-import { UnitsRepository } from './units.repository';
 import { UsersRepository } from './users.repository';
 
 /**
@@ -28,11 +28,10 @@ import { UsersRepository } from './users.repository';
  * applySessions (sessions.ts) installs the session and actor middleware in createApp.
  */
 @Module({
-  imports: [AuditModule, NotificationsModule],
+  imports: [AuditModule, BodiesModule, NotificationsModule],
   controllers: [AuthPagesController, AuthApiController, AdminPagesController, AdminApiController, AccountActionsController],
   providers: [
     UsersRepository,
-    UnitsRepository,
     SessionsRepository,
     AccountSessionsService,
     AccessPolicy,

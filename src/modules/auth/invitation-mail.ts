@@ -4,7 +4,7 @@ import { MailService } from 'src/modules/notifications';
 import { Role } from 'src/common/auth/actor';
 import { ROLE_LABELS } from 'src/common/auth/roles';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
-import { UnitPlace } from './units.repository';
+import { UnitPlace } from 'src/modules/bodies';
 import { UsersRepository } from './users.repository';
 
 /** How long an invitation link works. */

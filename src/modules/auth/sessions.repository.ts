@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 /** A stored session of one account, as connect-pg-simple keeps it (table `session`). */
@@ -17,7 +18,7 @@ export interface SessionRow {
  */
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The account's sessions that have not expired, most recently active first. */
   async findByUser(userId: number): Promise<SessionRow[]> {

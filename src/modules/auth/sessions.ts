@@ -3,7 +3,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
-import { DataSource } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
 import { safeErrorSummary } from 'src/common/logging/error-summary';
@@ -30,8 +29,8 @@ export class SessionStore implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Sessions');
   readonly store: connectPgSimple.PGStore;
 
-  // DataSource is injected so the pool is connected and migrated before the store exists.
-  constructor(db: DatabaseService, _dataSource: DataSource) {
+  // DatabaseService exists once the pool is connected and migrated.
+  constructor(db: DatabaseService) {
     const PgStore = connectPgSimple(session);
     this.store = new PgStore({
       pool: db.pool,

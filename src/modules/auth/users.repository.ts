@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Role } from 'src/common/auth/actor';
 
@@ -84,7 +85,7 @@ function actorOf(row: ActorRow): Actor {
 /** Accounts, invitations and API tokens. Secrets arrive here already hashed. */
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findCredentialsByEmail(email: string): Promise<Credentials | null> {
     return this.findCredentials('u.email = $1', email);

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { readCsv } from 'src/database/seeds/csv';
+import { readCsv } from 'src/common/files/csv';
 
 /** A data file of idn-area-data (Kepmendagri codes and names). */
 export function areaDataFile(name: 'provinces.csv' | 'regencies.csv'): string {

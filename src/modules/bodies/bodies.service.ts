@@ -6,6 +6,12 @@ import { BodiesRepository } from './bodies.repository';
 import { PpidUnit } from './ppid-unit.entity';
 import { PublicBody } from './public-body.entity';
 
+/** A body as forms list it. */
+export interface BodyOption {
+  id: number;
+  name: string;
+}
+
 export interface BodySummary {
   code: string;
   name: string;
@@ -31,6 +37,22 @@ export class BodiesService {
     const body = regionCode === null ? null : await this.bodies.findByRegionCode(regionCode);
     if (!body) throw new NotFound('Badan publik tidak ditemukan.');
     return toSummary(body);
+  }
+
+  /** Every body by region code, the province first. */
+  async bodyOptions(): Promise<BodyOption[]> {
+    return (await this.bodies.findBodiesByCode()).map((b) => ({ id: b.id, name: b.name }));
+  }
+
+  async findBodyOption(id: number): Promise<BodyOption | null> {
+    if (!Number.isInteger(id) || id < 1 || id > MAX_INT4) return null;
+    const body = await this.bodies.findBody(id);
+    return body ? { id: body.id, name: body.name } : null;
+  }
+
+  /** Units by id, inactive ones too (a request keeps the hours of the unit that received it). */
+  findUnitsById(ids: number[]): Promise<PpidUnit[]> {
+    return this.bodies.findUnits(ids);
   }
 
   async getUnit(unitId: number): Promise<PpidUnit> {

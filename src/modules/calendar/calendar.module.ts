@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from 'src/modules/audit';
 import { BodiesModule } from 'src/modules/bodies';
 import { CalendarAdminApiController } from './admin/calendar-admin-api.controller';
@@ -11,15 +12,19 @@ import { CalendarBannerInterceptor, NextYearNotice } from './admin/next-year-not
 import { CalendarApiController } from './calendar.controller';
 import { CalendarPageController } from './calendar-page.controller';
 import { CalendarPageService } from './calendar-page.service';
-import { CalendarRepository } from './calendar.repository';
-import { CalendarService } from './calendar.service';
+import { CalendarYear } from './calendar-year.entity';
+import { Holiday } from './holiday.entity';
+import { WorkingDaysModule } from './working-days.module';
 
+/**
+ * Working days: national holidays, cuti bersama and body closures (tables holidays and
+ * calendar_years, written only here), due dates, the public calendar and its administration.
+ * Loads the bundled national holiday list at start.
+ */
 @Module({
-  imports: [AuditModule, BodiesModule],
+  imports: [TypeOrmModule.forFeature([Holiday, CalendarYear]), WorkingDaysModule, AuditModule, BodiesModule],
   controllers: [CalendarApiController, CalendarPageController, CalendarAdminPagesController, CalendarAdminApiController],
   providers: [
-    CalendarRepository,
-    CalendarService,
     CalendarPageService,
     CalendarAdminRepository,
     CalendarAdminService,
@@ -27,6 +32,6 @@ import { CalendarService } from './calendar.service';
     NextYearNotice,
     { provide: APP_INTERCEPTOR, useClass: CalendarBannerInterceptor },
   ],
-  exports: [CalendarService, CalendarSnapshots],
+  exports: [WorkingDaysModule, CalendarSnapshots],
 })
 export class CalendarModule {}

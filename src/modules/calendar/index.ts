@@ -4,7 +4,7 @@ export type { CalendarRecomputeJob } from './admin/calendar-recompute-job';
 export { CalendarSnapshots } from './admin/calendar-snapshots';
 export type { CalendarSnapshot } from './admin/calendar-snapshots';
 export { CalendarModule } from './calendar.module';
-export { CalendarRepository } from './calendar.repository';
 export { CalendarService } from './calendar.service';
 export { DEFAULT_SERVICE_HOURS, WorkingDayCalendar, computeDueDate, effectiveReceiptDate, extendDueDate, workingDaysLeft } from './working-day-calendar';
 export type { DueDateResult, ServiceHours } from './working-day-calendar';
+export { WorkingDaysModule } from './working-days.module';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { FieldCipher, SEALED_HEADER_BYTES, sealContext } from 'src/common/crypto/field-cipher';
+import { FilesRepository } from './files.repository';
 import { StoredFile, StoredFileKind } from './stored-file.entity';
 
 export interface NewFile {
@@ -28,30 +29,27 @@ function contentContext(id: string): string {
 @Injectable()
 export class FilesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly files: FilesRepository,
     private readonly cipher: FieldCipher,
   ) {}
 
   store(m: EntityManager, file: NewFile): Promise<StoredFile> {
-    const repo = m.getRepository(StoredFile);
     const id = randomUUID();
-    return repo.save(
-      repo.create({
-        id,
-        kind: file.kind,
-        filename: safeFilename(file.filename),
-        mediaType: file.mediaType,
-        size: file.content.length,
-        encrypted: file.encrypt,
-        content: file.encrypt ? this.cipher.encrypt(file.content, contentContext(id)) : file.content,
-        sha256: createHash('sha256').update(file.content).digest('hex'),
-      }),
-    );
+    return this.files.insert(m, {
+      id,
+      kind: file.kind,
+      filename: safeFilename(file.filename),
+      mediaType: file.mediaType,
+      size: file.content.length,
+      encrypted: file.encrypt,
+      content: file.encrypt ? this.cipher.encrypt(file.content, contentContext(id)) : file.content,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+    });
   }
 
   /** The file with its content in the clear, or null. */
   async read(id: string): Promise<(StoredFile & { plain: Buffer }) | null> {
-    const file = await this.dataSource.getRepository(StoredFile).findOneBy({ id });
+    const file = await this.files.findById(id);
     if (!file) return null;
     return Object.assign(file, { plain: file.encrypted ? this.cipher.decrypt(file.content, contentContext(id)) : file.content });
   }
@@ -62,12 +60,7 @@ export class FilesService {
    * if the content is still what was read, so a concurrent writer is never overwritten.
    */
   async resealBatch(after: string | null, limit: number): Promise<ResealProgress> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, content FROM stored_files
-        WHERE encrypted AND ($1::uuid IS NULL OR id > $1::uuid) AND substring(content FROM 1 FOR ${SEALED_HEADER_BYTES}) <> $2
-        ORDER BY id LIMIT $3`,
-      [after, this.cipher.currentHeader, limit],
-    )) as { id: string; content: Buffer }[];
+    const rows = await this.files.findSealedOtherwise(after, this.cipher.currentHeader, SEALED_HEADER_BYTES, limit);
     let resealed = 0;
     let failed = 0;
     for (const row of rows) {
@@ -79,12 +72,7 @@ export class FilesService {
         failed++;
         continue;
       }
-      const [, count] = (await this.dataSource.query('UPDATE stored_files SET content = $2 WHERE id = $1 AND content = $3', [
-        row.id,
-        sealed,
-        row.content,
-      ])) as [unknown, number];
-      resealed += count;
+      resealed += await this.files.replaceContent(row.id, sealed, row.content);
     }
     return { last: rows.length === limit ? rows[rows.length - 1].id : null, resealed, failed };
   }

@@ -7,7 +7,7 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DatabaseService } from 'src/database/database.service';
 import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { JOBS_SETTINGS, JobsSettings } from './jobs-settings';
@@ -86,14 +86,13 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   private phase: 'new' | 'installed' | 'working' | 'stopping' | 'stopped' = 'new';
 
   constructor(
+    // Exists once the pool is connected and migrated.
     private readonly db: DatabaseService,
-    // Injected so the pool is connected and migrated before this service starts.
-    private readonly dataSource: DataSource,
     @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!this.dataSource.isInitialized) throw new Error('JobQueue started before the database');
+    if (!this.db.dataSource.isInitialized) throw new Error('JobQueue started before the database');
     this.executor = new PoolSqlExecutor(this.db.pool);
     this.boss = new PgBoss({
       db: this.executor,

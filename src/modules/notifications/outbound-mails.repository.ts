@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttachmentRef } from './mail-attachments';
 
@@ -29,7 +30,7 @@ const COLUMNS = `id, template, recipient, data, attachments, request_id::text AS
 
 @Injectable()
 export class OutboundMailsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** In the caller's transaction. */
   async insert(manager: EntityManager, mail: NewOutboundMail): Promise<string> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalDate } from 'src/common/time/local-time';
 import { AwaitingRequest, Recipient, ReminderKind } from './reminder-rules';
@@ -31,7 +32,7 @@ export interface BodyRecipient extends Recipient {
 /** What the reminder jobs read, and their log of what was sent (reminder_log, unit_digest_log). */
 @Injectable()
 export class RemindersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Open requests still waiting for the written notice, due on or before `dueBy`; with

@@ -4,6 +4,7 @@ export { formatRegistrationNumber } from './intake/registration-number';
 export type { RequestSubmission } from './intake/request-submission';
 export { nikProblem } from './intake/requester-identity';
 export type { Channel, CopyDelivery, ObtainMethod, RequesterType } from './request-options';
+export { RequestRecordsModule } from './request-records.module';
 export { RequestSecrets } from './request-secrets';
 export type { SecretsPassResult } from './request-secrets';
 export type { RequestStatus } from './request-status';

@@ -7,15 +7,13 @@ import { DocumentsModule } from 'src/modules/documents';
 import { FilesModule } from 'src/modules/files';
 import { MailAttachments, NotificationsModule } from 'src/modules/notifications';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
-import { RequestSecrets } from 'src/modules/requests/request-secrets';
 import { RequestPagesController } from 'src/modules/requests/request-pages.controller';
 import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { RequestsApiController } from 'src/modules/requests/requests.controller';
-import { RequestsRepository } from 'src/modules/requests/requests.repository';
-import { TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
+import { RequestRecordsModule } from 'src/modules/requests/request-records.module';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
-import { DueDateRecomputeWorker, OpenRequestsRepository } from 'src/modules/requests/workflow/due-date-recompute';
+import { DueDateRecomputeWorker } from 'src/modules/requests/workflow/due-date-recompute';
 import { OfficerApiController } from 'src/modules/requests/workflow/officer-api.controller';
 import { OfficerPagesController } from 'src/modules/requests/workflow/officer-pages.controller';
 import { RequestCaseFiles } from 'src/modules/requests/workflow/request-case-files';
@@ -28,24 +26,29 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
  * workflow (queue, actions, letters).
  */
 @Module({
-  imports: [AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule, NotificationsModule],
+  imports: [
+    RequestRecordsModule,
+    AuditModule,
+    AuthModule,
+    BodiesModule,
+    CalendarModule,
+    DocumentsModule,
+    FilesModule,
+    NotificationsModule,
+  ],
   controllers: [RequestsApiController, RequestPagesController, OfficerApiController, OfficerPagesController],
   providers: [
-    RequestsRepository,
     IntakeService,
     TrackingService,
     RequestReceipts,
-    TrackingCodes,
-    RequestSecrets,
     QueueRepository,
     QueueService,
     RequestWorkflowService,
     RequestCaseFiles,
     DocumentDownloads,
-    OpenRequestsRepository,
     DueDateRecomputeWorker,
   ],
-  exports: [RequestsRepository, TrackingService, RequestReceipts, QueueService, RequestSecrets],
+  exports: [RequestRecordsModule, TrackingService, RequestReceipts, QueueService],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(

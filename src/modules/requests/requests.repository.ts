@@ -1,8 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { RequestDocument } from 'src/modules/requests/request-document.entity';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
+import { RequestStatus } from 'src/modules/requests/request-status';
+
+/** Requests still waiting for the written notice: their due date still matters. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in_process'];
+
+/** What the due-date recomputation reads of an open request, and writes back. */
+export type OpenRequestRow = Pick<
+  InformationRequest,
+  'id' | 'bodyId' | 'receivingUnitId' | 'status' | 'receivedAt' | 'extendedDays' | 'effectiveReceiptDate' | 'dueDate' | 'dueProvisional' | 'version'
+>;
+
+const OPEN_ROW_COLUMNS = [
+  'r.id',
+  'r.bodyId',
+  'r.receivingUnitId',
+  'r.status',
+  'r.receivedAt',
+  'r.extendedDays',
+  'r.effectiveReceiptDate',
+  'r.dueDate',
+  'r.dueProvisional',
+  'r.version',
+];
 
 export interface LegacySecretsRow {
   id: string;
@@ -24,9 +48,17 @@ export interface SealedRequestRow {
   trackingCode: Buffer | null;
 }
 
+/**
+ * The only reader and writer of requests, request_events, request_documents and the registration
+ * and letter counters (the officers' queue has its own read-only QueueRepository).
+ */
 @Injectable()
 export class RequestsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(InformationRequest) private readonly requests: Repository<InformationRequest>,
+    @InjectRepository(RequestEvent) private readonly events: Repository<RequestEvent>,
+    @InjectRepository(RequestDocument) private readonly documents: Repository<RequestDocument>,
+  ) {}
 
   /**
    * The next number of a unit for a year, gapless: the counter row is locked FOR UPDATE until the
@@ -53,8 +85,7 @@ export class RequestsRepository {
 
   /** The request registered with one of these submission key hashes; for officers, only among their unit's. */
   findBySubmissionKeyHashes(hashes: string[], receivingUnitId: number | null): Promise<InformationRequest | null> {
-    const qb = this.dataSource
-      .getRepository(InformationRequest)
+    const qb = this.requests
       .createQueryBuilder('r')
       .where('r.submission_key_hash IN (:...hashes)', { hashes });
     if (receivingUnitId !== null) qb.andWhere('r.receiving_unit_id = :unitId', { unitId: receivingUnitId });
@@ -63,7 +94,7 @@ export class RequestsRepository {
 
   /** Rows written before tracking codes and submission keys were kept as they are now (RequestSecrets). */
   findLegacySecrets(afterId: string, limit: number): Promise<LegacySecretsRow[]> {
-    return this.dataSource.query(
+    return this.requests.manager.query(
       `SELECT id, registration_number AS "registrationNumber", channel, receiving_unit_id AS "receivingUnitId",
               submission_key AS "submissionKey", tracking_code_hash AS "trackingCodeHash", tracking_code AS "trackingCode"
          FROM requests WHERE (tracking_code IS NULL OR submission_key IS NOT NULL) AND id > $1 ORDER BY id LIMIT $2`,
@@ -73,7 +104,7 @@ export class RequestsRepository {
 
   /** Moves one legacy row over, unless another instance already did. */
   async replaceLegacySecrets(id: string, trackingCode: Buffer | null, submissionKeyHash: string | null, submissionKey: string | null): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
+    const [, count] = (await this.requests.manager.query(
       `UPDATE requests
           SET tracking_code = COALESCE(tracking_code, $2), tracking_code_hash = CASE WHEN $2::bytea IS NULL THEN tracking_code_hash END,
               submission_key_hash = COALESCE(submission_key_hash, $3), submission_key = NULL
@@ -87,7 +118,7 @@ export class RequestsRepository {
   findSealedNotUnder(header: Buffer, afterId: string, limit: number): Promise<SealedRequestRow[]> {
     const n = header.length;
     const stale = (column: string): string => `(${column} IS NOT NULL AND substring(${column} FROM 1 FOR ${n}) <> $1)`;
-    return this.dataSource.query(
+    return this.requests.manager.query(
       `SELECT id, registration_number AS "registrationNumber", requester_nik AS "requesterNik", requester_address AS "requesterAddress",
               requester_phone AS "requesterPhone", tracking_code AS "trackingCode"
          FROM requests
@@ -99,7 +130,7 @@ export class RequestsRepository {
 
   /** Writes re-encrypted fields; a row changed since it was read (any of them) is left for the next run. */
   async replaceSealed(before: SealedRequestRow, after: SealedRequestRow): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
+    const [, count] = (await this.requests.manager.query(
       `UPDATE requests SET requester_nik = $2, requester_address = $3, requester_phone = $4, tracking_code = $5
         WHERE id = $1 AND requester_nik IS NOT DISTINCT FROM $6 AND requester_address IS NOT DISTINCT FROM $7
           AND requester_phone IS NOT DISTINCT FROM $8 AND tracking_code IS NOT DISTINCT FROM $9`,
@@ -119,12 +150,12 @@ export class RequestsRepository {
   }
 
   findByRegistrationNumber(number: string): Promise<InformationRequest | null> {
-    return this.dataSource.getRepository(InformationRequest).findOneBy({ registrationNumber: number });
+    return this.requests.findOneBy({ registrationNumber: number });
   }
 
   /** Events in the order they happened; only the public ones for the requester's view. */
   findTimeline(requestId: string, publicOnly: boolean): Promise<RequestEvent[]> {
-    return this.dataSource.getRepository(RequestEvent).find({
+    return this.events.find({
       where: publicOnly ? { requestId, public: true } : { requestId },
       order: { id: 'ASC' },
     });
@@ -140,7 +171,7 @@ export class RequestsRepository {
 
   findById(id: string): Promise<InformationRequest | null> {
     if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
-    return this.dataSource.getRepository(InformationRequest).findOneBy({ id });
+    return this.requests.findOneBy({ id });
   }
 
   /** The request row locked until the transaction ends: one action at a time per request. */
@@ -162,16 +193,43 @@ export class RequestsRepository {
   }
 
   findDocuments(requestId: string): Promise<RequestDocument[]> {
-    return this.dataSource.getRepository(RequestDocument).find({ where: { requestId }, order: { id: 'ASC' } });
+    return this.documents.find({ where: { requestId }, order: { id: 'ASC' } });
   }
 
   findDocument(requestId: string, documentId: string): Promise<RequestDocument | null> {
     if (!/^\d{1,18}$/.test(documentId)) return Promise.resolve(null);
-    return this.dataSource.getRepository(RequestDocument).findOneBy({ requestId, id: documentId });
+    return this.documents.findOneBy({ requestId, id: documentId });
   }
 
   findDocumentById(documentId: string): Promise<RequestDocument | null> {
     if (!/^\d{1,18}$/.test(documentId)) return Promise.resolve(null);
-    return this.dataSource.getRepository(RequestDocument).findOneBy({ id: documentId });
+    return this.documents.findOneBy({ id: documentId });
+  }
+
+  /** The next `limit` open requests after `afterId`, of one body or of all (null), in id order. */
+  async findOpenAfter(bodyId: number | null, afterId: string, limit: number): Promise<{ id: string; receivingUnitId: number }[]> {
+    const qb = this.requests
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.receivingUnitId'])
+      .where('r.closed_at IS NULL')
+      .andWhere('r.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+      .andWhere('r.id > :afterId', { afterId });
+    if (bodyId !== null) qb.andWhere('r.body_id = :bodyId', { bodyId });
+    const rows = await qb.orderBy('r.id', 'ASC').limit(limit).getMany();
+    return rows.map((r) => ({ id: r.id, receivingUnitId: r.receivingUnitId }));
+  }
+
+  /** These requests locked until the transaction ends, re-read, and only those still open. */
+  lockOpen(m: EntityManager, ids: string[]): Promise<OpenRequestRow[]> {
+    return m
+      .withRepository(this.requests)
+      .createQueryBuilder('r')
+      .select(OPEN_ROW_COLUMNS)
+      .setLock('pessimistic_write')
+      .where('r.id IN (:...ids)', { ids })
+      .andWhere('r.closed_at IS NULL')
+      .andWhere('r.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+      .orderBy('r.id', 'ASC')
+      .getMany();
   }
 }

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
+import { INestApplicationContext } from '@nestjs/common';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { AppConfig } from 'src/config/app-config';
-import { FilesService } from 'src/modules/files';
+import { FilesRepository, FilesService } from 'src/modules/files';
 import { RequestSecrets, RequestsRepository, SecretsPassResult, TrackingCodes } from 'src/modules/requests';
 
 export interface RotationReport {
@@ -16,17 +16,17 @@ const FILE_BATCH = 20;
  * Re-encrypts every encrypted value under ENCRYPTION_KEY (values under ENCRYPTION_KEY_PREVIOUS or
  * in the version-1 format are rewritten; the rest are skipped), after moving legacy rows over.
  * Batched and compare-and-set per row, so it is safe to run again and while the portal serves.
- * Each table's writes stay in its module (RequestSecrets, FilesService).
+ * Each table's writes stay in its module: RequestSecrets and FilesService, on the repositories of
+ * `app` (a context holding RequestRecordsModule and FilesModule), with the keys of `config`.
  */
 export async function rotateKeys(
-  dataSource: DataSource,
+  app: INestApplicationContext,
   config: AppConfig,
   onProgress: (what: string, done: SecretsPassResult) => void = () => undefined,
 ): Promise<RotationReport> {
   const cipher = new FieldCipher(config);
-  const codes = new TrackingCodes(cipher);
-  const secrets = new RequestSecrets(new RequestsRepository(dataSource), cipher, codes);
-  const files = new FilesService(dataSource, cipher);
+  const secrets = new RequestSecrets(app.get(RequestsRepository), cipher, new TrackingCodes(cipher));
+  const files = new FilesService(app.get(FilesRepository), cipher);
   const legacy = await secrets.backfillLegacy();
   onProgress('legacy requests', legacy);
   const requests = await secrets.resealAll((done) => onProgress('requests', done));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/common/auth/actor';
 import { AccessDenied } from 'src/common/auth/access-errors';
-import { BodyRow, UnitRow, UnitsRepository } from 'src/modules/auth/units.repository';
+import { BodyRow, UnitRow, UnitsRepository } from 'src/modules/bodies';
 
 export interface BodyWithUnits extends BodyRow {
   units: UnitRow[];

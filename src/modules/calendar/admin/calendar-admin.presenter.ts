@@ -1,6 +1,6 @@
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { Holiday, HolidayKind } from 'src/modules/calendar/holiday.entity';
-import { BodyOption } from './calendar-admin.repository';
+import type { BodyOption } from 'src/modules/bodies';
 import { CalendarYearView, FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR } from './calendar-admin.service';
 
 export const KIND_LABELS: Record<HolidayKind, string> = {

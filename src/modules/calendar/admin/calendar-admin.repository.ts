@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Between, DataSource, EntityManager } from 'typeorm';
-import { PublicBody } from 'src/modules/bodies';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, EntityManager, Repository } from 'typeorm';
 import { CalendarYear } from 'src/modules/calendar/calendar-year.entity';
 import { Holiday, HolidayKind } from 'src/modules/calendar/holiday.entity';
 
@@ -10,11 +10,6 @@ export interface HolidayFields {
   kind: HolidayKind;
   bodyId: number | null;
   source: string;
-}
-
-export interface BodyOption {
-  id: number;
-  name: string;
 }
 
 /** Every non-working day and confirmed year, read in one snapshot, with its revision. */
@@ -39,40 +34,33 @@ const REVISION_SQL = `
 /** Reads and writes of the admin's calendar pages: holidays, closures, confirmed years. */
 @Injectable()
 export class CalendarAdminRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(Holiday) private readonly holidays: Repository<Holiday>,
+    @InjectRepository(CalendarYear) private readonly years: Repository<CalendarYear>,
+  ) {}
 
   /** National days and every body's closures of a year, by date. */
   findHolidaysOfYear(year: number): Promise<Holiday[]> {
-    return this.dataSource.getRepository(Holiday).find({
+    return this.holidays.find({
       where: { date: Between(`${year}-01-01`, `${year}-12-31`) },
       order: { date: 'ASC', id: 'ASC' },
     });
   }
 
   findHolidayById(id: number): Promise<Holiday | null> {
-    return this.dataSource.getRepository(Holiday).findOneBy({ id });
+    return this.holidays.findOneBy({ id });
   }
 
   /** The national day (libur nasional or cuti bersama) on a date, or the body's closure on it. */
   findOnDate(date: string, bodyId: number | null): Promise<Holiday | null> {
-    const qb = this.dataSource.getRepository(Holiday).createQueryBuilder('h').where('h.date = :date', { date });
+    const qb = this.holidays.createQueryBuilder('h').where('h.date = :date', { date });
     if (bodyId === null) qb.andWhere('h.body_id IS NULL');
     else qb.andWhere('h.body_id = :bodyId', { bodyId });
     return qb.getOne();
   }
 
   findYear(year: number): Promise<CalendarYear | null> {
-    return this.dataSource.getRepository(CalendarYear).findOneBy({ year });
-  }
-
-  async findBodies(): Promise<BodyOption[]> {
-    const bodies = await this.dataSource.getRepository(PublicBody).find({ order: { regionCode: 'ASC' } });
-    return bodies.map((b) => ({ id: b.id, name: b.name }));
-  }
-
-  async findBody(id: number): Promise<BodyOption | null> {
-    const body = await this.dataSource.getRepository(PublicBody).findOneBy({ id });
-    return body ? { id: body.id, name: body.name } : null;
+    return this.years.findOneBy({ year });
   }
 
   async insertHoliday(m: EntityManager, fields: HolidayFields): Promise<Holiday> {
@@ -107,7 +95,7 @@ export class CalendarAdminRepository {
 
   /** The whole calendar and its fingerprint, from one snapshot (REPEATABLE READ). */
   readCalendar(): Promise<CalendarRows> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+    return this.holidays.manager.transaction('REPEATABLE READ', async (m) => {
       const revision = await this.revision(m);
       const days = await m.getRepository(Holiday).find({ select: { date: true, kind: true, bodyId: true } });
       const years = await m.getRepository(CalendarYear).find({ where: { confirmed: true } });

@@ -10,7 +10,8 @@ import { isUniqueViolation } from 'src/common/errors/database-errors';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { Holiday } from 'src/modules/calendar/holiday.entity';
 import { JobQueue } from 'src/modules/jobs';
-import { BodyOption, CalendarAdminRepository, HolidayFields } from './calendar-admin.repository';
+import { BodiesService, BodyOption } from 'src/modules/bodies';
+import { CalendarAdminRepository, HolidayFields } from './calendar-admin.repository';
 import { CALENDAR_RECOMPUTE_QUEUE, CalendarRecomputeJob } from './calendar-recompute-job';
 import { HolidayInputDto, YearConfirmationDto } from './dto/holiday-input.dto';
 import { NextYearNotice } from './next-year-notice';
@@ -56,12 +57,13 @@ export class CalendarAdminService {
     private readonly jobs: JobQueue,
     private readonly notice: NextYearNotice,
     private readonly audit: AuditService,
+    private readonly publicBodies: BodiesService,
   ) {}
 
   async yearView(actor: Actor, year: number): Promise<CalendarYearView> {
     assertAdmin(actor);
     this.assertYear(year);
-    const [days, status, bodies] = await Promise.all([this.repo.findHolidaysOfYear(year), this.repo.findYear(year), this.repo.findBodies()]);
+    const [days, status, bodies] = await Promise.all([this.repo.findHolidaysOfYear(year), this.repo.findYear(year), this.publicBodies.bodyOptions()]);
     const bodyNames = new Map(bodies.map((b) => [b.id, b.name]));
     return {
       year,
@@ -84,7 +86,7 @@ export class CalendarAdminService {
 
   async bodies(actor: Actor): Promise<BodyOption[]> {
     assertAdmin(actor);
-    return this.repo.findBodies();
+    return this.publicBodies.bodyOptions();
   }
 
   async addHoliday(actor: Actor, input: HolidayInputDto): Promise<Holiday> {
@@ -172,7 +174,7 @@ export class CalendarAdminService {
     if (source === '') errors.source = 'Isi dasar hukum (mis. nomor SKB atau surat keputusan penutupan).';
     let body: BodyOption | null = null;
     if (input.kind === 'closure') {
-      body = input.bodyId === undefined ? null : await this.repo.findBody(input.bodyId);
+      body = input.bodyId === undefined ? null : await this.publicBodies.findBodyOption(input.bodyId);
       if (!body) errors.bodyId = 'Pilih badan publik yang menutup layanannya.';
     } else if (input.bodyId !== undefined) {
       errors.bodyId = 'Badan publik hanya diisi untuk penutupan layanan.';

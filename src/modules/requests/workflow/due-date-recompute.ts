@@ -1,15 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DatabaseService } from 'src/database/database.service';
-import { PpidUnit } from 'src/modules/bodies';
+import { BodiesService } from 'src/modules/bodies';
 import { CALENDAR_RECOMPUTE_QUEUE, CalendarRecomputeJob, CalendarService, CalendarSnapshot, CalendarSnapshots, ServiceHours, WorkingDayCalendar, computeDueDate, extendDueDate, isCalendarRecomputeJob } from 'src/modules/calendar';
 import { LocalDate } from 'src/common/time/local-time';
 import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { JobQueue } from 'src/modules/jobs';
 import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
-import { InformationRequest } from 'src/modules/requests/request.entity';
-import { RequestStatus } from 'src/modules/requests/request-status';
-import { RequestsRepository } from 'src/modules/requests/requests.repository';
+import { OpenRequestRow, RequestsRepository } from 'src/modules/requests/requests.repository';
 
 // ---------------------------------------------------------------------------------------------
 // The rule (pure)
@@ -53,70 +51,6 @@ export function dueDateChanged(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Queries
-// ---------------------------------------------------------------------------------------------
-
-/** Requests still waiting for the written notice: their due date still matters. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in_process'];
-
-type OpenRequestRow = Pick<
-  InformationRequest,
-  'id' | 'bodyId' | 'receivingUnitId' | 'status' | 'receivedAt' | 'extendedDays' | 'effectiveReceiptDate' | 'dueDate' | 'dueProvisional' | 'version'
->;
-
-const ROW_COLUMNS = [
-  'r.id',
-  'r.bodyId',
-  'r.receivingUnitId',
-  'r.status',
-  'r.receivedAt',
-  'r.extendedDays',
-  'r.effectiveReceiptDate',
-  'r.dueDate',
-  'r.dueProvisional',
-  'r.version',
-];
-
-/** The open requests the recomputation walks through, in id order, and their receiving units. */
-@Injectable()
-export class OpenRequestsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** The next `limit` open requests after `afterId`, of one body or of all (null). */
-  async findOpenAfter(bodyId: number | null, afterId: string, limit: number): Promise<{ id: string; receivingUnitId: number }[]> {
-    const qb = this.dataSource
-      .getRepository(InformationRequest)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.receivingUnitId'])
-      .where('r.closed_at IS NULL')
-      .andWhere('r.status IN (:...statuses)', { statuses: OPEN_STATUSES })
-      .andWhere('r.id > :afterId', { afterId });
-    if (bodyId !== null) qb.andWhere('r.body_id = :bodyId', { bodyId });
-    const rows = await qb.orderBy('r.id', 'ASC').limit(limit).getMany();
-    return rows.map((r) => ({ id: r.id, receivingUnitId: r.receivingUnitId }));
-  }
-
-  /** The same requests locked until the transaction ends, re-read, and only those still open. */
-  lockOpen(m: EntityManager, ids: string[]): Promise<OpenRequestRow[]> {
-    return m
-      .getRepository(InformationRequest)
-      .createQueryBuilder('r')
-      .select(ROW_COLUMNS)
-      .setLock('pessimistic_write')
-      .where('r.id IN (:...ids)', { ids })
-      .andWhere('r.closed_at IS NULL')
-      .andWhere('r.status IN (:...statuses)', { statuses: OPEN_STATUSES })
-      .orderBy('r.id', 'ASC')
-      .getMany();
-  }
-
-  /** Units by id, inactive ones too: a request keeps the hours of the unit that received it. */
-  findUnits(ids: number[]): Promise<PpidUnit[]> {
-    return this.dataSource.getRepository(PpidUnit).findBy({ id: In(ids) });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // The worker
 // ---------------------------------------------------------------------------------------------
 
@@ -149,8 +83,8 @@ export class DueDateRecomputeWorker implements OnModuleInit {
   constructor(
     private readonly jobs: JobQueue,
     private readonly db: DatabaseService,
-    private readonly openRequests: OpenRequestsRepository,
     private readonly requests: RequestsRepository,
+    private readonly bodies: BodiesService,
     private readonly snapshots: CalendarSnapshots,
     private readonly calendar: CalendarService,
   ) {}
@@ -186,16 +120,16 @@ export class DueDateRecomputeWorker implements OnModuleInit {
     const hours = new Map<number, ServiceHours>();
     let afterId = '0';
     for (;;) {
-      const batch = await this.openRequests.findOpenAfter(bodyId, afterId, BATCH_SIZE);
+      const batch = await this.requests.findOpenAfter(bodyId, afterId, BATCH_SIZE);
       if (batch.length === 0) return summary;
       const missing = [...new Set(batch.map((b) => b.receivingUnitId))].filter((id) => !hours.has(id));
       if (missing.length > 0) {
-        for (const unit of await this.openRequests.findUnits(missing)) hours.set(unit.id, this.calendar.serviceHoursOf(unit));
+        for (const unit of await this.bodies.findUnitsById(missing)) hours.set(unit.id, this.calendar.serviceHoursOf(unit));
       }
       const moved = await this.db.transaction(async (m) => {
         // Lock first, then compare revisions: a calendar change committed after this check has its
         // own job, which waits for these locks and so sees what this batch writes.
-        const rows = await this.openRequests.lockOpen(m, batch.map((b) => b.id));
+        const rows = await this.requests.lockOpen(m, batch.map((b) => b.id));
         if ((await this.snapshots.revisionIn(m)) !== snapshot.revision) return true;
         for (const r of rows) await this.recomputeOne(m, r, snapshot, hours, now, summary);
         return false;

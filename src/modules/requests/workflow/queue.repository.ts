@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { StateBounds } from './deadline-state';
 
@@ -36,7 +37,7 @@ const OPEN = `r.status IN ('received', 'in_process')`;
 /** Open requests ordered by due date, read through the partial index requests_open_by_unit_due. */
 @Injectable()
 export class QueueRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private where(q: QueueQuery, bounds: StateBounds, withState: boolean): { sql: string; params: unknown[] } {
     const params: unknown[] = [];

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { UnitLevel } from 'src/modules/bodies';
-import { UnitRef } from './unit-visibility';
+import type { UnitLevel } from './ppid-unit.entity';
+
+/** A unit and the body it belongs to, as access rules see it. */
+export interface UnitRef {
+  id: number;
+  bodyId: number;
+  level: UnitLevel;
+}
 
 /** A unit with its body, as account forms and invitation mails name it. */
 export interface UnitPlace {
@@ -36,10 +43,13 @@ export interface UnitRow {
 const UNIT_COLUMNS = `id, body_id AS "bodyId", parent_id AS "parentId", level, code, name, email, time_zone AS "timeZone",
   to_char(opens_at, 'HH24:MI') AS "opensAt", to_char(closes_at, 'HH24:MI') AS "closesAt", active`;
 
-/** The unit and body lookups of accounts and access rules (read only: the bodies module writes units). */
+/**
+ * The unit and body lookups of accounts, access rules and the unit administration, and the one
+ * place PPID Pelaksana are added; exported to the auth module through index.ts.
+ */
 @Injectable()
 export class UnitsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Every unit of the body the given unit belongs to (the unit included); empty for an unknown unit. */
   async findUnitRefsBesideUnit(unitId: number, manager?: EntityManager): Promise<UnitRef[]> {
