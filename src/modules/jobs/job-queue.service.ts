@@ -141,6 +141,10 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     }
     await this.boss?.stop({ graceful: true, wait: true, timeout: 1_000 });
     await this.executor?.drain(timeout);
+    // A query left waiting for a connection (the pool was ended under it) fails now, so pg-boss's
+    // own worker ends its loop before the process moves on.
+    this.executor?.close();
+    await new Promise((resolve) => setImmediate(resolve));
     this.phase = 'stopped';
   }
 

@@ -17,6 +17,9 @@ export interface SqlExecutor {
  */
 export class PoolSqlExecutor implements SqlExecutor {
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Queries waiting for a connection: pg-pool abandons its waiters when the pool ends, so close() fails them. */
+  private readonly waiting = new Set<(error: Error) => void>();
+  private closed = false;
 
   constructor(private readonly pool: Pool) {}
 
@@ -47,8 +50,39 @@ export class PoolSqlExecutor implements SqlExecutor {
     }
   }
 
+  /**
+   * Fails every query still waiting for a connection, and any later one. Once the pool has ended
+   * (or the database is gone) a waiter would otherwise hang for good, and with it pg-boss's
+   * worker, which then never reports itself stopped.
+   */
+  close(): void {
+    this.closed = true;
+    const error = new Error('the job queue has stopped');
+    for (const fail of this.waiting) fail(error);
+    this.waiting.clear();
+  }
+
+  private connect(): Promise<PoolClient> {
+    if (this.closed) return Promise.reject(new Error('the job queue has stopped'));
+    return new Promise<PoolClient>((resolve, reject) => {
+      const fail = (error: Error): void => reject(error);
+      this.waiting.add(fail);
+      this.pool.connect().then(
+        (client) => {
+          // Failed by close() meanwhile: the connection goes straight back.
+          if (!this.waiting.delete(fail)) client.release();
+          else resolve(client);
+        },
+        (error: unknown) => {
+          this.waiting.delete(fail);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
   private async run(text: string, values?: unknown[]): Promise<QueryResult> {
-    const client = await this.pool.connect();
+    const client = await this.connect();
     let broken: Error | undefined;
     // A checked-out client has no listener of the pool's: without one, a server that goes away
     // (a restart) would raise an unhandled 'error' event and end the process.
