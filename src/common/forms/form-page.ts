@@ -14,7 +14,8 @@ export interface FormFailure {
  * id of each field's element (`f-<key>`, `e-<key>` for its message), and the summary's links.
  */
 export interface FormState {
-  submitted: true;
+  /** Which form came back: its id prefix on a page of several forms, else true. */
+  submitted: string | true;
   values: Record<string, string>;
   errors: Record<string, string>;
   errorList: { href: string; message: string }[];
@@ -36,6 +37,11 @@ export interface FormOptions {
   files?: { field: string; chosen: boolean; label: string }[];
   /** Element-id prefix when a page holds several forms ('perpanjang' → #f-perpanjang-reason). */
   idPrefix?: string;
+  /**
+   * Where the summary links a message about the whole form or a field it does not show (a hidden
+   * unit id, the honeypot); without it, such a message is shown beside the first field.
+   */
+  formAnchor?: string;
   /** The page that holds the form, built for this failure. */
   render: (state: FormState, failure: FormFailure) => Promise<FormView> | FormView;
 }
@@ -59,7 +65,7 @@ export function formFailureOf(e: unknown, shows?: (e: DomainError) => boolean): 
 }
 
 /** Values and messages keyed for the template, and the summary in the order of the form's fields. */
-export function formState(options: Pick<FormOptions, 'fields' | 'values' | 'files' | 'idPrefix'>, failure: FormFailure): FormState {
+export function formState(options: Pick<FormOptions, 'fields' | 'values' | 'files' | 'idPrefix' | 'formAnchor'>, failure: FormFailure): FormState {
   const errors: FieldErrors = { ...failure.errors };
   for (const file of options.files ?? []) {
     if (file.chosen && !errors[file.field]) errors[file.field] = reselectFileMessage(file.label);
@@ -72,13 +78,17 @@ export function formState(options: Pick<FormOptions, 'fields' | 'values' | 'file
   const list: { href: string; message: string }[] = [];
   const order = [...options.fields.filter((f) => errors[f]), ...Object.keys(errors).filter((f) => !options.fields.includes(f))];
   for (const field of order) {
+    if (options.formAnchor && !options.fields.includes(field)) {
+      list.push({ href: `#${options.formAnchor}`, message: errors[field] });
+      continue;
+    }
     // A message for the whole form, or for a field the form does not show, points at its first field.
     const target = options.fields.includes(field) ? field : (options.fields[0] ?? field);
     const key = fieldKey(target, options.idPrefix);
     keyed[key] = keyed[key] ? `${keyed[key]} ${errors[field]}` : errors[field];
     list.push({ href: `#f-${key}`, message: errors[field] });
   }
-  return { submitted: true, values, errors: keyed, errorList: list };
+  return { submitted: options.idPrefix ?? true, values, errors: keyed, errorList: list };
 }
 
 /**
