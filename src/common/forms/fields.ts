@@ -54,8 +54,10 @@ export interface TextOptions {
   onlyWhen?: (o: Record<string, unknown>) => boolean;
   /** Further normalisation after trimming (collapse spaces, lower case, strip separators). */
   normalize?: (text: string) => string;
-  /** A pattern the normalised text must match, and the message when it does not. */
-  pattern?: { regex: RegExp; message: string };
+  /** A pattern (or a test) the normalised text must pass, and the message when it does not. */
+  pattern?: { regex?: RegExp; test?: (text: string) => boolean; message: string };
+  /** Keep the text exactly as sent (passwords): no trimming, no normalising. */
+  raw?: boolean;
   example?: string;
   description?: string;
 }
@@ -67,7 +69,7 @@ export function textProblem(value: unknown, o: Pick<TextOptions, 'label' | 'min'
   if (value.length < min) return `${o.label} paling sedikit ${min} karakter.`;
   if (value.length > o.max) return `${o.label} paling banyak ${o.max} karakter.`;
   if (hasForbiddenCharacter(value)) return `${o.label} memuat karakter yang tidak diizinkan.`;
-  if (o.pattern && !o.pattern.regex.test(value)) return o.pattern.message;
+  if (o.pattern && ((o.pattern.regex && !o.pattern.regex.test(value)) || (o.pattern.test && !o.pattern.test(value)))) return o.pattern.message;
   return null;
 }
 
@@ -78,6 +80,7 @@ export function TextField(o: TextOptions): PropertyDecorator {
   return applyDecorators(
     required === true ? ApiProperty(api) : ApiPropertyOptional(api),
     Transform(({ value }: { value: unknown }) => {
+      if (o.raw) return value;
       const t = trimmed(value);
       return typeof t === 'string' && o.normalize ? o.normalize(t) : t;
     }),

@@ -107,6 +107,7 @@ export async function submitForm(res: Response, options: FormOptions, work: () =
     const page = await options.render(state, failure);
     if (e instanceof RateLimited) res.set('Retry-After', String(e.retryAfterSeconds));
     res.set('Cache-Control', 'no-store');
-    res.status(failure.status).render(page.view, { ...page.model, ...state });
+    // A page that keys its forms' fields its own way (several forms on one page) gives its own values and messages.
+    res.status(failure.status).render(page.view, { ...state, ...page.model });
   }
 }
