@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { plainToInstance, Transform } from 'class-transformer';
+import { Expose, plainToInstance, Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
 import { hasForbiddenCharacter } from 'src/common/validation/control-characters.pipe';
 import { isValidLocalDate } from 'src/common/time/local-time';
@@ -213,6 +213,8 @@ export function NestedField<T extends object>(type: new () => T, o: { label: str
   const api = { type, description: o.description ?? o.label };
   return applyDecorators(
     required === true ? ApiProperty(api) : ApiPropertyOptional(api),
+    // Exposed, so a missing one is transformed too (into an empty instance that knows its parent).
+    Expose(),
     Transform(
       ({ value, obj }: { value: unknown; obj: unknown }) => {
         const instance = plainToInstance(type, typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {});
