@@ -269,8 +269,9 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       const href = await page.locator('table.queue tbody a').first().getAttribute('href');
       await page.goto(`${t.url}${href}`);
       const form = page.locator('#aksi-pemberitahuan form');
-      const refusal = form.locator('fieldset', { hasText: 'Bila ditolak' });
-      const grant = form.locator('fieldset', { hasText: 'Bila diberikan seluruhnya atau sebagian' });
+      const refusal = form.locator('fieldset[data-decisions="refused"]');
+      const grant = form.locator('fieldset[data-decisions="granted partially_granted"]');
+      await expect(refusal.locator('legend').textContent()).resolves.toContain('Bila ditolak');
       await expect(form.locator('input[name="decision"]:checked').count()).resolves.toBe(0);
       await expect(refusal.isVisible()).resolves.toBe(false);
       await expect(grant.isVisible()).resolves.toBe(false);
@@ -296,8 +297,8 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       const plain = await bare.newPage();
       await signIn(plain, officer);
       await plain.goto(`${t.url}${href}`);
-      await expect(plain.locator('#aksi-pemberitahuan fieldset', { hasText: 'Bila ditolak' }).isVisible()).resolves.toBe(true);
-      await expect(plain.locator('#aksi-pemberitahuan fieldset', { hasText: 'Bila tidak dikuasai' }).isVisible()).resolves.toBe(true);
+      await expect(plain.locator('#aksi-pemberitahuan fieldset[data-decisions="refused"]').isVisible()).resolves.toBe(true);
+      await expect(plain.locator('#aksi-pemberitahuan fieldset[data-decisions="not_held"] legend').textContent()).resolves.toContain('Bila tidak dikuasai');
     });
 
     it('should fit and pass axe on the offline request form', async () => {
