@@ -43,7 +43,8 @@ export class NoticeDto {
   @BooleanField({
     label: 'Penguasaan informasi',
     message: 'Nyatakan apakah informasi berada di bawah penguasaan badan publik.',
-    required: (o) => o.decision !== 'not_held',
+    // Asked of every decision but not_held; without a decision only the decision itself is named.
+    required: (o) => typeof o.decision === 'string' && Object.hasOwn(DECISIONS, o.decision) && o.decision !== 'not_held',
     description: 'Whether the body holds the information; false when not_held',
   })
   informationHeld?: boolean;
