@@ -12,6 +12,7 @@ import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ValidationFailed } from './common/errors/domain-error';
+import { fieldErrorsOf } from './common/forms/validate-dto';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { routeOf } from './common/logging/request-route';
@@ -25,20 +26,8 @@ import { applySessions } from 'src/modules/auth';
 /** Project root: views/ and public/ sit beside src/ (and beside dist/ when built). */
 export const ROOT_DIR = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
 
-/**
- * One message per field, for the `errors` map of a 400 answer. class-validator lists a field's
- * failed constraints from the last decorator to the first, so the last one is the topmost (most basic) check.
- */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of errors) {
-    const path = prefix ? `${prefix}.${e.property}` : e.property;
-    const first = e.constraints ? Object.values(e.constraints).at(-1) : undefined;
-    if (first) out[path] = first;
-    if (e.children?.length) Object.assign(out, flattenValidationErrors(e.children, path));
-  }
-  return out;
-}
+/** One message per field, for the `errors` map of a 400 answer (the same as every form's). */
+export const flattenValidationErrors = fieldErrorsOf;
 
 /** Builds the whole application (views, security headers, validation, errors, logging, OpenAPI). */
 export async function createApp(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<NestExpressApplication> {

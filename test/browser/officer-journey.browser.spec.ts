@@ -186,33 +186,35 @@ describeBrowser('officer journey in a browser', () => {
   });
 
   it('should keep the request open and list what is missing when the officer refuses without a consequence test', async () => {
-    await field('Keputusan').selectOption('refused');
+    await page.getByRole('radio', { name: 'Ditolak (pengecualian Pasal 17)' }).check();
     await field('Alasan pengecualian Pasal 17').selectOption('h');
-    await field('Alasan / keterangan').fill('Memuat data pribadi penerima hibah.');
+    await field('Alasan penolakan (wajib bila ditolak) atau keterangan').fill('Memuat data pribadi penerima hibah.');
     await navigateBy(() => page.getByRole('button', { name: 'Simpan dan kirim surat' }).click());
 
-    const alert = page.getByRole('alert');
-    await expect(alert.getByRole('heading').textContent()).resolves.toBe('Tindakan tidak tersimpan');
-    const errors = page.locator('#judul-jawab ~ ul.error-message');
-    await expect(errors.textContent()).resolves.toContain('Isi tanggal uji konsekuensi.');
-    await expect(errors.textContent()).resolves.toContain('Sebutkan peserta uji konsekuensi.');
-    await expect(errors.textContent()).resolves.toContain('Uraikan konsekuensi yang timbul bila informasi dibuka.');
+    // The summary sits in the notice form's own section and takes focus; each message is beside its field too.
+    const errors = page.locator('#aksi-pemberitahuan [data-error-summary]');
+    await expect(errors.getByRole('heading').textContent()).resolves.toBe('Pemberitahuan belum tersimpan');
+    await expect(page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).resolves.toBe('ringkasan-galat-pemberitahuan');
+    await expect(errors.textContent()).resolves.toContain('Tanggal uji konsekuensi wajib diisi.');
+    await expect(errors.textContent()).resolves.toContain('Peserta uji konsekuensi wajib diisi.');
+    await expect(errors.textContent()).resolves.toContain('Konsekuensi bila informasi dibuka wajib diisi.');
+    await expect(page.locator('#e-pemberitahuan-consequenceTest_date').textContent()).resolves.toContain('Tanggal uji konsekuensi wajib diisi.');
     await expect(fact('Status').textContent()).resolves.toBe('Sedang diproses');
     await expect(lettersSection().getByRole('link').count()).resolves.toBe(1);
     await inspect('petugas-06-pemberitahuan-galat');
   });
 
   it('should answer the request and list the notice letter when the officer grants it in part', async () => {
-    await field('Keputusan').selectOption('partially_granted');
+    await page.getByRole('radio', { name: 'Diberikan sebagian' }).check();
     await page.getByRole('radio', { name: 'Ya, dikuasai' }).check();
     await field('Bahan informasi yang diberikan').fill(MATERIAL);
-    await field('Bagian yang dihitamkan dan alasannya (bila diberikan sebagian)').fill(REDACTIONS);
+    await field('Bagian yang dihitamkan dan alasannya (diberikan sebagian)').fill(REDACTIONS);
     await field('Bentuk informasi').selectOption('softcopy');
     await field('Cara penyampaian').selectOption('email');
     await field('Biaya (rupiah; 0 bila tanpa biaya)').fill('0');
-    // Whatever the failed refusal left in its fields is emptied: a grant carries no Pasal 17 ground or reason.
-    await field('Alasan pengecualian Pasal 17').selectOption('');
-    await field('Alasan / keterangan').fill('');
+    // The failed refusal's Pasal 17 ground is hidden with its fieldset and not sent; its remark is emptied.
+    await expect(field('Alasan pengecualian Pasal 17').isVisible()).resolves.toBe(false);
+    await field('Alasan penolakan (wajib bila ditolak) atau keterangan').fill('');
     await navigateBy(() => page.getByRole('button', { name: 'Simpan dan kirim surat' }).click());
 
     expect(new URL(page.url()).searchParams.get('selesai')).toBe('pemberitahuan');

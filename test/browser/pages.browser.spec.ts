@@ -22,6 +22,11 @@ interface Width {
   scrollWidth: number;
 }
 
+/** The id of the element that has the focus. */
+function focusedId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id);
+}
+
 /** Width of the document against the viewport, after the layout settled at this size. */
 function documentWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
   return page.evaluate(() => {
@@ -170,6 +175,31 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       await checkPage(citizen, 'formulir');
     });
 
+    it('should focus the error summary after a failed submit and leave an address that reopens the form', async () => {
+      const page = await newPage();
+      await page.goto(`${t.url}/permohonan/baru?unit=${surabaya.id}`);
+      await page.getByLabel('Nama lengkap', { exact: true }).fill('Sekar Arum');
+      await page.getByLabel('Unggah KTP, akta pendirian badan hukum, atau surat kuasa', { exact: true }).setInputFiles(identityDocument);
+      await navigateBy(page, () => page.getByRole('button', { name: 'Kirim permohonan' }).click());
+      await expect(focusedId(page)).resolves.toBe('ringkasan-galat');
+      await expect(page.locator('#e-requester_address').textContent()).resolves.toContain('Alamat wajib diisi.');
+      await expect(page.locator('#f-requester_address').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.locator('#f-requester_name').inputValue()).resolves.toBe('Sekar Arum');
+      await expect(page.locator('#e-identityDocument').textContent()).resolves.toContain('Pilih kembali berkas dokumen identitas');
+      // A summary link moves the focus to its field.
+      await page.locator('#ringkasan-galat a[href="#f-requester_address"]').click();
+      await expect(focusedId(page)).resolves.toBe('f-requester_address');
+      // The address bar holds the form's address without the token, and it opens the same form again.
+      const address = new URL(page.url());
+      expect(address.pathname).toBe('/permohonan');
+      expect(address.searchParams.get('unit')).toBe(String(surabaya.id));
+      expect(address.searchParams.has('_csrf')).toBe(false);
+      await checkPage(page, 'formulir-galat');
+      const reopened = await page.goto(page.url());
+      expect(reopened?.status()).toBe(200);
+      await expect(page.locator('#formulir').count()).resolves.toBe(1);
+    });
+
     it('should fit and pass axe on the confirmation after a request', async () => {
       const field = (label: string) => citizen.getByLabel(label, { exact: true });
       await citizen.getByRole('radio', { name: 'Perorangan' }).check();
@@ -231,6 +261,44 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       const href = await officerPage.locator('table.queue tbody a').first().getAttribute('href');
       await officerPage.goto(`${t.url}${href}`);
       await checkPage(officerPage, 'permohonan-petugas');
+    });
+
+    it('should show only the chosen decision\'s fields on the notice form at 375 px, with no decision chosen at first', async () => {
+      const page = await newPage();
+      await signIn(page, officer);
+      const href = await page.locator('table.queue tbody a').first().getAttribute('href');
+      await page.goto(`${t.url}${href}`);
+      const form = page.locator('#aksi-pemberitahuan form');
+      const refusal = form.locator('fieldset[data-decisions="refused"]');
+      const grant = form.locator('fieldset[data-decisions="granted partially_granted"]');
+      await expect(refusal.locator('legend').textContent()).resolves.toContain('Bila ditolak');
+      await expect(form.locator('input[name="decision"]:checked').count()).resolves.toBe(0);
+      await expect(refusal.isVisible()).resolves.toBe(false);
+      await expect(grant.isVisible()).resolves.toBe(false);
+      await expect(form.getByText('Pilih keputusan untuk menampilkan isian yang diperlukan.').isVisible()).resolves.toBe(true);
+      await form.getByRole('radio', { name: 'Ditolak (pengecualian Pasal 17)' }).check();
+      await expect(refusal.isVisible()).resolves.toBe(true);
+      await expect(grant.isVisible()).resolves.toBe(false);
+      await form.getByRole('radio', { name: 'Diberikan sebagian' }).check();
+      await expect(refusal.isVisible()).resolves.toBe(false);
+      await expect(form.getByLabel('Bagian yang dihitamkan dan alasannya (diberikan sebagian)').isVisible()).resolves.toBe(true);
+      await form.getByRole('radio', { name: 'Diberikan seluruhnya' }).check();
+      await expect(form.getByLabel('Bagian yang dihitamkan dan alasannya (diberikan sebagian)').isVisible()).resolves.toBe(false);
+      await checkPage(page, 'pemberitahuan-diberikan');
+      // Sent without a decision: the message is beside the radio group and the form's own summary takes focus.
+      await page.goto(`${t.url}${href}`);
+      await navigateBy(page, () => form.getByRole('button', { name: 'Simpan dan kirim surat' }).click());
+      await expect(page.locator('#e-pemberitahuan-decision').textContent()).resolves.toContain('Keputusan wajib dipilih');
+      await expect(focusedId(page)).resolves.toBe('ringkasan-galat-pemberitahuan');
+      await checkPage(page, 'pemberitahuan-galat');
+      // Without script every decision's fieldset shows, each headed by its decision.
+      const bare = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+      contexts.push(bare);
+      const plain = await bare.newPage();
+      await signIn(plain, officer);
+      await plain.goto(`${t.url}${href}`);
+      await expect(plain.locator('#aksi-pemberitahuan fieldset[data-decisions="refused"]').isVisible()).resolves.toBe(true);
+      await expect(plain.locator('#aksi-pemberitahuan fieldset[data-decisions="not_held"] legend').textContent()).resolves.toContain('Bila tidak dikuasai');
     });
 
     it('should fit and pass axe on the offline request form', async () => {

@@ -268,7 +268,7 @@ describe('accounts and access over HTTP', () => {
     it('should answer 400 with errors per field when e-mail or password is missing', async () => {
       const res = await http().post('/api/v1/auth/token').send({ email: '' });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual({ email: 'Isi alamat e-mail.', password: 'Isi kata sandi.' });
+      expect(res.body.errors).toEqual({ email: 'Alamat e-mail wajib diisi.', password: 'Kata sandi wajib diisi.' });
     });
 
     it('should refuse an expired or revoked token with 401', async () => {

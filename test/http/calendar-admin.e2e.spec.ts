@@ -239,7 +239,7 @@ describe('calendar administration', () => {
     const noSource = await adminPages.postForm('/admin/kalender/libur', { date: '2026-08-18', name: 'Libur', kind: 'libur_nasional', source: '  ' });
     expect(noSource.status).toBe(400);
     expect(noSource.text).toContain('id="e-nationalSource"');
-    expect(noSource.text).toContain('Isi dasar hukum');
+    expect(noSource.text).toContain('Dasar hukum wajib diisi');
     expect(noSource.text).toContain('value="2026-08-18"');
 
     const duplicate = await adminPages.postForm('/admin/kalender/libur', { date: taken.date, name: 'Lagi', kind: 'libur_nasional', source: 'SKB Uji' });
@@ -261,7 +261,7 @@ describe('calendar administration', () => {
     const api = (body: object) => http().post('/api/v1/admin/calendar/holidays').set('Authorization', `Bearer ${adminToken}`).send(body);
     const apiNoSource = await api({ date: '2026-08-18', name: 'Libur', kind: 'libur_nasional' });
     expect(apiNoSource.status).toBe(400);
-    expect(apiNoSource.body.errors.source).toContain('Isi dasar hukum');
+    expect(apiNoSource.body.errors.source).toContain('Dasar hukum wajib diisi');
     const apiDuplicate = await api({ date: taken.date, name: 'Lagi', kind: 'cuti_bersama', source: 'SKB Uji' });
     expect(apiDuplicate.status).toBe(400);
     expect(apiDuplicate.body.errors.date).toContain('Sudah ada hari libur nasional');

@@ -1,25 +1,11 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
-import { ValidationFailed } from 'src/common/errors/domain-error';
+import { parseDto } from './validate-dto';
 
 /**
- * Checks a page form against the same DTO as the API and with the same messages: the one of the
- * topmost failing decorator per field. Unknown fields (_csrf) are dropped; throws ValidationFailed.
+ * Checks a page form against the same DTO as the API and with the same messages; unknown fields
+ * (_csrf) are dropped; throws ValidationFailed. The same as parseDto, named for the pages.
  */
 export function validateForm<T extends object>(dto: new () => T, input: Record<string, unknown>): T {
-  const instance = plainToInstance(dto, input);
-  const errors = validateSync(instance, { whitelist: true });
-  if (errors.length > 0) throw new ValidationFailed(messagesOf(errors));
-  return instance;
-}
-
-function messagesOf(errors: ValidationError[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of errors) {
-    const message = e.constraints ? Object.values(e.constraints).at(-1) : undefined;
-    if (message) out[e.property] = message;
-  }
-  return out;
+  return parseDto(dto, input);
 }
 
 /** A form's text field: trimmed, undefined when empty. */

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
-import { DomainError, RateLimited, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
+import { DomainError, RateLimited } from 'src/common/errors/domain-error';
 import { Actor } from 'src/common/auth/actor';
 import { sessionsPageModel } from './account-sessions.presenter';
 import { AccountSessionsService } from './account-sessions.service';
@@ -12,7 +12,8 @@ import { Authenticated, CurrentActor, safeReturnPath } from 'src/common/auth/aut
 import { AuthenticationService } from './authentication.service';
 import { LoginDto } from './dto/login.dto';
 import { ChangePasswordDto, SetPasswordDto } from './dto/password.dto';
-import { errorList, validateForm } from 'src/common/forms/form-input';
+import { submitForm } from 'src/common/forms/form-page';
+import { parseDto } from 'src/common/forms/validate-dto';
 import { homePathOf } from 'src/common/auth/roles';
 import { endSession, startSession } from './sessions';
 
@@ -23,24 +24,9 @@ function noStore(res: Response): void {
   res.set('Cache-Control', 'no-store');
 }
 
-/** A failure the form shows itself (with its status) instead of the error page. */
-function formFailure(e: unknown): DomainError | null {
-  return e instanceof ValidationFailed || e instanceof InvalidCredentials || e instanceof RateLimited ? e : null;
-}
-
-function errorsOf(e: DomainError): Record<string, string> {
-  return e.errors && Object.keys(e.errors).length > 0 ? e.errors : { form: e.message };
-}
-
-function renderFailure(res: Response, view: string, e: DomainError, model: object, order: readonly string[]): void {
-  const errors = errorsOf(e);
-  if (e instanceof RateLimited) res.set('Retry-After', String(e.retryAfterSeconds));
-  noStore(res);
-  res.status(statusOf(e.code)).render(view, {
-    ...model,
-    errors,
-    errorList: errorList(errors, order).map((item) => (item.href === '#f-form' ? { ...item, href: `#f-${order[0]}` } : item)),
-  });
+/** Besides invalid input, the sign-in form shows a wrong password and a lock-out itself. */
+function signInFailure(e: DomainError): boolean {
+  return e instanceof InvalidCredentials || e instanceof RateLimited;
 }
 
 const LOGIN_FIELDS = ['email', 'password'];
@@ -80,17 +66,17 @@ export class AuthPagesController {
   @Post('masuk')
   async signIn(@Req() req: Request, @Res() res: Response, @Body() body: FormBody): Promise<void> {
     const back = safeReturnPath(body.next);
-    try {
-      const input = validateForm(LoginDto, { email: body.email, password: body.password });
-      const signedIn = await this.auth.signIn({ email: input.email, password: input.password, clientIp: req.ip ?? 'unknown' });
-      await startSession(req, signedIn.actor.userId, signedIn.authStamp);
-      res.redirect(303, back ?? homePathOf(signedIn.actor.role));
-    } catch (e) {
-      const failure = formFailure(e);
-      if (!failure) throw e;
-      const email = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
-      renderFailure(res, 'auth/login', failure, { title: 'Masuk', next: back, values: { email } }, LOGIN_FIELDS);
-    }
+    const email = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
+    await submitForm(
+      res,
+      { fields: LOGIN_FIELDS, values: { email }, shows: signInFailure, render: () => ({ view: 'auth/login', model: { title: 'Masuk', next: back } }) },
+      async () => {
+        const input = parseDto(LoginDto, { email: body.email, password: body.password });
+        const signedIn = await this.auth.signIn({ email: input.email, password: input.password, clientIp: req.ip ?? 'unknown' });
+        await startSession(req, signedIn.actor.userId, signedIn.authStamp);
+        res.redirect(303, back ?? homePathOf(signedIn.actor.role));
+      },
+    );
   }
 
   @Post('keluar')
@@ -109,21 +95,21 @@ export class AuthPagesController {
   @Post('akun/kata-sandi')
   @Authenticated()
   async changePassword(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response, @Body() body: FormBody): Promise<void> {
-    try {
-      const input = validateForm(ChangePasswordDto, {
-        currentPassword: body.currentPassword,
-        newPassword: body.newPassword,
-        confirmPassword: body.confirmPassword,
-      });
-      const stamp = await this.accounts.changePassword(actor, input);
-      // The old session id dies with the old password; this browser stays signed in under a new one.
-      await startSession(req, actor.userId, stamp);
-      res.redirect(303, '/akun/kata-sandi?berhasil=1');
-    } catch (e) {
-      const failure = formFailure(e);
-      if (!failure) throw e;
-      renderFailure(res, 'auth/password', failure, { title: 'Ganti kata sandi' }, CHANGE_FIELDS);
-    }
+    await submitForm(
+      res,
+      { fields: CHANGE_FIELDS, values: {}, shows: signInFailure, render: () => ({ view: 'auth/password', model: { title: 'Ganti kata sandi' } }) },
+      async () => {
+        const input = parseDto(ChangePasswordDto, {
+          currentPassword: body.currentPassword,
+          newPassword: body.newPassword,
+          confirmPassword: body.confirmPassword,
+        });
+        const stamp = await this.accounts.changePassword(actor, input);
+        // The old session id dies with the old password; this browser stays signed in under a new one.
+        await startSession(req, actor.userId, stamp);
+        res.redirect(303, '/akun/kata-sandi?berhasil=1');
+      },
+    );
   }
 
   @Get('akun/sesi')
@@ -174,20 +160,21 @@ export class AuthPagesController {
 
   @Post('undangan/:token')
   async acceptInvitation(@Param('token') token: string, @Res() res: Response, @Body() body: FormBody): Promise<void> {
-    try {
-      const input = validateForm(SetPasswordDto, { newPassword: body.newPassword, confirmPassword: body.confirmPassword });
-      await this.accounts.acceptInvitation(token, input);
-      res.redirect(303, '/masuk?aktif=1');
-    } catch (e) {
-      if (!(e instanceof ValidationFailed)) throw e;
-      const pending = await this.accounts.invitationFor(token);
-      renderFailure(
-        res,
-        'auth/invitation',
-        e,
-        { title: 'Aktifkan akun', token, account: { name: pending.name, email: pending.email } },
-        INVITATION_FIELDS,
-      );
-    }
+    await submitForm(
+      res,
+      {
+        fields: INVITATION_FIELDS,
+        values: {},
+        render: async () => {
+          const pending = await this.accounts.invitationFor(token);
+          return { view: 'auth/invitation', model: { title: 'Aktifkan akun', token, account: { name: pending.name, email: pending.email } } };
+        },
+      },
+      async () => {
+        const input = parseDto(SetPasswordDto, { newPassword: body.newPassword, confirmPassword: body.confirmPassword });
+        await this.accounts.acceptInvitation(token, input);
+        res.redirect(303, '/masuk?aktif=1');
+      },
+    );
   }
 }

@@ -7,7 +7,8 @@ import { MAX_INT4, WholeNumberPipe } from 'src/common/validation/whole-number';
 import { BodiesService } from 'src/modules/bodies';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
-import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
+import { nestFormFields, newSubmissionKey, REQUEST_FORM_FIELDS, requestFormView, typedValues } from 'src/modules/requests/intake/request-form';
+import { submitForm } from 'src/common/forms/form-page';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
 import { RequestNotFound, SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
@@ -18,10 +19,6 @@ import { presentReceipt } from 'src/modules/requests/receipt.presenter';
 import { presentTracking } from 'src/modules/requests/tracking/tracking.presenter';
 
 type FormBody = Record<string, string | undefined>;
-
-function stringValues(body: FormBody): Record<string, string> {
-  return Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && !k.startsWith('_')) as [string, string][]);
-}
 
 @ApiExcludeController()
 @Controller()
@@ -34,44 +31,54 @@ export class RequestPagesController {
     private readonly config: AppConfig,
   ) {}
 
-  @Get('permohonan/baru')
+  /** The form; also at /permohonan?unit=…, the address a failed submission stays at, so it can be reopened. */
+  @Get(['permohonan/baru', 'permohonan'])
   @Render('requests/new')
   async newRequest(
     @Query('unit', new WholeNumberPipe({ min: 1, max: MAX_INT4, message: 'Pilih unit PPID tujuan dari halaman badan publik.' })) unitId: number,
   ): Promise<object> {
     const unit = await this.bodies.getUnit(unitId);
-    return requestFormView(unit, { 'requester.type': 'individual' }, {}, newSubmissionKey());
+    return requestFormView(unit, { 'requester.type': 'individual' }, newSubmissionKey());
   }
 
   @Post('permohonan')
   @AcceptsUploads(IDENTITY_DOCUMENT_UPLOAD)
   async submit(@Req() req: Request, @Body() body: FormBody, @Res() res: Response): Promise<void> {
-    const values = stringValues(body);
-    try {
-      const result = await this.intake.submitOnline({
-        body: nestFormFields(values),
-        identityDocument: uploadedFiles(req, 'identityDocument')[0],
-        identityDocumentRequired: true,
-        submissionKey: body.submissionKey,
-        honeypot: body.website,
-        clientIp: req.ip ?? 'unknown',
-        now: new Date(),
-      });
-      res.status(result.duplicate ? 200 : 201).render('requests/confirmation', {
-        title: 'Permohonan diterima',
-        receipt: presentReceipt(result.receipt, this.config.appUrl),
-        trackingCode: formatTrackingCode(result.trackingCode),
-      });
-    } catch (e) {
-      const reused = e instanceof SubmissionKeyReused;
-      if (!reused && (!(e instanceof ValidationFailed) || !e.errors)) throw e;
-      const unit = await this.bodies.findActiveUnit(Number(values.unitId));
-      if (!unit) throw e;
-      // A reused key gets a new one, so the changed form can be sent as the new request it is.
-      const key = reused ? newSubmissionKey() : (validSubmissionKey(body.submissionKey) ?? newSubmissionKey());
-      const errors = reused ? { form: e.message } : ((e as ValidationFailed).errors ?? {});
-      res.status(reused ? 422 : 400).render('requests/new', requestFormView(unit, values, errors, key));
-    }
+    const values = typedValues(body, REQUEST_FORM_FIELDS);
+    const identityDocument = uploadedFiles(req, 'identityDocument')[0];
+    await submitForm(
+      res,
+      {
+        fields: REQUEST_FORM_FIELDS,
+        values,
+        formAnchor: 'formulir',
+        shows: (e) => e instanceof SubmissionKeyReused,
+        files: [{ field: 'identityDocument', chosen: Boolean(identityDocument && identityDocument.size > 0), label: 'berkas dokumen identitas' }],
+        render: async (_state, failure) => {
+          const unit = typeof body.unitId === 'string' && /^\d{1,9}$/.test(body.unitId) ? await this.bodies.findActiveUnit(Number(body.unitId)) : null;
+          if (!unit) throw new ValidationFailed(failure.errors);
+          // A reused key gets a new one, so the changed form can be sent as the new request it is.
+          const key = failure.status === 422 ? newSubmissionKey() : (validSubmissionKey(body.submissionKey) ?? newSubmissionKey());
+          return { view: 'requests/new', model: requestFormView(unit, values, key) };
+        },
+      },
+      async () => {
+        const result = await this.intake.submitOnline({
+          body: { ...nestFormFields(values), unitId: body.unitId },
+          identityDocument,
+          identityDocumentRequired: true,
+          submissionKey: body.submissionKey,
+          honeypot: body.website,
+          clientIp: req.ip ?? 'unknown',
+          now: new Date(),
+        });
+        res.status(result.duplicate ? 200 : 201).render('requests/confirmation', {
+          title: 'Permohonan diterima',
+          receipt: presentReceipt(result.receipt, this.config.appUrl),
+          trackingCode: formatTrackingCode(result.trackingCode),
+        });
+      },
+    );
   }
 
   @Get('lacak')

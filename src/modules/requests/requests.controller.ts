@@ -24,7 +24,7 @@ export class RequestsApiController {
 
   @Post()
   @HttpCode(201)
-  @ApiBody({ type: CreateRequestDto })
+  @ApiBody({ type: CreateRequestDto, description: 'Validated by CreateRequestDto itself (the same rules as the web form)' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

@@ -1,16 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TextField } from 'src/common/forms/fields';
 
+/** POST /api/v1/auth/token and the sign-in form. */
 export class LoginDto {
-  @ApiProperty({ example: 'petugas@surabaya.go.id' })
-  @IsString({ message: 'Isi alamat e-mail.' })
-  @IsNotEmpty({ message: 'Isi alamat e-mail.' })
-  @MaxLength(254, { message: 'Alamat e-mail terlalu panjang.' })
+  @TextField({ label: 'Alamat e-mail', max: 254, example: 'petugas@surabaya.go.id' })
   email: string;
 
   @ApiProperty({ format: 'password' })
-  @IsString({ message: 'Isi kata sandi.' })
-  @IsNotEmpty({ message: 'Isi kata sandi.' })
+  @TextField({ label: 'Kata sandi', max: 1000, raw: true })
   password: string;
 }
 

@@ -1,27 +1,25 @@
-import { IsNotEmpty, IsString } from 'class-validator';
+import { TextField } from 'src/common/forms/fields';
+
+/** A password as typed: never trimmed; long enough for any passphrase (the rules of a new one are in passwords.ts). */
+const PASSWORD = { max: 1000, raw: true } as const;
 
 /** The form of /akun/kata-sandi. */
 export class ChangePasswordDto {
-  @IsString({ message: 'Isi kata sandi saat ini.' })
-  @IsNotEmpty({ message: 'Isi kata sandi saat ini.' })
+  @TextField({ label: 'Kata sandi saat ini', ...PASSWORD })
   currentPassword: string;
 
-  @IsString({ message: 'Isi kata sandi baru.' })
-  @IsNotEmpty({ message: 'Isi kata sandi baru.' })
+  @TextField({ label: 'Kata sandi baru', ...PASSWORD })
   newPassword: string;
 
-  @IsString({ message: 'Ulangi kata sandi baru.' })
-  @IsNotEmpty({ message: 'Ulangi kata sandi baru.' })
+  @TextField({ label: 'Ulangan kata sandi baru', ...PASSWORD })
   confirmPassword: string;
 }
 
 /** The form of /undangan/:token. */
 export class SetPasswordDto {
-  @IsString({ message: 'Isi kata sandi baru.' })
-  @IsNotEmpty({ message: 'Isi kata sandi baru.' })
+  @TextField({ label: 'Kata sandi baru', ...PASSWORD })
   newPassword: string;
 
-  @IsString({ message: 'Ulangi kata sandi baru.' })
-  @IsNotEmpty({ message: 'Ulangi kata sandi baru.' })
+  @TextField({ label: 'Ulangan kata sandi baru', ...PASSWORD })
   confirmPassword: string;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { statusOf, ValidationFailed } from 'src/common/errors/domain-error';
+import { submitForm } from 'src/common/forms/form-page';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { idField, textField, validateForm } from 'src/common/forms/form-input';
@@ -79,6 +79,12 @@ export class CalendarAdminPagesController {
     });
   }
 
+  /** The addresses the year page's forms post to: reopened after a failed post, they lead back to the year page. */
+  @Get(['libur', 'penutupan', 'tahun'])
+  reopen(@Res() res: Response): void {
+    res.redirect(303, '/admin/kalender');
+  }
+
   @Get('hari/:id')
   async edit(@CurrentActor() actor: Actor, @Res() res: Response, @Param('id') id: string): Promise<void> {
     const row = await this.admin.holiday(actor, holidayIdParam(id));
@@ -88,21 +94,29 @@ export class CalendarAdminPagesController {
   @Post('hari/:id')
   async update(@CurrentActor() actor: Actor, @Res() res: Response, @Param('id') id: string, @Body() body: FormBody): Promise<void> {
     const row = await this.admin.holiday(actor, holidayIdParam(id));
-    try {
-      const input = validateForm(HolidayInputDto, {
-        date: textField(body.date),
-        name: textField(body.name),
-        kind: row.kind === 'closure' ? 'closure' : textField(body.kind),
-        source: textField(body.source),
-        bodyId: row.kind === 'closure' ? (idField(body.bodyId) ?? '') : undefined,
-      });
-      const saved = await this.admin.updateHoliday(actor, row.id, input);
-      res.redirect(303, `/admin/kalender?tahun=${saved.date.slice(0, 4)}&pesan=diubah${anchorOf(saved)}`);
-    } catch (e) {
-      if (!(e instanceof ValidationFailed)) throw e;
-      const values = { ...echo(body, ['date', 'name', 'kind', 'source', 'bodyId']), ...(row.kind === 'closure' ? { kind: 'closure' } : {}) };
-      res.status(statusOf(e.code)).render('admin/calendar/edit', holidayEditPage(row, await this.admin.bodies(actor), values, e.errors ?? { date: e.message }));
-    }
+    const fields = row.kind === 'closure' ? ['bodyId', 'date', 'name', 'source'] : ['date', 'name', 'kind', 'source'];
+    await submitForm(
+      res,
+      {
+        fields,
+        values: body,
+        render: async (_state, failure) => {
+          const values = { ...echo(body, ['date', 'name', 'kind', 'source', 'bodyId']), ...(row.kind === 'closure' ? { kind: 'closure' } : {}) };
+          return { view: 'admin/calendar/edit', model: holidayEditPage(row, await this.admin.bodies(actor), values, failure.errors) };
+        },
+      },
+      async () => {
+        const input = validateForm(HolidayInputDto, {
+          date: textField(body.date),
+          name: textField(body.name),
+          kind: row.kind === 'closure' ? 'closure' : textField(body.kind),
+          source: textField(body.source),
+          bodyId: row.kind === 'closure' ? (idField(body.bodyId) ?? '') : undefined,
+        });
+        const saved = await this.admin.updateHoliday(actor, row.id, input);
+        res.redirect(303, `/admin/kalender?tahun=${saved.date.slice(0, 4)}&pesan=diubah${anchorOf(saved)}`);
+      },
+    );
   }
 
   @Post('hari/:id/hapus')
@@ -111,19 +125,28 @@ export class CalendarAdminPagesController {
     res.redirect(303, `/admin/kalender?tahun=${removed.date.slice(0, 4)}&pesan=dihapus${anchorOf(removed)}`);
   }
 
-  /** Runs a form's use case and redirects (303); on invalid input re-renders the year page with 400. */
+  /**
+   * Runs a form's use case and redirects (303); on invalid input renders the year page again, its
+   * three forms keyed by the year page itself. A failed post's address redirects to the year page.
+   */
   private async submit(actor: Actor, res: Response, body: FormBody, form: CalendarForm, work: () => Promise<string>): Promise<void> {
-    try {
-      res.redirect(303, await work());
-    } catch (e) {
-      if (!(e instanceof ValidationFailed)) throw e;
-      const now = new Date();
-      const fallback = yearParam(body.year, this.thisYear(now));
-      const year = form === 'year' ? fallback : yearOfDate(body.date, fallback);
-      const view = await this.admin.yearView(actor, year);
-      const state = { form, values: echo(body, FORM_FIELDS[form]), errors: e.errors ?? { [FORM_FIELDS[form][0]]: e.message } };
-      res.status(statusOf(e.code)).render('admin/calendar/index', calendarYearPage(view, this.thisYear(now), state));
-    }
+    await submitForm(
+      res,
+      {
+        fields: FORM_FIELDS[form],
+        values: body,
+        idPrefix: form,
+        render: async (_state, failure) => {
+          const now = new Date();
+          const fallback = yearParam(body.year, this.thisYear(now));
+          const year = form === 'year' ? fallback : yearOfDate(body.date, fallback);
+          const view = await this.admin.yearView(actor, year);
+          const state = { form, values: echo(body, FORM_FIELDS[form]), errors: failure.errors };
+          return { view: 'admin/calendar/index', model: calendarYearPage(view, this.thisYear(now), state) };
+        },
+      },
+      async () => res.redirect(303, await work()),
+    );
   }
 }
 

@@ -7,7 +7,9 @@ import { sniffFileTypeAt } from 'src/common/files/file-sniffer';
 import { RateLimiterService } from 'src/common/security/rate-limiter.service';
 import { readUploadedFile, sha256OfUploadedFile, UploadedFile } from 'src/common/uploads/uploaded-file';
 import { DatabaseService } from 'src/database/database.service';
-import { BodiesService, PpidUnit, allProvinceCodes } from 'src/modules/bodies';
+import { BodiesService, PpidUnit } from 'src/modules/bodies';
+import { validateDto } from 'src/common/forms/validate-dto';
+import { OfflineReceiptDto } from 'src/modules/requests/dto/create-request.dto';
 import { CalendarService } from 'src/modules/calendar';
 import { instantOfLocalTime, isValidLocalDate, localDateTimeOf } from 'src/common/time/local-time';
 import { FilesService } from 'src/modules/files';
@@ -16,7 +18,7 @@ import { formatRegistrationNumber } from 'src/modules/requests/intake/registrati
 import { Actor } from 'src/common/auth/actor';
 import { AccessPolicy } from 'src/modules/auth';
 import { AccessDenied } from 'src/common/auth/access-errors';
-import { Channel, CHANNELS } from 'src/modules/requests/request-options';
+import { Channel } from 'src/modules/requests/request-options';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import {
@@ -118,9 +120,9 @@ export class IntakeService {
     now: Date,
   ): Promise<IntakeResult> {
     if (actor.role !== 'officer') throw new AccessDenied();
-    const errors: Record<string, string> = {};
-    const channel = typeof input.channel === 'string' && Object.hasOwn(CHANNELS, input.channel) && input.channel !== 'online' ? (input.channel as Channel) : null;
-    if (!channel) errors.channel = 'Pilih saluran: datang langsung, surat, e-mail, atau telepon.';
+    const receipt = validateDto(OfflineReceiptDto, { channel: input.channel });
+    const errors: Record<string, string> = { ...receipt.errors };
+    const channel: Channel | null = receipt.value?.channel ?? null;
     let validated: Validated | null = null;
     try {
       validated = await this.validate({ ...input, identityDocumentRequired: false }, { emailOptional: true });
@@ -190,7 +192,7 @@ export class IntakeService {
     input: Pick<OnlineSubmission, 'body' | 'identityDocument' | 'identityDocumentRequired' | 'submissionKey'>,
     options: { emailOptional?: boolean } = {},
   ): Promise<Validated> {
-    const parsed = parseRequestSubmission(input.body, allProvinceCodes(), options);
+    const parsed = parseRequestSubmission(input.body, options);
     const errors = { ...(parsed.errors ?? {}) };
     let unit: PpidUnit | null = null;
     if (parsed.submission) {

@@ -2,11 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { PpidUnit } from 'src/modules/bodies';
 import { COPY_DELIVERIES, OBTAIN_METHODS, optionsOf, REQUESTER_TYPES } from 'src/modules/requests/request-options';
 
-/** The order of fields on the form, for the error summary. */
-const FIELD_ORDER = [
-  'form',
-  'submissionKey',
-  'unitId',
+/** The request form's fields in the order it shows them (the error summary follows it). */
+export const REQUEST_FORM_FIELDS = [
   'requester.type',
   'requester.name',
   'requester.nik',
@@ -20,24 +17,31 @@ const FIELD_ORDER = [
   'obtainMethod',
   'copyDelivery',
   'identityDocument',
-];
+] as const;
 
-/** 'requester.nik' → 'f-requester-nik', the id of the field's input. */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/\./g, '_')}`;
+/** The officer's offline form: how and when it came in, then the same fields. */
+export const OFFLINE_FORM_FIELDS = ['channel', 'receivedAt', ...REQUEST_FORM_FIELDS] as const;
+
+/** What the form may echo back: its own text fields, never the token, the key or the honeypot. */
+export function typedValues(body: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.filter((f) => typeof body[f] === 'string').map((f) => [f, body[f] as string]));
 }
 
-/** Form posts use flat names such as requester.nik; the API nests them. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Form posts use flat names such as requester.nik; the API nests them (one level, own keys only). */
 export function nestFormFields(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     const [head, ...rest] = key.split('.');
+    const tail = rest.join('.');
+    if (UNSAFE_KEYS.has(head) || UNSAFE_KEYS.has(tail)) continue;
     if (rest.length === 0) {
-      out[head] = value;
-    } else {
-      const inner = (out[head] ??= {}) as Record<string, unknown>;
-      inner[rest.join('.')] = value;
+      if (!Object.hasOwn(out, head)) out[head] = value;
+      continue;
     }
+    if (!Object.hasOwn(out, head) || typeof out[head] !== 'object' || out[head] === null) out[head] = {};
+    (out[head] as Record<string, unknown>)[tail] = value;
   }
   return out;
 }
@@ -46,21 +50,15 @@ export function newSubmissionKey(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** The request form's view model: values typed so far, errors beside fields and in a summary. */
-export function requestFormView(
-  unit: PpidUnit,
-  values: Record<string, string>,
-  errors: Record<string, string>,
-  submissionKey: string,
-): object {
+/**
+ * The request form's page: the unit and the choices, with `values` (as posted, 'requester.type')
+ * selected. A failed submission adds its state (values, messages, summary) on top; see submitForm.
+ */
+export function requestFormView(unit: PpidUnit, values: Record<string, string>, submissionKey: string): object {
   const v = (k: string): string => values[k] ?? '';
-  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([k, m]) => [k.replace(/\./g, '_'), m]));
   return {
     title: `Formulir permohonan informasi — ${unit.name}`,
     unit: { id: unit.id, name: unit.name, bodyName: unit.body.name, bodyCode: unit.body.regionCode },
-    values: Object.fromEntries(Object.entries(values).map(([k, val]) => [k.replace(/\./g, '_'), val])),
-    errors: fieldErrors,
-    errorList: FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ href: f === 'form' || f === 'submissionKey' ? '#formulir' : `#${fieldId(f)}`, message: errors[f] })),
     requesterTypes: optionsOf(REQUESTER_TYPES, v('requester.type') || 'individual'),
     obtainMethods: optionsOf(OBTAIN_METHODS, v('obtainMethod')),
     copyDeliveries: optionsOf(COPY_DELIVERIES, v('copyDelivery')),

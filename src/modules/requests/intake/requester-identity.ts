@@ -1,3 +1,4 @@
+import { ValidateBy, ValidationArguments } from 'class-validator';
 /**
  * NIK (Nomor Induk Kependudukan) rules: 16 digits = province (2) + kab/kota (2) + kecamatan (2)
  * + date of birth DDMMYY (40 added to the day for women) + serial (4).
@@ -40,4 +41,22 @@ export function nikProblem(nik: string, provinceCodes: ReadonlySet<string>): Nik
 /** '3578012345670001' → '************0001': enough for the requester to recognise, nothing more. */
 export function maskNik(last4: string | null): string {
   return last4 ? `************${last4}` : '—';
+}
+
+/**
+ * The NIK rule as a validator for DTOs: 16 digits whose region, birth date and serial can be
+ * real, under a province code that exists; the message says which part is wrong.
+ */
+export function IsNik(provinceCodes: () => ReadonlySet<string>): PropertyDecorator {
+  return ValidateBy({
+    name: 'nik',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && nikProblem(value, provinceCodes()) === null,
+      defaultMessage: (args?: ValidationArguments) => {
+        const value: unknown = args?.value;
+        if (value === undefined || value === null || value === '') return 'NIK wajib diisi.';
+        return NIK_MESSAGES[typeof value === 'string' ? (nikProblem(value, provinceCodes()) ?? 'format') : 'format'];
+      },
+    },
+  });
 }

@@ -10,6 +10,9 @@ import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { HANDOVER_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
+import { ExtensionDto, NoteDto } from './dto/officer-actions.dto';
+import { NoticeDto } from './dto/notice.dto';
+import { OfflineRequestDto } from 'src/modules/requests/dto/create-request.dto';
 import { QueueApiQuery } from './dto/queue.query';
 import { QueuePage, QueueService } from './queue.service';
 import { RequestWorkflowService } from './request-workflow.service';
@@ -40,7 +43,8 @@ export class OfficerApiController {
 
   @Post('requests/:id/extension')
   @ApiOperation({ summary: 'Extend once by 1–7 working days with a written reason (Pasal 22(8))' })
-  @ApiBody({ schema: { properties: { workingDays: { type: 'integer', minimum: 1, maximum: 7 }, reason: { type: 'string' }, version: { type: 'integer' } } } })
+  @ApiBody({ type: ExtensionDto })
+  @ApiResponse({ status: 400, description: '`errors` per field' })
   @ApiResponse({ status: 201, description: '{ "dueDate": "YYYY-MM-DD" }' })
   @ApiResponse({ status: 409, description: 'Already extended, or not allowed in this status' })
   extend(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ dueDate: string }> {
@@ -49,7 +53,9 @@ export class OfficerApiController {
 
   @Post('requests/:id/notice')
   @ApiOperation({ summary: 'Written notice (Pasal 22(7)) or refusal (Pasal 17 ground + consequence test)' })
+  @ApiBody({ type: NoticeDto, description: 'What each decision needs: granted/partially_granted → material, format, delivery (partially: redactions); refused → exemptionGround, reason, consequenceTest (exemptionLaw for j, exemptionUntil for a–f); a fee above 0 → paymentMethod' })
   @ApiResponse({ status: 201, description: '{ "status", "letterUrl" }' })
+  @ApiResponse({ status: 400, description: '`errors` per field, e.g. `consequenceTest.date`' })
   async notice(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string }> {
     const result = await this.workflow.notice(actor, id, body, new Date());
     return { status: result.status, letterUrl: `${this.config.appUrl}/api/v1/officer/requests/${id}/documents/${result.documentId}` };
@@ -94,12 +100,14 @@ export class OfficerApiController {
 
   @Post('requests/:id/notes')
   @HttpCode(204)
+  @ApiBody({ type: NoteDto })
   async note(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<void> {
     await this.workflow.addNote(actor, id, body.note, new Date());
   }
 
   @Post('offline-requests')
   @ApiOperation({ summary: 'Record a walk-in, letter, e-mail or phone request with its real receipt time' })
+  @ApiBody({ type: OfflineRequestDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: "The same key and body sent twice record one request; looked up only within the request's unit" })
   @ApiResponse({ status: 201, description: 'Same answer as POST /api/v1/requests' })
   @ApiResponse({ status: 422, description: 'The Idempotency-Key was already used with another body' })

@@ -1,23 +1,23 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError, ValidationFailed } from 'src/common/errors/domain-error';
-import { statusOf } from 'src/common/errors/domain-error';
+import { NotFound } from 'src/common/errors/domain-error';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { BodiesService } from 'src/modules/bodies';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
-import { nestFormFields, newSubmissionKey, requestFormView } from 'src/modules/requests/intake/request-form';
+import { nestFormFields, newSubmissionKey, OFFLINE_FORM_FIELDS, requestFormView, typedValues } from 'src/modules/requests/intake/request-form';
+import { submitForm } from 'src/common/forms/form-page';
 import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { CHANNELS, optionsOf } from 'src/modules/requests/request-options';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
 import { HANDOVER_UPLOAD, IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
 import { DocumentDownloads } from './document-downloads';
 import { QueuePageQuery } from './dto/queue.query';
-import { presentOfficerRequest } from './officer-request.presenter';
-import { RequestCaseFiles } from './request-case-files';
+import { OfficerRequestPageView, presentOfficerRequest } from './officer-request.presenter';
+import { OfficerAction, RequestCaseFiles } from './request-case-files';
 import { presentReceipt } from 'src/modules/requests/receipt.presenter';
 import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { AppConfig } from 'src/config/app-config';
@@ -46,6 +46,46 @@ function noticeFields(form: Form): Record<string, unknown> {
   return nestFormFields(Object.fromEntries(Object.entries(form).filter(([k]) => !k.startsWith('_'))));
 }
 
+/** The permission of the request page's `can` that shows each action's form. */
+const ACTION_PERMISSION: Record<string, OfficerAction> = {
+  perpanjang: 'extend',
+  pemberitahuan: 'notice',
+  disposisi: 'forward',
+  serah: 'handover',
+  tutup: 'close',
+  tugaskan: 'assign',
+  catatan: 'note',
+};
+
+/** Each action form's fields in the order it shows them (its summary follows it). */
+const ACTION_FIELDS: Record<string, readonly string[]> = {
+  perpanjang: ['workingDays', 'reason'],
+  pemberitahuan: [
+    'decision',
+    'informationHeld',
+    'material',
+    'redactions',
+    'format',
+    'delivery',
+    'fee',
+    'paymentMethod',
+    'timeNeeded',
+    'exemptionGround',
+    'exemptionLaw',
+    'reason',
+    'consequenceTest.date',
+    'consequenceTest.participants',
+    'consequenceTest.consequence',
+    'consequenceTest.exemptionUntil',
+    'holderBody',
+  ],
+  disposisi: ['unitId', 'note'],
+  serah: ['files'],
+  tutup: [],
+  tugaskan: ['assigneeId'],
+  catatan: ['note'],
+};
+
 @ApiExcludeController()
 @Controller('petugas')
 @Authenticated('officer', 'supervisor', 'bureau', 'admin')
@@ -73,40 +113,49 @@ export class OfficerPagesController {
     return presentQueuePage(page, filters, actor.role === 'officer');
   }
 
-  @Get('permohonan/baru')
+  /** The form; also at /petugas/permohonan, the address a failed recording stays at. */
+  @Get(['permohonan/baru', 'permohonan'])
   async newOffline(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
-    await this.renderOfflineForm(res, actor, {}, {}, newSubmissionKey(), 200);
+    res.render('officer/new-request', await this.offlineFormView(actor, {}, newSubmissionKey()));
   }
 
   @Post('permohonan')
   @AcceptsUploads(IDENTITY_DOCUMENT_UPLOAD)
   async recordOffline(@CurrentActor() actor: Actor, @Req() req: Request, @Body() body: Form, @Res() res: Response): Promise<void> {
-    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<string, string>;
-    try {
-      const result = await this.intake.recordOffline(
-        actor,
-        {
-          body: nestFormFields(values),
-          channel: values.channel,
-          receivedAt: values.receivedAt,
-          identityDocument: uploadedFiles(req, 'identityDocument')[0],
-          submissionKey: values.submissionKey,
+    const values = typedValues(body, OFFLINE_FORM_FIELDS);
+    const identityDocument = uploadedFiles(req, 'identityDocument')[0];
+    await submitForm(
+      res,
+      {
+        fields: OFFLINE_FORM_FIELDS,
+        values,
+        formAnchor: 'formulir',
+        shows: (e) => e instanceof SubmissionKeyReused,
+        files: [{ field: 'identityDocument', chosen: Boolean(identityDocument && identityDocument.size > 0), label: 'pindaian dokumen identitas' }],
+        render: async (_state, failure) => {
+          const key = failure.status === 422 ? newSubmissionKey() : (validSubmissionKey(body.submissionKey) ?? newSubmissionKey());
+          return { view: 'officer/new-request', model: await this.offlineFormView(actor, { ...values, unitId: body.unitId ?? '' }, key) };
         },
-        new Date(),
-      );
-      res.status(201).render('officer/recorded', {
-        title: 'Permohonan dicatat',
-        receipt: presentReceipt(result.receipt, this.config.appUrl),
-        trackingCode: formatTrackingCode(result.trackingCode),
-      });
-    } catch (e) {
-      if (e instanceof SubmissionKeyReused) {
-        await this.renderOfflineForm(res, actor, values, { form: e.message }, newSubmissionKey(), 422);
-        return;
-      }
-      if (!(e instanceof ValidationFailed) || !e.errors) throw e;
-      await this.renderOfflineForm(res, actor, values, e.errors, validSubmissionKey(values.submissionKey) ?? newSubmissionKey(), 400);
-    }
+      },
+      async () => {
+        const result = await this.intake.recordOffline(
+          actor,
+          {
+            body: { ...nestFormFields(values), unitId: body.unitId },
+            channel: values.channel,
+            receivedAt: values.receivedAt,
+            identityDocument,
+            submissionKey: body.submissionKey,
+          },
+          new Date(),
+        );
+        res.status(201).render('officer/recorded', {
+          title: 'Permohonan dicatat',
+          receipt: presentReceipt(result.receipt, this.config.appUrl),
+          trackingCode: formatTrackingCode(result.trackingCode),
+        });
+      },
+    );
   }
 
   @Get('permohonan/:id')
@@ -129,6 +178,13 @@ export class OfficerPagesController {
     res.send(file.content);
   }
 
+  /** The address a failed action stays at: reopened, it shows the request page at that action's form. */
+  @Get('permohonan/:id/:action')
+  reopenAction(@Param('id', REQUEST_ID) id: string, @Param('action') action: string, @Res() res: Response): void {
+    if (!Object.hasOwn(ACTION_FIELDS, action)) throw new NotFound('Tindakan tidak dikenal.');
+    res.redirect(303, `/petugas/permohonan/${id}#aksi-${action}`);
+  }
+
   // Every action posts here; only the handover (serah) sends files.
   @Post('permohonan/:id/:action')
   @AcceptsUploads(HANDOVER_UPLOAD)
@@ -140,81 +196,76 @@ export class OfficerPagesController {
     @Body() form: Form,
     @Res() res: Response,
   ): Promise<void> {
+    if (!Object.hasOwn(ACTION_FIELDS, action)) throw new NotFound('Tindakan tidak dikenal.');
+    const fields = ACTION_FIELDS[action];
     const now = new Date();
-    try {
-      switch (action) {
-        case 'perpanjang':
-          await this.workflow.extend(actor, id, { workingDays: form.workingDays, reason: form.reason, version: form.version }, now);
-          break;
-        case 'pemberitahuan':
-          await this.workflow.notice(actor, id, noticeFields(form), now);
-          break;
-        case 'disposisi':
-          await this.workflow.forward(actor, id, { unitId: form.unitId, note: form.note, version: form.version }, now);
-          break;
-        case 'serah':
-          await this.workflow.handover(actor, id, uploadedFiles(req, 'files'), form.version, now);
-          break;
-        case 'tutup':
-          await this.workflow.close(actor, id, form.version, now);
-          break;
-        case 'tugaskan':
-          await this.workflow.assign(actor, id, form.assigneeId, form.version, now);
-          break;
-        case 'catatan':
-          await this.workflow.addNote(actor, id, form.note, now);
-          break;
-        default:
-          res.status(404).render('errors/error', { title: 'Halaman tidak ditemukan', statusCode: 404, message: 'Tindakan tidak dikenal.', errors: [] });
-          return;
-      }
-      // Forwarding may move the request out of this officer's units; the queue is the safe place then.
-      const stillVisible = await this.workflow.visibleRequest(actor, id).then(() => true, () => false);
-      res.redirect(303, stillVisible ? `/petugas/permohonan/${id}?selesai=${action}` : '/petugas');
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code === 'not_found' || e.code === 'not_allowed') throw e;
-      const errors = e.errors ?? {};
-      const typed = Object.fromEntries(Object.entries(form).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k.replace(/\./g, '_'), v]));
-      await this.renderDetail(res, actor, id, statusOf(e.code), {
-        failed: {
-          action,
-          message: e instanceof ValidationFailed ? 'Periksa kembali isian yang ditandai di bawah.' : e.message,
-          errors,
-          errorList: Object.values(errors),
-          values: form,
+    await submitForm(
+      res,
+      {
+        fields,
+        values: typedValues(form, fields),
+        idPrefix: action,
+        formAnchor: `aksi-${action}`,
+        // Another unit's request or an officer-only action keep their own error page.
+        shows: (e) => e.code !== 'not_found' && e.code !== 'not_allowed',
+        render: async () => {
+          const model = await this.detailModel(actor, id);
+          // The summary sits in the action's own form; when that form is gone (the request moved on), at the top.
+          const inline = ACTION_PERMISSION[action] === undefined || model.can[ACTION_PERMISSION[action]] === true;
+          return { view: 'officer/request', model: { ...model, failedAction: action, failedInline: inline && (action !== 'disposisi' || model.forwardTargets.length > 0) } };
         },
-        // What the officer typed into the notice form, to fill it again.
-        nv: action === 'pemberitahuan' ? typed : undefined,
-      });
-    }
+      },
+      async () => {
+        switch (action) {
+          case 'perpanjang':
+            await this.workflow.extend(actor, id, { workingDays: form.workingDays, reason: form.reason, version: form.version }, now);
+            break;
+          case 'pemberitahuan':
+            await this.workflow.notice(actor, id, noticeFields(form), now);
+            break;
+          case 'disposisi':
+            await this.workflow.forward(actor, id, { unitId: form.unitId, note: form.note, version: form.version }, now);
+            break;
+          case 'serah':
+            await this.workflow.handover(actor, id, uploadedFiles(req, 'files'), form.version, now);
+            break;
+          case 'tutup':
+            await this.workflow.close(actor, id, form.version, now);
+            break;
+          case 'tugaskan':
+            await this.workflow.assign(actor, id, form.assigneeId, form.version, now);
+            break;
+          case 'catatan':
+            await this.workflow.addNote(actor, id, form.note, now);
+            break;
+        }
+        // Forwarding may move the request out of this officer's units; the queue is the safe place then.
+        const stillVisible = await this.workflow.visibleRequest(actor, id).then(() => true, () => false);
+        res.redirect(303, stillVisible ? `/petugas/permohonan/${id}?selesai=${action}` : '/petugas');
+      },
+    );
+  }
+
+  private async detailModel(actor: Actor, id: string): Promise<OfficerRequestPageView> {
+    const request = await this.workflow.visibleRequest(actor, id);
+    const file = await this.caseFiles.load(actor, request, new Date());
+    return presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
   }
 
   private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: object): Promise<void> {
-    const request = await this.workflow.visibleRequest(actor, id);
-    const file = await this.caseFiles.load(actor, request, new Date());
-    const view = presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
-    res.status(status).render('officer/request', { ...view, ...extra });
+    res.status(status).render('officer/request', { ...(await this.detailModel(actor, id)), ...extra });
   }
 
-  private async renderOfflineForm(
-    res: Response,
-    actor: Actor,
-    values: Record<string, string>,
-    errors: Record<string, string>,
-    submissionKey: string,
-    status: number,
-  ): Promise<void> {
-    const unitId = values.unitId ? Number(values.unitId) : actor.unitId;
+  private async offlineFormView(actor: Actor, values: Record<string, string>, submissionKey: string): Promise<object> {
+    const unitId = values.unitId && /^\d{1,9}$/.test(values.unitId) ? Number(values.unitId) : actor.unitId;
     const unit = await this.bodies.getUnit(unitId ?? 0);
-    const base = requestFormView(unit, { 'requester.type': 'individual', ...values }, errors, submissionKey) as Record<string, unknown>;
-    res.status(status).render('officer/new-request', {
-      ...base,
+    return {
+      ...requestFormView(unit, { 'requester.type': 'individual', ...values }, submissionKey),
       title: 'Catat permohonan luring',
       channels: optionsOf(
         Object.fromEntries(Object.entries(CHANNELS).filter(([k]) => k !== 'online')) as Record<string, string>,
         values.channel ?? 'walk_in',
       ),
-      receivedAt: values.receivedAt ?? '',
-    });
+    };
   }
 }

@@ -23,9 +23,11 @@ import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { extensionLetter, LetterContext, noticeLetter, refusalLetter } from './letters';
 import { parseNoticeInput } from './notice-input';
+import { ExtensionDto, NoteDto } from './dto/officer-actions.dto';
+import { parseDto } from 'src/common/forms/validate-dto';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 
-export const MAX_EXTENSION_DAYS = 7;
+export { MAX_EXTENSION_DAYS } from './dto/officer-actions.dto';
 /** Largest id an integer column holds. */
 const MAX_INT4 = 2_147_483_647;
 export const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
@@ -80,12 +82,7 @@ export class RequestWorkflowService {
 
   async extend(actor: Actor, id: string, input: { workingDays: unknown; reason: unknown; version?: unknown }, now: Date): Promise<{ dueDate: string }> {
     await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
-    const days = Number(input.workingDays);
-    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-    const errors: Record<string, string> = {};
-    if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) errors.workingDays = 'Perpanjangan 1 sampai 7 hari kerja.';
-    if (reason.length < 10) errors.reason = 'Tuliskan alasan perpanjangan (paling sedikit 10 karakter).';
-    if (Object.keys(errors).length) throw new ValidationFailed(errors);
+    const { workingDays: days, reason } = parseDto(ExtensionDto, { workingDays: input.workingDays, reason: input.reason });
     return this.act(actor, id, 'extend', input.version, now, async (_m, r, { unit, calendar }) => {
       if (r.extendedDays) throw new ActionNotAllowed('Permohonan ini sudah pernah diperpanjang. Perpanjangan hanya boleh satu kali (Pasal 22 ayat (8)).');
       const extended = extendDueDate(calendar, r.dueDate, days);
@@ -200,8 +197,7 @@ export class RequestWorkflowService {
 
   async addNote(actor: Actor, id: string, text: unknown, now: Date): Promise<void> {
     await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
-    const note = typeof text === 'string' ? text.trim() : '';
-    if (note.length === 0 || note.length > 5000) throw new ValidationFailed({ note: 'Catatan 1 sampai 5000 karakter.' });
+    const { note } = parseDto(NoteDto, { note: text });
     await this.act(actor, id, 'note', undefined, now, async () => ({ result: undefined, data: { note }, public: false }));
   }
 
