@@ -5,7 +5,9 @@ import { ValidationFailed } from 'src/common/errors/domain-error';
 export type FieldErrors = Record<string, string>;
 
 /** Said for a field the input sends that the DTO does not know (JSON bodies validated by the global pipe). */
-export const UNKNOWN_FIELD_MESSAGE = 'Isian ini tidak dikenal.';
+export function unknownFieldMessage(path: string): string {
+  return `Isian "${path}" tidak dikenal.`;
+}
 
 /**
  * One message per field, keyed by its path as the API and the form name it ('requester.nik',
@@ -17,7 +19,7 @@ export function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldErro
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     const constraints = e.constraints ?? {};
-    const message = constraints.whitelistValidation ? UNKNOWN_FIELD_MESSAGE : Object.values(constraints).at(-1);
+    const message = constraints.whitelistValidation ? unknownFieldMessage(path) : Object.values(constraints).at(-1);
     if (message) out[path] = message;
     if (e.children?.length) Object.assign(out, fieldErrorsOf(e.children, path));
   }
