@@ -112,7 +112,9 @@ describeBrowser('citizen journey in a browser', () => {
     // The summary sits above the form and is announced.
     const summary = page.getByRole('alert');
     await expect(summary.isVisible()).resolves.toBe(true);
-    await expect(summary.getByRole('heading').textContent()).resolves.toBe('Ada 1 isian yang perlu diperbaiki');
+    // The wrong NIK, and the file chosen before, which the browser does not send again.
+    await expect(summary.getByRole('heading').textContent()).resolves.toBe('Ada 2 isian yang perlu diperbaiki');
+    await expect(summary.getByRole('link', { name: /Pilih kembali berkas dokumen identitas/ }).count()).resolves.toBe(1);
     const summaryBox = await summary.boundingBox();
     const formBox = await page.locator('#formulir').boundingBox();
     expect(summaryBox!.y).toBeLessThan(formBox!.y);
@@ -138,7 +140,7 @@ describeBrowser('citizen journey in a browser', () => {
     await expect(page.getByRole('radio', { name: 'Mendapatkan salinan (softcopy)' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('radio', { name: 'Surat elektronik (e-mail)' }).isChecked()).resolves.toBe(true);
     await expect(field('Unggah KTP, akta pendirian badan hukum, atau surat kuasa').inputValue()).resolves.toBe('');
-    await expect(page.locator('#h-identityDocument').textContent()).resolves.toContain('pilih kembali berkas ini');
+    await expect(page.locator('#e-identityDocument').textContent()).resolves.toContain('Pilih kembali berkas dokumen identitas');
   });
 
   it('should put the cursor in the NIK input when the citizen follows the link in the error summary', async () => {
