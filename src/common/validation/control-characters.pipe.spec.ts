@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { ValidationFailed } from 'src/common/errors/domain-error';
-import { ControlCharacterPipe, forbiddenInput } from './control-characters.pipe';
+import { ControlCharacterPipe, forbiddenInput, RESERVED_KEY_MESSAGE } from './control-characters.pipe';
 
 describe('ControlCharacterPipe', () => {
   const pipe = new ControlCharacterPipe();
@@ -40,6 +41,20 @@ describe('ControlCharacterPipe', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 20; i += 1) deep = { d: deep };
     expect(forbiddenInput(deep)?.message).toContain('terlalu dalam');
+  });
+
+  it('should refuse the keys that name an object\'s machinery, at any depth, in any JSON', () => {
+    const segment = fc.string({ minLength: 1, maxLength: 6 }).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k) && forbiddenInput(k) === null);
+    fc.assert(
+      fc.property(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.array(segment, { maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), (key, path, value) => {
+        // Built as text, as a client sends it: JSON.parse makes `__proto__` an own key.
+        let json = `{${JSON.stringify(key)}:${JSON.stringify(value)}}`;
+        for (const p of [...path].reverse()) json = `{${JSON.stringify(p)}:${json}}`;
+        const found = forbiddenInput(JSON.parse(json) as unknown);
+        expect(found?.path).toBe([...path, key].join('.'));
+        expect(found?.message).toBe(RESERVED_KEY_MESSAGE);
+      }),
+    );
   });
 
   it('should leave custom parameters alone', () => {

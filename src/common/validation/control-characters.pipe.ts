@@ -20,6 +20,13 @@ export function hasForbiddenCharacter(text: string): boolean {
 export const TOO_DEEP_MESSAGE = 'Isian bertingkat terlalu dalam.';
 
 /**
+ * Keys that name an object's machinery, not a field: class-transformer would take a nested
+ * `constructor` for the class to build, and no form or API body of the portal uses them.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const RESERVED_KEY_MESSAGE = 'Nama isian ini tidak diizinkan.';
+
+/**
  * The first string (key or value) with a forbidden character, by its path such as
  * `requester.name` or `participants.2`, with the message for it; null when there is none.
  * `root` names a lone value (a query or route parameter).
@@ -35,6 +42,7 @@ function walk(value: unknown, path: string, depth: number): { path: string; mess
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const childPath = path ? `${path}.${key}` : key;
     if (hasForbiddenCharacter(key)) return { path: childPath, message: CONTROL_CHARACTER_MESSAGE };
+    if (RESERVED_KEYS.has(key)) return { path: childPath, message: RESERVED_KEY_MESSAGE };
     const found = walk(child, childPath, depth + 1);
     if (found !== null) return found;
   }
