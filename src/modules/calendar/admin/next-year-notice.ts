@@ -10,7 +10,7 @@ import { AppConfig } from 'src/config/app-config';
 /** How long an instance trusts its answer; confirming a year on this instance clears it at once. */
 const CACHE_TTL_MS = 60_000;
 
-/** Whether next year (in Asia/Jakarta) still lacks a confirmed holiday list, cached briefly. */
+/** Whether next year (in the province's time zone) still lacks a confirmed holiday list, cached briefly. */
 @Injectable()
 export class NextYearNotice {
   private cached?: { year: number; confirmed: boolean; loadedAt: number };
