@@ -3,11 +3,13 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import PgBoss from 'pg-boss';
 import type { DestinationStream } from 'pino';
 import { createApp } from 'src/app';
 import { AppConfig, loadConfig } from 'src/config/app-config';
 import { DatabaseService } from 'src/database/database.service';
 import { seedReferenceData } from 'src/database/seeds/reference-data';
+import { JOB_QUEUE_SCHEMA } from 'src/modules/jobs/job-queue.service';
 import { buildOnce, runDir, templateDatabase } from './test-template';
 
 export interface TestApp {
@@ -53,12 +55,17 @@ function databaseUrlOf(dbName: string): string {
   return u.toString();
 }
 
-/** Every migration and the reference data of the default province, as an app start leaves them. */
+/**
+ * Every migration, the reference data of the default province and the job queue's schema, as an
+ * app start leaves them (the queues themselves and their schedules are left to the app).
+ */
 async function migrateAndSeed(settings: Record<string, string>): Promise<void> {
   const config = loadConfig(settings);
   const db = new DatabaseService(config);
   try {
-    await seedReferenceData(await db.connect(), config.provinceCode);
+    const source = await db.connect();
+    await seedReferenceData(source, config.provinceCode);
+    await source.query(PgBoss.getConstructionPlans(JOB_QUEUE_SCHEMA));
   } finally {
     await db.onApplicationShutdown();
   }
