@@ -1,7 +1,9 @@
 /**
  * Unit specs live beside the code (src/**\/*.spec.ts); integration, HTTP and browser specs in test/.
  * NestJS 12 ships as ES modules; the app (CommonJS) loads them through Node's require(esm), which
- * Jest's module runtime lacks on Node 20, so Jest compiles those packages to CommonJS with Babel.
+ * Jest's module runtime lacks on Node 20, so Jest compiles those packages to CommonJS, and the
+ * TypeScript sources, with SWC (test/support/jest-esm-transform.js). Only files a test loads are
+ * compiled, once: Jest keeps them in its cache.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -27,14 +29,23 @@ const base = {
   rootDir: '.',
   moduleFileExtensions: ['js', 'mjs', 'cjs', 'json', 'ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    '^.+\\.[mc]?js$': [
-      'babel-jest',
+    '^.+\\.ts$': [
+      '@swc/jest',
       {
-        babelrc: false,
-        configFile: false,
-        plugins: [require.resolve('./test/support/babel-drop-create-require.js'), 'babel-plugin-transform-import-meta', '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'],
+        // As tsc compiles tsconfig.json: legacy decorators with their type metadata (NestJS
+        // injection, class-validator, class-transformer, TypeORM), class fields with define semantics.
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
+          target: 'es2023',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
       },
+    ],
+    '^.+\\.[mc]?js$': [
+      '<rootDir>/test/support/jest-esm-transform.js',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' } },
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],

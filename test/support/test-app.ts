@@ -3,10 +3,13 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import PgBoss from 'pg-boss';
 import type { DestinationStream } from 'pino';
 import { createApp } from 'src/app';
 import { AppConfig, loadConfig } from 'src/config/app-config';
+import { DataSource } from 'typeorm';
 import { openToolContext } from 'src/tool-context';
+import { JOB_QUEUE_SCHEMA } from 'src/modules/jobs/job-queue.service';
 import { buildOnce, runDir, templateDatabase } from './test-template';
 
 export interface TestApp {
@@ -52,10 +55,18 @@ function databaseUrlOf(dbName: string): string {
   return u.toString();
 }
 
-/** Every migration and the reference data of the default province, as an app start leaves them. */
+/**
+ * Every migration, the reference data of the default province and the job queue's schema, as an
+ * app start leaves them (the queues themselves and their schedules are left to the app).
+ */
 async function migrateAndSeed(settings: Record<string, string>): Promise<void> {
   const context = await openToolContext(loadConfig(settings), false);
-  await context.close();
+  try {
+    // pg-boss's schema too, so an app start in a test only checks it.
+    await context.get(DataSource).query(PgBoss.getConstructionPlans(JOB_QUEUE_SCHEMA));
+  } finally {
+    await context.close();
+  }
 }
 
 /**

@@ -58,7 +58,8 @@ interface ScheduleRequest {
   tz: string;
 }
 
-const SCHEMA = 'pgboss';
+/** The PostgreSQL schema that holds pg-boss's tables. */
+export const JOB_QUEUE_SCHEMA = 'pgboss';
 
 /**
  * Jobs in PostgreSQL (pg-boss 10) on the app's one pool: retried with backoff, kept across restarts,
@@ -96,7 +97,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     this.executor = new PoolSqlExecutor(this.db.pool);
     this.boss = new PgBoss({
       db: this.executor,
-      schema: SCHEMA,
+      schema: JOB_QUEUE_SCHEMA,
       pollingIntervalSeconds: this.settings.pollingIntervalSeconds,
       retryLimit: this.settings.retryLimit,
       retryDelay: this.settings.retryDelaySeconds,
