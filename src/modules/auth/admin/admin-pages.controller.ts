@@ -2,13 +2,13 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
-import { DomainError, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
 import { AccountsService } from 'src/modules/auth/accounts.service';
 import { Actor } from 'src/common/auth/actor';
 import { EmailTaken } from 'src/modules/auth/auth.errors';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { CreateUserDto } from 'src/modules/auth/dto/create-user.dto';
 import { errorList, idField, textField, validateForm } from 'src/common/forms/form-input';
+import { submitForm } from 'src/common/forms/form-page';
 import { isRole } from 'src/common/auth/roles';
 import { accountActionLinks, actionResult } from './account-action-links';
 import { AccountPlacesService } from './account-places.service';
@@ -18,9 +18,6 @@ type FormBody = Record<string, string | undefined>;
 
 const USER_FIELDS = ['email', 'name', 'role', 'unitId', 'bodyId'];
 
-function isFormFailure(e: unknown): e is DomainError {
-  return e instanceof ValidationFailed || e instanceof EmailTaken;
-}
 
 /** Accounts, for admins (units: the bodies module's UnitsAdminPagesController). */
 @ApiExcludeController()
@@ -53,22 +50,28 @@ export class AdminPagesController {
   @Post('pengguna')
   async createUser(@CurrentActor() actor: Actor, @Res() res: Response, @Body() body: FormBody): Promise<void> {
     const role = textField(body.role);
-    try {
-      // The form has both a unit and a body list; only the one the role needs is read.
-      const input = validateForm(CreateUserDto, {
-        email: textField(body.email),
-        name: textField(body.name),
-        role,
-        unitId: role === 'officer' ? idField(body.unitId) : undefined,
-        bodyId: role === 'supervisor' ? idField(body.bodyId) : undefined,
-      });
-      const { id } = await this.accounts.createAccount(actor, input);
-      res.redirect(303, `/admin/pengguna?dibuat=${id}`);
-    } catch (e) {
-      if (!isFormFailure(e)) throw e;
-      const values = { email: body.email ?? '', name: body.name ?? '', role: role ?? '', unitId: body.unitId ?? '', bodyId: body.bodyId ?? '' };
-      res.status(statusOf(e.code)).render('admin/users/index', await this.usersView(actor, values, e.errors ?? { email: e.message }));
-    }
+    const values = { email: body.email ?? '', name: body.name ?? '', role: role ?? '', unitId: body.unitId ?? '', bodyId: body.bodyId ?? '' };
+    await submitForm(
+      res,
+      {
+        fields: USER_FIELDS,
+        values,
+        shows: (e) => e instanceof EmailTaken,
+        render: async (state) => ({ view: 'admin/users/index', model: await this.usersView(actor, state.values, state.errors) }),
+      },
+      async () => {
+        // The form has both a unit and a body list; only the one the role needs is read.
+        const input = validateForm(CreateUserDto, {
+          email: textField(body.email),
+          name: textField(body.name),
+          role,
+          unitId: role === 'officer' ? idField(body.unitId) : undefined,
+          bodyId: role === 'supervisor' ? idField(body.bodyId) : undefined,
+        });
+        const { id } = await this.accounts.createAccount(actor, input);
+        res.redirect(303, `/admin/pengguna?dibuat=${id}`);
+      },
+    );
   }
 
   private async usersView(

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
-import { DomainError, statusOf, ValidationFailed } from 'src/common/errors/domain-error';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { errorList, idField, textField, validateForm } from 'src/common/forms/form-input';
+import { submitForm } from 'src/common/forms/form-page';
 import { UnitCodeTaken } from 'src/modules/bodies/bodies.errors';
 import { BODY_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './details-input';
 import { CreateUnitDto } from './dto/create-unit.dto';
@@ -16,9 +16,6 @@ type FormBody = Record<string, string | undefined>;
 
 const UNIT_FIELDS = ['bodyId', 'name', 'code', 'email', 'timeZone', 'opensAt', 'closesAt'];
 
-function isFormFailure(e: unknown): e is DomainError {
-  return e instanceof ValidationFailed || e instanceof UnitCodeTaken;
-}
 
 /** The typed values of a form, each a string, so a re-rendered form shows exactly what was sent. */
 function typedValues(body: FormBody, fields: readonly string[]): Record<string, string> {
@@ -53,23 +50,28 @@ export class UnitsAdminPagesController {
 
   @Post('unit')
   async createUnit(@CurrentActor() actor: Actor, @Res() res: Response, @Body() body: FormBody): Promise<void> {
-    try {
-      const input = validateForm(CreateUnitDto, {
-        bodyId: idField(body.bodyId),
-        name: textField(body.name),
-        code: textField(body.code)?.toUpperCase(),
-        email: textField(body.email),
-        timeZone: textField(body.timeZone),
-        opensAt: textField(body.opensAt),
-        closesAt: textField(body.closesAt),
-      });
-      const { id } = await this.unitsAdmin.createPelaksana(actor, input);
-      res.redirect(303, `/admin/unit?dibuat=${id}#unit-${id}`);
-    } catch (e) {
-      if (!isFormFailure(e)) throw e;
-      const values = typedValues(body, UNIT_FIELDS);
-      res.status(statusOf(e.code)).render('admin/units/index', await this.unitsView(actor, values, e.errors ?? { name: e.message }));
-    }
+    await submitForm(
+      res,
+      {
+        fields: UNIT_FIELDS,
+        values: typedValues(body, UNIT_FIELDS),
+        shows: (e) => e instanceof UnitCodeTaken,
+        render: async (state) => ({ view: 'admin/units/index', model: await this.unitsView(actor, state.values, state.errors) }),
+      },
+      async () => {
+        const input = validateForm(CreateUnitDto, {
+          bodyId: idField(body.bodyId),
+          name: textField(body.name),
+          code: textField(body.code)?.toUpperCase(),
+          email: textField(body.email),
+          timeZone: textField(body.timeZone),
+          opensAt: textField(body.opensAt),
+          closesAt: textField(body.closesAt),
+        });
+        const { id } = await this.unitsAdmin.createPelaksana(actor, input);
+        res.redirect(303, `/admin/unit?dibuat=${id}#unit-${id}`);
+      },
+    );
   }
 
   @Get('unit/:id')
@@ -81,14 +83,21 @@ export class UnitsAdminPagesController {
   @Post('unit/:id')
   async updateUnit(@CurrentActor() actor: Actor, @Res() res: Response, @Param('id') id: string, @Body() body: FormBody): Promise<void> {
     const unitId = routeId(id);
-    try {
-      await this.unitsAdmin.updateUnitDetails(actor, unitId, typedValues(body, UNIT_DETAIL_FIELDS));
-      res.redirect(303, `/admin/unit?disimpan=unit-${unitId}#unit-${unitId}`);
-    } catch (e) {
-      if (!(e instanceof ValidationFailed)) throw e;
-      const unit = await this.unitsAdmin.unitDetails(actor, unitId);
-      res.status(400).render('admin/units/edit', this.unitEditView(unit, typedValues(body, UNIT_DETAIL_FIELDS), e.errors ?? {}));
-    }
+    await submitForm(
+      res,
+      {
+        fields: UNIT_DETAIL_FIELDS,
+        values: typedValues(body, UNIT_DETAIL_FIELDS),
+        render: async (state) => ({
+          view: 'admin/units/edit',
+          model: this.unitEditView(await this.unitsAdmin.unitDetails(actor, unitId), state.values, state.errors),
+        }),
+      },
+      async () => {
+        await this.unitsAdmin.updateUnitDetails(actor, unitId, typedValues(body, UNIT_DETAIL_FIELDS));
+        res.redirect(303, `/admin/unit?disimpan=unit-${unitId}#unit-${unitId}`);
+      },
+    );
   }
 
   @Get('badan/:id')
@@ -100,14 +109,21 @@ export class UnitsAdminPagesController {
   @Post('badan/:id')
   async updateBody(@CurrentActor() actor: Actor, @Res() res: Response, @Param('id') id: string, @Body() form: FormBody): Promise<void> {
     const bodyId = routeId(id);
-    try {
-      await this.unitsAdmin.updateBodyDetails(actor, bodyId, typedValues(form, BODY_DETAIL_FIELDS));
-      res.redirect(303, `/admin/unit?disimpan=badan-${bodyId}#badan-${bodyId}`);
-    } catch (e) {
-      if (!(e instanceof ValidationFailed)) throw e;
-      const body = await this.unitsAdmin.bodyDetails(actor, bodyId);
-      res.status(400).render('admin/bodies/edit', this.bodyEditView(body, typedValues(form, BODY_DETAIL_FIELDS), e.errors ?? {}));
-    }
+    await submitForm(
+      res,
+      {
+        fields: BODY_DETAIL_FIELDS,
+        values: typedValues(form, BODY_DETAIL_FIELDS),
+        render: async (state) => ({
+          view: 'admin/bodies/edit',
+          model: this.bodyEditView(await this.unitsAdmin.bodyDetails(actor, bodyId), state.values, state.errors),
+        }),
+      },
+      async () => {
+        await this.unitsAdmin.updateBodyDetails(actor, bodyId, typedValues(form, BODY_DETAIL_FIELDS));
+        res.redirect(303, `/admin/unit?disimpan=badan-${bodyId}#badan-${bodyId}`);
+      },
+    );
   }
 
   private bodyEditView(body: Awaited<ReturnType<UnitsAdminService['bodyDetails']>>, values: Record<string, string>, errors: Record<string, string>): object {
