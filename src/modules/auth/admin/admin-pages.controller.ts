@@ -7,16 +7,12 @@ import { Actor } from 'src/common/auth/actor';
 import { EmailTaken } from 'src/modules/auth/auth.errors';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { CreateUserDto } from 'src/modules/auth/dto/create-user.dto';
-import { errorList, idField, textField, validateForm } from 'src/common/forms/form-input';
+import { idField, textField, validateForm } from 'src/common/forms/form-input';
 import { submitForm } from 'src/common/forms/form-page';
-import { isRole } from 'src/common/auth/roles';
-import { accountActionLinks, actionResult } from './account-action-links';
 import { AccountPlacesService } from './account-places.service';
-import { accountRows, placeOptions, roleOptions } from './admin-views';
+import { presentUsersPage, USER_FIELDS, UsersPageView } from './accounts-admin.presenter';
 
 type FormBody = Record<string, string | undefined>;
-
-const USER_FIELDS = ['email', 'name', 'role', 'unitId', 'bodyId'];
 
 
 /** Accounts, for admins (units: the bodies module's UnitsAdminPagesController). */
@@ -80,21 +76,8 @@ export class AdminPagesController {
     errors: Record<string, string>,
     createdId?: number,
     done?: { segment: string; id: number },
-  ): Promise<object> {
+  ): Promise<UsersPageView> {
     const [rows, tree] = await Promise.all([this.accounts.listAccounts(actor), this.places.bodyTree(actor)]);
-    const created = rows.find((r) => r.id === createdId);
-    const now = new Date();
-    const listed = accountRows(rows, now, this.config.provinceTimeZone);
-    return {
-      title: 'Pengguna',
-      accounts: listed.map((view, index) => ({ ...view, actions: accountActionLinks(rows[index], actor.userId, now) })),
-      actionResult: actionResult(done?.segment, rows.find((r) => r.id === done?.id)),
-      created: created ? { name: created.name, email: created.email, activated: created.activated } : null,
-      roles: roleOptions(isRole(values.role) ? values.role : undefined),
-      ...placeOptions(tree, Number(values.unitId), Number(values.bodyId)),
-      values,
-      errors,
-      errorList: errorList(errors, USER_FIELDS),
-    };
+    return presentUsersPage({ rows, tree, actorId: actor.userId, values, errors, createdId, done, timeZone: this.config.provinceTimeZone, now: new Date() });
   }
 }

@@ -4,17 +4,15 @@ import type { Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
-import { errorList, idField, textField, validateForm } from 'src/common/forms/form-input';
+import { idField, textField, validateForm } from 'src/common/forms/form-input';
 import { submitForm } from 'src/common/forms/form-page';
 import { UnitCodeTaken } from 'src/modules/bodies/bodies.errors';
 import { BODY_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './details-input';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import { UnitsAdminService } from './units-admin.service';
-import { bodyFormValues, bodySummary, timeZoneOptions, unitFormValues, unitTreeView, weekdayFields } from './units-admin.views';
+import { bodyFormValues, presentBodyDetailsPage, presentUnitDetailsPage, presentUnitsPage, UNIT_FIELDS, unitFormValues, UnitsPageView } from './units-admin.presenter';
 
 type FormBody = Record<string, string | undefined>;
-
-const UNIT_FIELDS = ['bodyId', 'name', 'code', 'email', 'timeZone', 'opensAt', 'closesAt'];
 
 
 /** The typed values of a form, each a string, so a re-rendered form shows exactly what was sent. */
@@ -77,7 +75,7 @@ export class UnitsAdminPagesController {
   @Get('unit/:id')
   async unitForm(@CurrentActor() actor: Actor, @Res() res: Response, @Param('id') id: string): Promise<void> {
     const unit = await this.unitsAdmin.unitDetails(actor, routeId(id));
-    res.render('admin/units/edit', this.unitEditView(unit, unitFormValues(unit), {}));
+    res.render('admin/units/edit', presentUnitDetailsPage(unit, unitFormValues(unit), {}));
   }
 
   @Post('unit/:id')
@@ -90,7 +88,7 @@ export class UnitsAdminPagesController {
         values: typedValues(body, UNIT_DETAIL_FIELDS),
         render: async (state) => ({
           view: 'admin/units/edit',
-          model: this.unitEditView(await this.unitsAdmin.unitDetails(actor, unitId), state.values, state.errors),
+          model: presentUnitDetailsPage(await this.unitsAdmin.unitDetails(actor, unitId), state.values, state.errors),
         }),
       },
       async () => {
@@ -103,7 +101,7 @@ export class UnitsAdminPagesController {
   @Get('badan/:id')
   async bodyForm(@CurrentActor() actor: Actor, @Res() res: Response, @Param('id') id: string): Promise<void> {
     const body = await this.unitsAdmin.bodyDetails(actor, routeId(id));
-    res.render('admin/bodies/edit', this.bodyEditView(body, bodyFormValues(body), {}));
+    res.render('admin/bodies/edit', presentBodyDetailsPage(body, bodyFormValues(body), {}));
   }
 
   @Post('badan/:id')
@@ -116,7 +114,7 @@ export class UnitsAdminPagesController {
         values: typedValues(form, BODY_DETAIL_FIELDS),
         render: async (state) => ({
           view: 'admin/bodies/edit',
-          model: this.bodyEditView(await this.unitsAdmin.bodyDetails(actor, bodyId), state.values, state.errors),
+          model: presentBodyDetailsPage(await this.unitsAdmin.bodyDetails(actor, bodyId), state.values, state.errors),
         }),
       },
       async () => {
@@ -126,43 +124,7 @@ export class UnitsAdminPagesController {
     );
   }
 
-  private bodyEditView(body: Awaited<ReturnType<UnitsAdminService['bodyDetails']>>, values: Record<string, string>, errors: Record<string, string>): object {
-    return {
-      title: `Rincian ${body.name}`,
-      body: { id: body.id, name: body.name, regionCode: body.regionCode, ...bodySummary(body) },
-      weekdays: weekdayFields(),
-      values,
-      errors,
-      errorList: errorList(errors, BODY_DETAIL_FIELDS),
-    };
-  }
-
-  private unitEditView(unit: Awaited<ReturnType<UnitsAdminService['unitDetails']>>, values: Record<string, string>, errors: Record<string, string>): object {
-    return {
-      title: `Rincian ${unit.name}`,
-      unit: { id: unit.id, name: unit.name, code: unit.code, bodyId: unit.bodyId, bodyName: unit.bodyName, levelLabel: unit.level === 'utama' ? 'PPID Utama' : 'PPID Pelaksana' },
-      values,
-      errors,
-      errorList: errorList(errors, UNIT_DETAIL_FIELDS),
-    };
-  }
-
-  private async unitsView(actor: Actor, values: Record<string, string>, errors: Record<string, string>, createdId?: number, saved?: string): Promise<object> {
-    const tree = await this.unitsAdmin.bodyTree(actor);
-    const units = tree.flatMap((b) => b.units.map((u) => ({ ...u, bodyName: b.name })));
-    const created = units.find((u) => u.id === createdId);
-    const savedUnit = units.find((u) => saved === `unit-${u.id}`);
-    const savedBody = tree.find((b) => saved === `badan-${b.id}`);
-    return {
-      title: 'Unit PPID',
-      bodies: unitTreeView(tree),
-      bodyOptions: tree.map((b) => ({ id: b.id, name: b.name, selected: String(b.id) === values.bodyId })),
-      timeZones: timeZoneOptions(values.timeZone),
-      created: created ? { name: created.name, code: created.code, bodyName: created.bodyName } : null,
-      saved: savedUnit?.name ?? savedBody?.name ?? null,
-      values,
-      errors,
-      errorList: errorList(errors, UNIT_FIELDS),
-    };
+  private async unitsView(actor: Actor, values: Record<string, string>, errors: Record<string, string>, createdId?: number, saved?: string): Promise<UnitsPageView> {
+    return presentUnitsPage(await this.unitsAdmin.bodyTree(actor), values, errors, createdId, saved);
   }
 }
