@@ -7,7 +7,7 @@ import { MAX_INT4, WholeNumberPipe } from 'src/common/validation/whole-number';
 import { BodiesService } from 'src/modules/bodies';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
-import { nestFormFields, newSubmissionKey, REQUEST_FORM_FIELDS, requestFormView, typedValues } from 'src/modules/requests/intake/request-form';
+import { nestFormFields, newSubmissionKey, REQUEST_FORM_FIELDS, RequestFormView, requestFormView, typedValues } from 'src/modules/requests/intake/request-form';
 import { submitForm } from 'src/common/forms/form-page';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
 import { RequestNotFound, SubmissionKeyReused } from 'src/modules/requests/request.errors';
@@ -36,7 +36,7 @@ export class RequestPagesController {
   @Render('requests/new')
   async newRequest(
     @Query('unit', new WholeNumberPipe({ min: 1, max: MAX_INT4, message: 'Pilih unit PPID tujuan dari halaman badan publik.' })) unitId: number,
-  ): Promise<object> {
+  ): Promise<RequestFormView> {
     const unit = await this.bodies.getUnit(unitId);
     return requestFormView(unit, { 'requester.type': 'individual' }, newSubmissionKey());
   }
@@ -83,7 +83,7 @@ export class RequestPagesController {
 
   @Get('lacak')
   @Render('tracking/index')
-  trackForm(@Query('nomor') nomor?: string): object {
+  trackForm(@Query('nomor') nomor?: string): { title: string; values: { nomor: string } } {
     return { title: 'Lacak permohonan', values: { nomor: typeof nomor === 'string' ? nomor.slice(0, 40) : '' } };
   }
 

@@ -16,6 +16,15 @@ interface ActionPage {
   done: string;
 }
 
+/** What views/admin/users/confirm.hbs shows. */
+export interface AccountActionPageView {
+  title: string;
+  page: ActionPage;
+  segment: string;
+  account: AccountSummary & { roleLabel: string };
+  refusal: string | null;
+}
+
 /** The actions by their path segment, with what the confirmation page says. */
 export const ACCOUNT_ACTIONS: Record<string, ActionPage> = {
   nonaktifkan: {
@@ -91,7 +100,7 @@ export class AccountActionsController {
     }
   }
 
-  private view(segment: string, page: ActionPage, account: AccountSummary, refusal: string | null): object {
+  private view(segment: string, page: ActionPage, account: AccountSummary, refusal: string | null): AccountActionPageView {
     return {
       title: page.title,
       page,

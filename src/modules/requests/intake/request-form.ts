@@ -54,7 +54,16 @@ export function newSubmissionKey(): string {
  * The request form's page: the unit and the choices, with `values` (as posted, 'requester.type')
  * selected. A failed submission adds its state (values, messages, summary) on top; see submitForm.
  */
-export function requestFormView(unit: PpidUnit, values: Record<string, string>, submissionKey: string): object {
+export interface RequestFormView {
+  title: string;
+  unit: { id: number; name: string; bodyName: string; bodyCode: string };
+  requesterTypes: { value: string; label: string; selected: boolean }[];
+  obtainMethods: { value: string; label: string; selected: boolean }[];
+  copyDeliveries: { value: string; label: string; selected: boolean }[];
+  submissionKey: string;
+}
+
+export function requestFormView(unit: PpidUnit, values: Record<string, string>, submissionKey: string): RequestFormView {
   const v = (k: string): string => values[k] ?? '';
   return {
     title: `Formulir permohonan informasi — ${unit.name}`,

@@ -8,7 +8,7 @@ import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { BodiesService } from 'src/modules/bodies';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
-import { nestFormFields, newSubmissionKey, OFFLINE_FORM_FIELDS, requestFormView, typedValues } from 'src/modules/requests/intake/request-form';
+import { nestFormFields, newSubmissionKey, OFFLINE_FORM_FIELDS, RequestFormView, requestFormView, typedValues } from 'src/modules/requests/intake/request-form';
 import { submitForm } from 'src/common/forms/form-page';
 import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { CHANNELS, optionsOf } from 'src/modules/requests/request-options';
@@ -252,11 +252,15 @@ export class OfficerPagesController {
     return presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
   }
 
-  private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: object): Promise<void> {
+  private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: { done?: string }): Promise<void> {
     res.status(status).render('officer/request', { ...(await this.detailModel(actor, id)), ...extra });
   }
 
-  private async offlineFormView(actor: Actor, values: Record<string, string>, submissionKey: string): Promise<object> {
+  private async offlineFormView(
+    actor: Actor,
+    values: Record<string, string>,
+    submissionKey: string,
+  ): Promise<RequestFormView & { channels: { value: string; label: string; selected: boolean }[] }> {
     const unitId = values.unitId && /^\d{1,9}$/.test(values.unitId) ? Number(values.unitId) : actor.unitId;
     const unit = await this.bodies.getUnit(unitId ?? 0);
     return {
