@@ -1,11 +1,12 @@
 /**
- * The forms of a body's and a unit's letter details, checked field by field so that every
- * problem is named at once, beside its field, in Bahasa Indonesia. Pure: form values in, the
- * values to store (or the messages) out.
+ * The forms of a body's and a unit's letter details, as DTOs with the portal's field decorators
+ * (src/common/forms/fields.ts): every problem named at once, beside its field, in Bahasa Indonesia.
  */
 import { isEmail, isURL } from 'class-validator';
+import { TextField } from 'src/common/forms/fields';
+import { validateDto } from 'src/common/forms/validate-dto';
 import { nipProblem, normalizeNip } from 'src/modules/bodies/nip';
-import { parseDayHours, ServiceHours, WEEKDAYS } from 'src/modules/bodies/service-hours';
+import { parseDayHours, ServiceHours, Weekday, WEEKDAYS } from 'src/modules/bodies/service-hours';
 import type { BodyDetails, UnitDetails } from './bodies-admin.repository';
 
 export type FormValues = Record<string, string | undefined>;
@@ -15,88 +16,114 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Record<st
 export const BODY_DETAIL_FIELDS = ['address', 'phone', 'email', 'website', ...WEEKDAYS.map((d) => `hours_${d}`)];
 export const UNIT_DETAIL_FIELDS = ['address', 'phone', 'email', 'signerName', 'signerPosition', 'signerNip'];
 
-const REQUIRED = 'wajib diisi.';
+/** Whitespace runs folded to one space. */
+const folded = (text: string): string => text.replace(/\s+/g, ' ');
 /** Digits with the usual separators: '(031) 5312144', '+62 31 5312144', '031-5312144 ext. 12'. */
 const PHONE = /^[0-9+()\-./\s]+(\s*(ext|psw)\.?\s*\d{1,5})?$/i;
 
-/** A text field: whitespace runs folded, control characters dropped, '' when absent. */
-function text(value: string | undefined): string {
-  return (value ?? '').replace(/[\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function checkLength(errors: Record<string, string>, field: string, value: string, label: string, max: number): void {
-  if (value.length > max) errors[field] = `${label} paling banyak ${max} karakter.`;
-}
-
-function checkPhone(errors: Record<string, string>, field: string, value: string): void {
-  if (value === '') return;
-  const digits = value.replace(/\D/g, '').length;
-  if (!PHONE.test(value) || digits < 5 || value.length > 40) errors[field] = 'Tulis nomor telepon dengan angka, mis. (031) 5312144.';
-}
-
-function checkEmail(errors: Record<string, string>, field: string, value: string): void {
-  if (value !== '' && (!isEmail(value) || value.length > 254)) errors[field] = 'Masukkan alamat e-mail yang valid, mis. ppid@instansi.go.id.';
-}
+const phone = { test: (t: string) => PHONE.test(t) && t.replace(/\D/g, '').length >= 5, message: 'Tulis nomor telepon dengan angka, mis. (031) 5312144.' };
+const email = { test: (t: string) => isEmail(t), message: 'Masukkan alamat e-mail yang valid, mis. ppid@instansi.go.id.' };
+const hours = { test: (t: string) => parseDayHours(t).ok, message: 'Tulis jam layanan seperti 08.00–15.00, atau kosongkan bila tutup.' };
 
 /** Website with or without 'https://'; stored with it. */
-function website(errors: Record<string, string>, value: string): string | null {
-  if (value === '') return null;
-  const url = /^https?:\/\//i.test(value) ? value : `https://${value}`;
-  if (url.length > 200 || !isURL(url, { protocols: ['http', 'https'], require_protocol: true, require_tld: true })) {
-    errors.website = 'Masukkan alamat situs web yang valid, mis. https://ppid.surabaya.go.id.';
-    return null;
+function withScheme(text: string): string {
+  return /^https?:\/\//i.test(text) ? text : `https://${text}`;
+}
+
+const hoursField = (label: string) => TextField({ label: `Jam layanan ${label}`, max: 40, required: false, pattern: hours });
+
+export class BodyDetailsDto {
+  @TextField({ label: 'Alamat kantor', max: 300, normalize: folded })
+  address: string;
+
+  @TextField({ label: 'Nomor telepon', max: 40, normalize: folded, pattern: phone })
+  phone: string;
+
+  @TextField({ label: 'E-mail', max: 254, normalize: (t) => t.toLowerCase(), pattern: email })
+  email: string;
+
+  @TextField({
+    label: 'Situs web',
+    max: 200,
+    required: false,
+    normalize: withScheme,
+    pattern: { test: (t) => isURL(t, { protocols: ['http', 'https'], require_protocol: true, require_tld: true }), message: 'Masukkan alamat situs web yang valid, mis. https://ppid.surabaya.go.id.' },
+  })
+  website?: string;
+
+  @hoursField('Senin') hours_mon?: string;
+  @hoursField('Selasa') hours_tue?: string;
+  @hoursField('Rabu') hours_wed?: string;
+  @hoursField('Kamis') hours_thu?: string;
+  @hoursField('Jumat') hours_fri?: string;
+  @hoursField('Sabtu') hours_sat?: string;
+  @hoursField('Minggu') hours_sun?: string;
+}
+
+export class UnitDetailsDto {
+  @TextField({ label: 'Alamat unit', max: 300, required: false, normalize: folded })
+  address?: string;
+
+  @TextField({ label: 'Nomor telepon', max: 40, required: false, normalize: folded, pattern: phone })
+  phone?: string;
+
+  @TextField({ label: 'E-mail', max: 254, required: false, normalize: (t) => t.toLowerCase(), pattern: email })
+  email?: string;
+
+  @TextField({ label: 'Nama penanda tangan', max: 150, normalize: folded })
+  signerName: string;
+
+  @TextField({ label: 'Jabatan penanda tangan', max: 200, normalize: folded })
+  signerPosition: string;
+
+  @TextField({ label: 'NIP penanda tangan', max: 40, normalize: normalizeNip, pattern: { test: (t) => nipProblem(t) === null, message: 'NIP tidak valid.' } })
+  signerNip: string;
+}
+
+/** The week's hours when every day's text is valid: null for a closed or empty day. */
+function weekOf(form: FormValues): ServiceHours | null {
+  const week = {} as ServiceHours;
+  for (const day of WEEKDAYS) {
+    const parsed = parseDayHours(String(form[`hours_${day}` as `hours_${Weekday}`] ?? ''));
+    if (!parsed.ok) return null;
+    week[day] = parsed.hours;
   }
-  return url;
+  return week;
 }
 
 export function checkBodyDetails(form: FormValues): Checked<BodyDetails> {
-  const errors: Record<string, string> = {};
-  const address = text(form.address);
-  const phone = text(form.phone);
-  const email = text(form.email).toLowerCase();
-  if (address === '') errors.address = `Alamat kantor ${REQUIRED}`;
-  checkLength(errors, 'address', address, 'Alamat kantor', 300);
-  if (phone === '') errors.phone = `Nomor telepon ${REQUIRED}`;
-  checkPhone(errors, 'phone', phone);
-  if (email === '') errors.email = `E-mail ${REQUIRED}`;
-  checkEmail(errors, 'email', email);
-  const site = website(errors, text(form.website));
-  const hours = {} as ServiceHours;
-  for (const day of WEEKDAYS) {
-    const parsed = parseDayHours(text(form[`hours_${day}`]));
-    if (parsed.ok) hours[day] = parsed.hours;
-    else errors[`hours_${day}`] = parsed.message;
+  const checked = validateDto(BodyDetailsDto, form);
+  const week = weekOf(form);
+  // Cross-field: an office serves on at least one day (said beside Monday, once every day reads).
+  const closedAllWeek = week !== null && WEEKDAYS.every((d) => week[d] === null);
+  if (checked.errors || closedAllWeek) {
+    const errors = { ...(checked.errors ?? {}) };
+    if (closedAllWeek) errors.hours_mon = 'Jam layanan wajib diisi paling sedikit untuk satu hari.';
+    return { ok: false, errors };
   }
-  if (!Object.keys(errors).some((f) => f.startsWith('hours_')) && WEEKDAYS.every((d) => hours[d] === null)) {
-    errors.hours_mon = 'Jam layanan wajib diisi paling sedikit untuk satu hari.';
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { address, phone, email, website: site, serviceHours: hours } };
+  const dto = checked.value;
+  const serviceHours = week as ServiceHours;
+  return { ok: true, value: { address: dto.address, phone: dto.phone, email: dto.email, website: dto.website ?? null, serviceHours } };
 }
 
 export function checkUnitDetails(form: FormValues): Checked<UnitDetails> {
-  const errors: Record<string, string> = {};
-  const address = text(form.address);
-  const phone = text(form.phone);
-  const email = text(form.email).toLowerCase();
-  const signerName = text(form.signerName);
-  const signerPosition = text(form.signerPosition);
-  const signerNip = normalizeNip(text(form.signerNip));
-  checkLength(errors, 'address', address, 'Alamat unit', 300);
-  checkPhone(errors, 'phone', phone);
-  checkEmail(errors, 'email', email);
-  if (signerName === '') errors.signerName = `Nama penanda tangan ${REQUIRED}`;
-  checkLength(errors, 'signerName', signerName, 'Nama penanda tangan', 150);
-  if (signerPosition === '') errors.signerPosition = `Jabatan penanda tangan ${REQUIRED}`;
-  checkLength(errors, 'signerPosition', signerPosition, 'Jabatan penanda tangan', 200);
-  if (signerNip === '') errors.signerNip = `NIP penanda tangan ${REQUIRED}`;
-  else {
-    const problem = nipProblem(signerNip);
-    if (problem) errors.signerNip = problem;
+  const checked = validateDto(UnitDetailsDto, form);
+  if (checked.errors) {
+    // The NIP's own rule says exactly what is wrong with it.
+    const nip = normalizeNip(String(form.signerNip ?? '').trim());
+    if (checked.errors.signerNip && nip !== '') checked.errors.signerNip = nipProblem(nip) ?? checked.errors.signerNip;
+    return { ok: false, errors: checked.errors };
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const dto = checked.value;
   return {
     ok: true,
-    value: { address: address || null, phone: phone || null, email: email || null, signerName, signerPosition, signerNip },
+    value: {
+      address: dto.address || null,
+      phone: dto.phone || null,
+      email: dto.email || null,
+      signerName: dto.signerName,
+      signerPosition: dto.signerPosition,
+      signerNip: dto.signerNip,
+    },
   };
 }
