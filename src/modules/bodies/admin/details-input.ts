@@ -98,6 +98,11 @@ export function checkBodyDetails(form: FormValues): Checked<BodyDetails> {
   const closedAllWeek = week !== null && WEEKDAYS.every((d) => week[d] === null);
   if (checked.errors || closedAllWeek) {
     const errors = { ...(checked.errors ?? {}) };
+    // A day's own rule says exactly what is wrong with its hours.
+    for (const day of WEEKDAYS) {
+      const parsed = parseDayHours(String(form[`hours_${day}`] ?? ''));
+      if (errors[`hours_${day}`] && !parsed.ok) errors[`hours_${day}`] = parsed.message;
+    }
     if (closedAllWeek) errors.hours_mon = 'Jam layanan wajib diisi paling sedikit untuk satu hari.';
     return { ok: false, errors };
   }
