@@ -2,26 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UnitLevel } from 'src/modules/bodies/ppid-unit.entity';
 
-export interface AdminBodyRow {
-  id: number;
-  regionCode: string;
-  name: string;
-}
-
-export interface AdminUnitRow {
-  id: number;
-  bodyId: number;
-  parentId: number | null;
-  level: UnitLevel;
-  code: string;
-  name: string;
-  email: string | null;
-  timeZone: string;
-  opensAt: string;
-  closesAt: string;
-  active: boolean;
-}
-
 export interface NewPelaksanaUnit {
   bodyId: number;
   parentId: number;
@@ -74,9 +54,6 @@ export interface UtamaRef {
   bodyId: number;
 }
 
-const UNIT_COLUMNS = `id, body_id AS "bodyId", parent_id AS "parentId", level, code, name, email, time_zone AS "timeZone",
-  to_char(opens_at, 'HH24:MI') AS "opensAt", to_char(closes_at, 'HH24:MI') AS "closesAt", active`;
-
 const BODY_DETAIL_COLUMNS = `id, region_code AS "regionCode", name, address, phone, email, website, service_hours AS "serviceHours"`;
 
 const UNIT_DETAIL_COLUMNS = `u.id, u.body_id AS "bodyId", b.name AS "bodyName", u.level, u.code, u.name, u.address, u.phone, u.email,
@@ -87,26 +64,12 @@ type UpdateResult<T> = [T[], number];
 
 /**
  * The administration's reads and writes of bodies and units: the tree, new PPID Pelaksana and the
- * details their letters carry. Every write to public_bodies and ppid_units outside reference data
+ * details their letters carry (the lists are read through UnitsRepository). Every write to public_bodies and ppid_units outside reference data
  * and demo data goes through here.
  */
 @Injectable()
 export class BodiesAdminRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** Bodies of the province: province first, then kab/kota by code. */
-  findBodies(): Promise<AdminBodyRow[]> {
-    return this.dataSource.query(
-      `SELECT id, region_code AS "regionCode", name FROM public_bodies ORDER BY length(region_code), region_code`,
-    ) as Promise<AdminBodyRow[]>;
-  }
-
-  /** Every unit, active or not: utama first, then pelaksana by name. */
-  findAllUnits(): Promise<AdminUnitRow[]> {
-    return this.dataSource.query(
-      `SELECT ${UNIT_COLUMNS} FROM ppid_units ORDER BY body_id, (level = 'utama') DESC, name`,
-    ) as Promise<AdminUnitRow[]>;
-  }
 
   async findUtamaOfBody(bodyId: number): Promise<UtamaRef | null> {
     const rows = (await this.dataSource.query(`SELECT id, body_id AS "bodyId" FROM ppid_units WHERE body_id = $1 AND level = 'utama'`, [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed } from 'src/common/errors/domain-error';
 import { MAX_INT4 } from 'src/common/validation/whole-number';
+import { BodyRow, UnitRow, UnitsRepository } from 'src/modules/bodies/units.repository';
 import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
 import { Actor } from 'src/common/auth/actor';
@@ -9,8 +10,6 @@ import { isUniqueViolation } from 'src/common/errors/database-errors';
 import { UnitCodeTaken } from 'src/modules/bodies/bodies.errors';
 import { serviceHoursFrom } from 'src/modules/bodies/service-hours';
 import {
-  AdminBodyRow,
-  AdminUnitRow,
   BodiesAdminRepository,
   BodyDetails,
   BodyDetailsRow,
@@ -19,8 +18,8 @@ import {
 } from './bodies-admin.repository';
 import { checkBodyDetails, checkUnitDetails, FormValues } from './details-input';
 
-export interface BodyWithUnits extends AdminBodyRow {
-  units: AdminUnitRow[];
+export interface BodyWithUnits extends BodyRow {
+  units: UnitRow[];
 }
 
 export interface NewPelaksana {
@@ -57,13 +56,14 @@ export class UnitsAdminService {
   constructor(
     private readonly db: DatabaseService,
     private readonly repo: BodiesAdminRepository,
+    private readonly units: UnitsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async bodyTree(actor: Actor): Promise<BodyWithUnits[]> {
     assertAdmin(actor);
-    const [bodies, units] = await Promise.all([this.repo.findBodies(), this.repo.findAllUnits()]);
-    const byBody = new Map<number, AdminUnitRow[]>();
+    const [bodies, units] = await Promise.all([this.units.findBodies(), this.units.findAllUnits()]);
+    const byBody = new Map<number, UnitRow[]>();
     for (const u of units) byBody.set(u.bodyId, [...(byBody.get(u.bodyId) ?? []), u]);
     return bodies.map((b) => ({ ...b, units: byBody.get(b.id) ?? [] }));
   }
