@@ -1,19 +1,14 @@
 import { errorList } from 'src/common/forms/form-input';
-import { formatTimeOfDay, parseTimeOfDay } from 'src/common/time/local-time';
+import { formatTimeOfDay, parseTimeOfDay, timeZoneLabel } from 'src/common/time/local-time';
 import { formatDayHours, serviceHoursFrom, summarizeServiceHours, WEEKDAY_LABELS, WEEKDAYS } from 'src/modules/bodies/service-hours';
 import { BodyDetailsRow, UnitDetailsRow } from './bodies-admin.repository';
 import { BODY_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './details-input';
 import { UNIT_TIME_ZONES } from './dto/create-unit.dto';
 import { BodyWithUnits } from './units-admin.service';
 
-const ZONE_LABELS: Record<(typeof UNIT_TIME_ZONES)[number], string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
+/** 'WIB', 'WITA', 'WIT': the Indonesian zones keep one offset all year, so any instant names them. */
 function zoneLabel(timeZone: string): string {
-  return ZONE_LABELS[timeZone as keyof typeof ZONE_LABELS] ?? timeZone;
+  return timeZoneLabel(timeZone, 0);
 }
 
 /** '08:00' → '08.00', as Indonesian writes times. */
@@ -118,7 +113,7 @@ export function unitTreeView(tree: BodyWithUnits[]): UnitTreeBodyView[] {
 }
 
 export function timeZoneOptions(selected: string | undefined): { value: string; label: string; selected: boolean }[] {
-  return UNIT_TIME_ZONES.map((tz) => ({ value: tz, label: `${ZONE_LABELS[tz]} (${tz})`, selected: tz === selected }));
+  return UNIT_TIME_ZONES.map((tz) => ({ value: tz, label: `${zoneLabel(tz)} (${tz})`, selected: tz === selected }));
 }
 
 /** The body form's values from the stored row. */
