@@ -49,6 +49,14 @@ async function jobStates(t: TestApp, mailId: string): Promise<string[]> {
   return rows.map((r) => r.state);
 }
 
+/** The job is marked completed only after its handler has stored sent_at and returned: wait until it is no longer active. */
+async function settledJobStates(t: TestApp, mailId: string): Promise<string[]> {
+  return waitFor(async () => {
+    const states = await jobStates(t, mailId);
+    return states.includes('active') ? null : states;
+  });
+}
+
 /** Enqueues a receipt mail in a transaction of its own, as a use case would with its writes. */
 function enqueueReceipt(t: TestApp, registrationNumber: string, attachments = [{ kind: 'test_document', ref: registrationNumber }]): Promise<string> {
   return t.app.get(DatabaseService).transaction((m) =>
@@ -91,7 +99,7 @@ describe('mail delivery', () => {
         return r?.sent_at ? r : null;
       });
       expect(row).toMatchObject({ attempts: 0, last_error: null, message_id: messageId, data: {} });
-      await expect(jobStates(t, id)).resolves.toEqual(['completed']);
+      await expect(settledJobStates(t, id)).resolves.toEqual(['completed']);
     });
 
     it('should never send a mail whose transaction rolled back', async () => {
@@ -136,7 +144,7 @@ describe('mail delivery', () => {
       expect(row?.sent_at).toBeInstanceOf(Date);
       expect(row?.message_id).toBe(messageId);
       expect(row?.attempts).toBeGreaterThanOrEqual(2);
-      await expect(jobStates(t, id)).resolves.toEqual(['completed']);
+      await expect(settledJobStates(t, id)).resolves.toEqual(['completed']);
     });
   });
 
