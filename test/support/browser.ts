@@ -135,8 +135,15 @@ export async function navigateBy(page: Page, click: () => Promise<void>): Promis
   await page.waitForLoadState('load');
 }
 
-/** A screenshot and an axe check of the page as it is now; returns the serious or critical violations. */
+/** Whether every inspected page is also saved as a screenshot (SCREENSHOTS=1); PNG encoding is slow. */
+const SCREENSHOTS = process.env.SCREENSHOTS === '1';
+
+/**
+ * An axe check of the page as it is now; returns the serious or critical violations. Saves a
+ * screenshot when asked to (SCREENSHOTS=1) and whenever axe found something, so a failure can be seen.
+ */
 export async function inspectPage(page: Page, name: string): Promise<A11yViolation[]> {
-  await screenshot(page, name);
-  return checkA11y(page, name);
+  const violations = await checkA11y(page, name);
+  if (SCREENSHOTS || violations.length > 0) await screenshot(page, name);
+  return violations;
 }
