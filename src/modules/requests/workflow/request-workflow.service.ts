@@ -23,13 +23,11 @@ import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
 import { extensionLetter, LetterContext, noticeLetter, refusalLetter } from './letters';
 import { parseNoticeInput } from './notice-input';
-import { ExtensionDto, NoteDto } from './dto/officer-actions.dto';
+import { AssignmentDto, ExtensionDto, ForwardDto, NoteDto } from './dto/officer-actions.dto';
 import { parseDto } from 'src/common/forms/validate-dto';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 
 export { MAX_EXTENSION_DAYS } from './dto/officer-actions.dto';
-/** Largest id an integer column holds. */
-const MAX_INT4 = 2_147_483_647;
 export const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
 export const HANDOVER_MAX_FILES = 5;
 /** PDF, images and office files, recognised by their bytes (old .doc/.xls are 'cfb'). */
@@ -128,9 +126,9 @@ export class RequestWorkflowService {
 
   async forward(actor: Actor, id: string, input: { unitId: unknown; note?: unknown; version?: unknown }, now: Date): Promise<void> {
     await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
-    const targetId = Number(input.unitId);
-    const note = typeof input.note === 'string' ? input.note.trim().slice(0, 2000) : '';
-    const target = Number.isInteger(targetId) && targetId > 0 ? await this.bodies.findActiveUnit(targetId) : null;
+    const form = parseDto(ForwardDto, input);
+    const note = form.note ?? '';
+    const target = await this.bodies.findActiveUnit(form.unitId);
     await this.act(actor, id, 'forward', input.version, now, async (_m, r, { unit }) => {
       if (!target || target.bodyId !== unit.bodyId || target.level !== 'pelaksana' || target.id === r.unitId) {
         throw new ValidationFailed({ unitId: 'Pilih PPID Pelaksana pada badan publik yang sama.' });
@@ -173,7 +171,8 @@ export class RequestWorkflowService {
   async assign(actor: Actor, id: string, rawAssigneeId: unknown, version: unknown, now: Date): Promise<void> {
     const request = await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     if (actor.role !== 'officer') throw new AccessDenied();
-    const assigneeId = await this.assigneeFor(rawAssigneeId, request.unitId);
+    const { assigneeId: wanted } = parseDto(AssignmentDto, { assigneeId: rawAssigneeId === null ? undefined : rawAssigneeId });
+    const assigneeId = await this.assigneeFor(wanted ?? null, request.unitId);
     await this.act(actor, id, 'assign', version, now, async () => ({
       result: undefined,
       patch: { assigneeId },
@@ -183,11 +182,8 @@ export class RequestWorkflowService {
   }
 
   /** Reminders go to the assignee: only someone who may work the unit can be one. */
-  private async assigneeFor(raw: unknown, unitId: number): Promise<number | null> {
-    if (raw === null || raw === undefined || raw === '') return null;
-    const text = typeof raw === 'string' ? raw.trim() : null;
-    const id = typeof raw === 'number' ? raw : text !== null && /^\d{1,10}$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_INT4) throw new ValidationFailed({ assigneeId: 'Pilih petugas dari daftar.' });
+  private async assigneeFor(id: number | null, unitId: number): Promise<number | null> {
+    if (id === null) return null;
     const assignee = await this.accounts.findActiveActor(id);
     const mayWork =
       assignee !== null && (assignee.role === 'officer' || assignee.role === 'supervisor') && (await this.access.canSeeUnit(assignee, unitId));

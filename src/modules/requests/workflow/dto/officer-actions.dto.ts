@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { TextField, WholeNumberField } from 'src/common/forms/fields';
+import { MAX_INT4 } from 'src/common/validation/whole-number';
 
 /** Pasal 22(8): one extension, of at most 7 working days. */
 export const MAX_EXTENSION_DAYS = 7;
@@ -22,4 +23,27 @@ export class ExtensionDto {
 export class NoteDto {
   @TextField({ label: 'Catatan', max: 5000 })
   note: string;
+}
+
+/** POST /api/v1/requests/:id/forward and the disposisi form: a PPID Pelaksana of the same body. */
+export class ForwardDto {
+  @WholeNumberField({ label: 'PPID Pelaksana tujuan', min: 1, max: MAX_INT4, message: 'Pilih PPID Pelaksana pada badan publik yang sama.' })
+  unitId: number;
+
+  @TextField({ label: 'Catatan disposisi', max: 2000, required: false })
+  note?: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'The version of the request the officer saw; a stale one answers 409' })
+  @Allow()
+  version?: unknown;
+}
+
+/** POST /api/v1/requests/:id/assignment and the assignment form: empty unassigns. */
+export class AssignmentDto {
+  @WholeNumberField({ label: 'Petugas', min: 1, max: MAX_INT4, message: 'Pilih petugas dari daftar.', required: false })
+  assigneeId?: number;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'The version of the request the officer saw; a stale one answers 409' })
+  @Allow()
+  version?: unknown;
 }
