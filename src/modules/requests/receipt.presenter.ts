@@ -1,5 +1,6 @@
 import { formatInstant, formatLocalDate } from 'src/common/views/view-helpers';
 import { timeZoneLabel } from 'src/common/time/local-time';
+import type { ReceiptData } from 'src/modules/documents';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { CHANNELS, COPY_DELIVERIES, OBTAIN_METHODS, REQUESTER_TYPES } from 'src/modules/requests/request-options';
 import { EVENT_LABELS, STATUS_LABELS } from 'src/modules/requests/request-status';
@@ -7,28 +8,13 @@ import { CreatedRequestDto } from './dto/create-request.dto';
 import { RequestReceipt } from './request-receipts';
 
 /** What the requester sees of a request: confirmation page, receipt PDF, receipt mail, tracking page. */
-export interface ReceiptView {
-  registrationNumber: string;
-  bodyName: string;
-  unitName: string;
+export interface ReceiptView extends Omit<ReceiptData, 'trackingCode' | 'issuedAtText'> {
+  /** The same moments as ISO values, for the API and for <time datetime>. */
   receivedAt: string;
-  receivedAtText: string;
   effectiveReceiptDate: string;
-  effectiveReceiptDateText: string;
   dueDate: string;
-  dueDateText: string;
-  dueProvisional: boolean;
-  dueExplanation: string;
-  channelLabel: string;
-  requesterName: string;
-  requesterTypeLabel: string;
-  information: string;
-  purpose: string;
-  obtainMethodLabel: string;
-  copyDeliveryLabel: string | null;
   status: string;
   statusLabel: string;
-  trackingUrl: string;
 }
 
 export interface TimelineEntry {
