@@ -318,7 +318,7 @@ describe('accounts and access over HTTP', () => {
       expect(res.status).toBe(400);
       expect(res.body.errors).toMatchObject({
         email: expect.stringContaining('e-mail'),
-        name: 'Isi nama lengkap.',
+        name: 'Nama lengkap wajib diisi.',
         password: 'Kata sandi paling sedikit 10 karakter.',
         role: 'Pilih peran akun.',
         unitId: 'Pilih unit PPID.',

@@ -20,9 +20,6 @@ import { PendingInvitation, UserListRow, UsersRepository } from './users.reposit
 
 export { INVITATION_HOURS, INVITATION_TEMPLATE } from './invitation-mail';
 
-/** An address the mail service accepts (no quotes, commas or angle brackets) with a domain part. */
-const MAILABLE_ADDRESS = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
-
 export interface NewAccount {
   email: string;
   name: string;
@@ -175,15 +172,15 @@ export class AccountsService {
     });
   }
 
-  /** `actor` null: a trusted caller seeding accounts (no audit entry). */
+  /**
+   * `input` comes validated by CreateUserDto (or from a trusted caller); what needs the database,
+   * the unit or body of the role, is checked here. `actor` null: a trusted caller seeding accounts
+   * (no audit entry).
+   */
   private async provision(input: NewAccount, actor: Actor | null): Promise<CreatedAccount> {
     const email = normalizeEmail(input.email);
     const name = input.name.trim().replace(/\s+/g, ' ');
     const errors: Record<string, string> = {};
-    if (!MAILABLE_ADDRESS.test(email)) errors.email = 'Masukkan alamat e-mail yang valid, mis. nama@instansi.go.id.';
-    if (name === '') errors.name = 'Isi nama lengkap.';
-    const passwordError = input.password === undefined ? null : passwordProblem(input.password);
-    if (passwordError) errors.password = passwordError;
     const placement = await this.placementOf(input, errors);
     if (Object.keys(errors).length > 0 || !placement) throw new ValidationFailed(errors);
     if (await this.users.emailExists(email)) throw new EmailTaken();

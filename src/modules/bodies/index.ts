@@ -14,4 +14,4 @@ export { PublicBody } from './public-body.entity';
 export { titleCase } from './reference-data';
 export { WEEKDAYS, formatDayHours, serviceHoursFrom } from './service-hours';
 export { UnitsRepository } from './units.repository';
-export type { BodyRow, UnitPlace, UnitRef, UnitRow } from './units.repository';
+export type { BodyRow, BodyWithUnits, UnitPlace, UnitRef, UnitRow } from './units.repository';

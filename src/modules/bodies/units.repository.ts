@@ -40,6 +40,10 @@ export interface UnitRow {
   active: boolean;
 }
 
+export interface BodyWithUnits extends BodyRow {
+  units: UnitRow[];
+}
+
 const UNIT_COLUMNS = `id, body_id AS "bodyId", parent_id AS "parentId", level, code, name, email, time_zone AS "timeZone",
   to_char(opens_at, 'HH24:MI') AS "opensAt", to_char(closes_at, 'HH24:MI') AS "closesAt", active`;
 
@@ -97,6 +101,14 @@ export class UnitsRepository {
     return this.dataSource.query(
       `SELECT ${UNIT_COLUMNS} FROM ppid_units ORDER BY body_id, (level = 'utama') DESC, name`,
     ) as Promise<UnitRow[]>;
+  }
+
+  /** Every body with its units (in the orders above): the place pickers of the admin forms. */
+  async findBodyTree(): Promise<BodyWithUnits[]> {
+    const [bodies, units] = await Promise.all([this.findBodies(), this.findAllUnits()]);
+    const byBody = new Map<number, UnitRow[]>();
+    for (const u of units) byBody.set(u.bodyId, [...(byBody.get(u.bodyId) ?? []), u]);
+    return bodies.map((b) => ({ ...b, units: byBody.get(b.id) ?? [] }));
   }
 
   private runner(manager?: EntityManager): Pick<DataSource, 'query'> {

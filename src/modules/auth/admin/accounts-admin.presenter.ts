@@ -4,7 +4,7 @@ import { errorList } from 'src/common/forms/form-input';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
 import { UserListRow } from 'src/modules/auth/users.repository';
 import { accountActionLinks, actionResult } from './account-action-links';
-import { BodyWithUnits } from './account-places.service';
+import type { BodyWithUnits } from 'src/modules/bodies';
 
 export const USER_FIELDS = ['email', 'name', 'role', 'unitId', 'bodyId'];
 

@@ -7,7 +7,7 @@ import { Actor } from 'src/common/auth/actor';
 import { EmailTaken } from 'src/modules/auth/auth.errors';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { CreateUserDto } from 'src/modules/auth/dto/create-user.dto';
-import { idField, textField, validateForm } from 'src/common/forms/form-input';
+import { textField, validateForm } from 'src/common/forms/form-input';
 import { submitForm } from 'src/common/forms/form-page';
 import { AccountPlacesService } from './account-places.service';
 import { presentUsersPage, USER_FIELDS, UsersPageView } from './accounts-admin.presenter';
@@ -58,11 +58,12 @@ export class AdminPagesController {
       async () => {
         // The form has both a unit and a body list; only the one the role needs is read.
         const input = validateForm(CreateUserDto, {
-          email: textField(body.email),
-          name: textField(body.name),
+          email: body.email,
+          name: body.name,
+          password: body.password,
           role,
-          unitId: role === 'officer' ? idField(body.unitId) : undefined,
-          bodyId: role === 'supervisor' ? idField(body.bodyId) : undefined,
+          unitId: role === 'officer' ? body.unitId : undefined,
+          bodyId: role === 'supervisor' ? body.bodyId : undefined,
         });
         const { id } = await this.accounts.createAccount(actor, input);
         res.redirect(303, `/admin/pengguna?dibuat=${id}`);

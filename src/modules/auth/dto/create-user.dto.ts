@@ -1,52 +1,51 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Max, Min, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ChoiceField, TextField, WholeNumberField } from 'src/common/forms/fields';
 import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { Role } from 'src/common/auth/actor';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from 'src/modules/auth/passwords';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from 'src/modules/auth/passwords';
 import { ROLES } from 'src/common/auth/roles';
 
-const EMAIL_INVALID = 'Masukkan alamat e-mail yang valid, mis. nama@instansi.go.id.';
+/** An address a mail can go to: one @, a dot in the domain, none of the characters that split addresses. */
+const MAILABLE_ADDRESS = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
 
 /** POST /api/v1/admin/users and the form of /admin/pengguna. */
 export class CreateUserDto {
-  @ApiProperty({ example: 'petugas@surabaya.go.id' })
-  @IsString({ message: EMAIL_INVALID })
-  @IsEmail({}, { message: EMAIL_INVALID })
-  @MaxLength(254, { message: 'Alamat e-mail terlalu panjang.' })
+  @TextField({
+    label: 'Alamat e-mail',
+    max: 254,
+    normalize: (t) => t.toLowerCase(),
+    pattern: { regex: MAILABLE_ADDRESS, message: 'Masukkan alamat e-mail yang valid, mis. nama@instansi.go.id.' },
+    example: 'petugas@surabaya.go.id',
+  })
   email: string;
 
-  @ApiProperty({ example: 'Rina Kartika' })
-  @IsString({ message: 'Isi nama lengkap.' })
-  @IsNotEmpty({ message: 'Isi nama lengkap.' })
-  @MaxLength(120, { message: 'Nama paling banyak 120 karakter.' })
+  @TextField({ label: 'Nama lengkap', max: 120, normalize: (t) => t.replace(/\s+/g, ' '), example: 'Rina Kartika' })
   name: string;
 
-  @ApiPropertyOptional({
-    format: 'password',
+  @TextField({
+    label: 'Kata sandi',
+    min: PASSWORD_MIN_LENGTH,
+    max: PASSWORD_MAX_LENGTH,
+    required: false,
+    raw: true,
     description: `At least ${PASSWORD_MIN_LENGTH} characters. Omit it to send a one-time invitation link (valid 72 hours) instead`,
   })
-  @IsOptional()
-  @IsString({ message: PASSWORD_TOO_SHORT })
-  @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_TOO_SHORT })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: PASSWORD_TOO_LONG })
   password?: string;
 
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: 'Pilih peran akun.' })
+  @ChoiceField({ label: 'Peran', values: ROLES, message: 'Pilih peran akun.' })
   role: Role;
 
-  @ApiPropertyOptional({ description: 'PPID unit: required for officers; for supervisors it names their body' })
-  @IsOptional()
-  @IsInt({ message: 'Pilih unit PPID.' })
-  @Min(1, { message: 'Pilih unit PPID.' })
-  @Max(MAX_INT4, { message: 'Pilih unit PPID.' })
+  @WholeNumberField({
+    label: 'Unit PPID',
+    min: 1,
+    max: MAX_INT4,
+    required: false,
+    message: 'Pilih unit PPID.',
+    description: 'PPID unit: required for officers; for supervisors it names their body',
+  })
   unitId?: number;
 
-  @ApiPropertyOptional({ description: 'Public body of a supervisor (atasan PPID)' })
-  @IsOptional()
-  @IsInt({ message: 'Pilih badan publik.' })
-  @Min(1, { message: 'Pilih badan publik.' })
-  @Max(MAX_INT4, { message: 'Pilih badan publik.' })
+  @WholeNumberField({ label: 'Badan publik', min: 1, max: MAX_INT4, required: false, message: 'Pilih badan publik.', description: 'Public body of a supervisor (atasan PPID)' })
   bodyId?: number;
 }
 

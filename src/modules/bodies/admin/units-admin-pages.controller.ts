@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { AppConfig } from 'src/config/app-config';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
-import { idField, textField, validateForm } from 'src/common/forms/form-input';
+import { validateForm } from 'src/common/forms/form-input';
 import { submitForm } from 'src/common/forms/form-page';
 import { UnitCodeTaken } from 'src/modules/bodies/bodies.errors';
 import { BODY_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './details-input';
@@ -57,15 +57,7 @@ export class UnitsAdminPagesController {
         render: async (state) => ({ view: 'admin/units/index', model: await this.unitsView(actor, state.values, state.errors) }),
       },
       async () => {
-        const input = validateForm(CreateUnitDto, {
-          bodyId: idField(body.bodyId),
-          name: textField(body.name),
-          code: textField(body.code)?.toUpperCase(),
-          email: textField(body.email),
-          timeZone: textField(body.timeZone),
-          opensAt: textField(body.opensAt),
-          closesAt: textField(body.closesAt),
-        });
+        const input = validateForm(CreateUnitDto, body);
         const { id } = await this.unitsAdmin.createPelaksana(actor, input);
         res.redirect(303, `/admin/unit?dibuat=${id}#unit-${id}`);
       },

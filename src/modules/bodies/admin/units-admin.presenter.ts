@@ -4,7 +4,7 @@ import { formatDayHours, serviceHoursFrom, summarizeServiceHours, WEEKDAY_LABELS
 import { BodyDetailsRow, UnitDetailsRow } from './bodies-admin.repository';
 import { BODY_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './details-input';
 import { UNIT_TIME_ZONES } from './dto/create-unit.dto';
-import { BodyWithUnits } from './units-admin.service';
+import type { BodyWithUnits } from 'src/modules/bodies/units.repository';
 
 /** 'WIB', 'WITA', 'WIT': the Indonesian zones keep one offset all year, so any instant names them. */
 function zoneLabel(timeZone: string): string {

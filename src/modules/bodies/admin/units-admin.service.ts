@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed } from 'src/common/errors/domain-error';
 import { MAX_INT4 } from 'src/common/validation/whole-number';
-import { BodyRow, UnitRow, UnitsRepository } from 'src/modules/bodies/units.repository';
+import { BodyWithUnits, UnitsRepository } from 'src/modules/bodies/units.repository';
 import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
 import { Actor } from 'src/common/auth/actor';
@@ -17,20 +17,7 @@ import {
   UnitDetailsRow,
 } from './bodies-admin.repository';
 import { checkBodyDetails, checkUnitDetails, FormValues } from './details-input';
-
-export interface BodyWithUnits extends BodyRow {
-  units: UnitRow[];
-}
-
-export interface NewPelaksana {
-  bodyId: number;
-  name: string;
-  code: string;
-  email?: string;
-  timeZone: string;
-  opensAt: string;
-  closesAt: string;
-}
+import { CreateUnitDto } from './dto/create-unit.dto';
 
 function assertAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new AccessDenied();
@@ -60,25 +47,17 @@ export class UnitsAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async bodyTree(actor: Actor): Promise<BodyWithUnits[]> {
+  bodyTree(actor: Actor): Promise<BodyWithUnits[]> {
     assertAdmin(actor);
-    const [bodies, units] = await Promise.all([this.units.findBodies(), this.units.findAllUnits()]);
-    const byBody = new Map<number, UnitRow[]>();
-    for (const u of units) byBody.set(u.bodyId, [...(byBody.get(u.bodyId) ?? []), u]);
-    return bodies.map((b) => ({ ...b, units: byBody.get(b.id) ?? [] }));
+    return this.units.findBodyTree();
   }
 
-  async createPelaksana(actor: Actor, input: NewPelaksana): Promise<{ id: number }> {
+  /** `input` comes validated by CreateUnitDto; what needs the database is checked here. */
+  async createPelaksana(actor: Actor, input: CreateUnitDto): Promise<{ id: number }> {
     assertAdmin(actor);
-    const code = input.code.trim().toUpperCase();
-    const name = input.name.trim().replace(/\s+/g, ' ');
-    const errors: Record<string, string> = {};
-    if (name === '') errors.name = 'Isi nama unit.';
-    if (!/^[A-Z0-9]{1,8}$/.test(code)) errors.code = 'Kode unit terdiri atas 1–8 huruf kapital atau angka.';
-    if (input.opensAt >= input.closesAt) errors.closesAt = 'Jam layanan ditutup harus setelah jam dibuka.';
+    const { code, name } = input;
     const utama = await this.repo.findUtamaOfBody(input.bodyId);
-    if (!utama) errors.bodyId = 'Badan publik tidak ditemukan atau belum memiliki PPID Utama.';
-    if (Object.keys(errors).length > 0 || !utama) throw new ValidationFailed(errors);
+    if (!utama) throw new ValidationFailed({ bodyId: 'Badan publik tidak ditemukan atau belum memiliki PPID Utama.' });
     if (await this.repo.unitCodeExists(input.bodyId, code)) throw new UnitCodeTaken(code);
     try {
       const id = await this.db.transaction(async (m) => {
@@ -88,7 +67,7 @@ export class UnitsAdminService {
             parentId: utama.id,
             code,
             name,
-            email: input.email?.trim().toLowerCase() || null,
+            email: input.email || null,
             timeZone: input.timeZone,
             opensAt: input.opensAt,
             closesAt: input.closesAt,
