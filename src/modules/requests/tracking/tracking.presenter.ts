@@ -1,6 +1,7 @@
 import { presentReceipt, presentTimeline, ReceiptView, TimelineEntry } from 'src/modules/requests/receipt.presenter';
 import { decisionSummary, DecisionSummary, openNextSteps } from './decision-summary';
 import { TrackingRecord } from './tracking.service';
+import { awaitsNotice } from 'src/modules/requests/workflow/deadline-state';
 
 /** The requester's tracking page and GET /api/v1/requests/<number>: the same words in both. */
 export interface TrackingView {
@@ -17,7 +18,7 @@ export function presentTracking(record: TrackingRecord, appUrl: string): Trackin
   const request = record.receipt.request;
   const receipt = presentReceipt(record.receipt, appUrl);
   const decision = record.notice ? decisionSummary(record.notice, request.status) : null;
-  const open = request.status === 'received' || request.status === 'in_process';
+  const open = awaitsNotice(request.status);
   return {
     receipt,
     timeline: presentTimeline(record.events, record.receipt.unit.timeZone),
