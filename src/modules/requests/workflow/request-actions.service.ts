@@ -292,6 +292,14 @@ export class RequestActionsService {
     return after;
   }
 
+  /** The delivery proof file, for those who may see the request. */
+  async deliveryProof(actor: Actor, id: string): Promise<{ filename: string; mediaType: string; content: Buffer }> {
+    const request = await this.workflow.visibleRequest(actor, id);
+    const file = request.deliveryProofFileId ? await this.files.read(request.deliveryProofFileId) : null;
+    if (!file) throw new NotFound('Bukti penyampaian tidak ditemukan.');
+    return { filename: file.filename, mediaType: file.mediaType, content: file.plain };
+  }
+
   /** The PPID Utama unit of a body by code ('35.07' or '3507'), or null. */
   private async targetUtama(code: string): Promise<PpidUnit | null> {
     try {
