@@ -71,15 +71,15 @@ export class RequestActionsService {
       if (!isGrant(r.decision)) throw new ActionNotAllowed('Penyampaian informasi hanya dicatat untuk permohonan yang dikabulkan seluruhnya atau sebagian.');
       const today = localDateTimeOf(now, unit.timeZone).date;
       const noticeOn = r.answeredAt ? localDateTimeOf(r.answeredAt, unit.timeZone).date : null;
-      const problems = deliveryProblems({ deliveredOn: d.deliveredOn, note: d.note ?? null, hasProofFile: file !== null }, { noticeOn, today });
+      const problems = deliveryProblems({ deliveredOn: d.deliveredOn, note: d.note || null, hasProofFile: file !== null }, { noticeOn, today });
       if (Object.keys(problems).length > 0) throw new ValidationFailed(problems);
       const stored = file
         ? await this.files.store(m, { kind: 'delivery_proof', filename: file.filename, mediaType: file.mediaType, content: file.content, encrypt: true })
         : null;
       return {
         result: undefined,
-        patch: { deliveredOn: d.deliveredOn, deliveryChannel: d.channel, deliveryNote: d.note ?? null, deliveryProofFileId: stored?.id ?? null },
-        data: { deliveredOn: d.deliveredOn, channel: d.channel, note: d.note ?? null, proofFile: stored?.filename ?? null },
+        patch: { deliveredOn: d.deliveredOn, deliveryChannel: d.channel, deliveryNote: d.note || null, deliveryProofFileId: stored?.id ?? null },
+        data: { deliveredOn: d.deliveredOn, channel: d.channel, note: d.note || null, proofFile: stored?.filename ?? null },
       };
     });
   }
@@ -239,7 +239,7 @@ export class RequestActionsService {
       return {
         result: undefined,
         patch: { decision: 'forwarded', answeredAt: now, forwardedToRequestId: copy.id },
-        data: { toRequestId: copy.id, toRegistrationNumber: number, toBodyName: target.body.name, toUnitName: target.name, note: t.note ?? null },
+        data: { toRequestId: copy.id, toRegistrationNumber: number, toBodyName: target.body.name, toUnitName: target.name, note: t.note || null },
         letter: {
           title: 'Surat pemberitahuan penerusan permohonan',
           message:
@@ -247,7 +247,7 @@ export class RequestActionsService {
             `dan terdaftar dengan nomor pendaftaran baru ${number}, dengan batas waktu ${dueDateText}. ` +
             `Lacak permohonan tersebut di ${trackingUrl} dengan kode lacak yang sama.`,
           build: (ctx) =>
-            transferLetter(ctx, { bodyName: target.body.name, unitName: target.name, registrationNumber: number, dueDateText, trackingUrl }, t.note ?? null),
+            transferLetter(ctx, { bodyName: target.body.name, unitName: target.name, registrationNumber: number, dueDateText, trackingUrl }, t.note || null),
         },
       };
     });
@@ -271,7 +271,7 @@ export class RequestActionsService {
       await this.requests.updateRequest(m, r.id, {
         status: to,
         withdrawnAt: now,
-        withdrawalReason: reason ?? null,
+        withdrawalReason: reason || null,
         closedAt: now,
         version: r.version + 1,
         updatedAt: now,
@@ -284,7 +284,7 @@ export class RequestActionsService {
         occurredAt: now,
         fromStatus: r.status,
         toStatus: to,
-        data: { reason: reason ?? null },
+        data: { reason: reason || null },
       });
     });
     const after = await this.requests.findById(found.id);
