@@ -24,6 +24,7 @@ export const EVENT_LABELS: Record<string, string> = {
   refusal_submitted: 'Rancangan penolakan diajukan kepada PPID Utama',
   refusal_returned: 'Rancangan penolakan dikembalikan oleh PPID Utama',
   refused: 'Permohonan ditolak',
+  refusal_approved: 'Permohonan ditolak (diputus PPID Utama)',
   not_held: 'Pemberitahuan: informasi tidak dikuasai',
   documents_handed_over: 'Dokumen informasi diserahkan',
   delivery_recorded: 'Penyampaian informasi dicatat',

@@ -1,5 +1,5 @@
 import { RequestStatus } from 'src/modules/requests/request-status';
-import { ALL_STATUSES, canTransition, nextStatus, RequestAction } from './request-transitions';
+import { ALL_STATUSES, canTransition, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 
 type Cell = RequestStatus | null;
 /** Written out by hand from the lifecycle: the status after each action from each status, null when refused. */
@@ -37,6 +37,11 @@ describe('request transitions', () => {
   it('should cover every status in the matrix columns', () => {
     expect([...COLUMNS].sort()).toEqual([...ALL_STATUSES].sort());
     expect(Object.keys(MATRIX)).toHaveLength(16);
+  });
+
+  it('should give every action its own event, so an event names its action', () => {
+    const events = Object.values(TRANSITIONS).map((t) => t.event);
+    expect(new Set(events).size).toBe(events.length);
   });
 
   it('should leave a withdrawn or closed request only to internal notes', () => {

@@ -49,7 +49,7 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
   notice: { from: ['received', 'in_process'], to: 'answered', event: 'notice_issued' },
   refuse: { from: ['received', 'in_process'], to: 'closed', event: 'refused' },
   submit_refusal: { from: ['received', 'in_process'], to: 'awaiting_approval', event: 'refusal_submitted' },
-  approve_refusal: { from: ['awaiting_approval'], to: 'closed', event: 'refused' },
+  approve_refusal: { from: ['awaiting_approval'], to: 'closed', event: 'refusal_approved' },
   return_refusal: { from: ['awaiting_approval'], to: 'in_process', event: 'refusal_returned' },
   notice_not_held: { from: ['received', 'in_process'], to: 'closed', event: 'not_held' },
   handover: { from: ['answered'], to: null, event: 'documents_handed_over' },
