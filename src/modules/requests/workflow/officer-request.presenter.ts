@@ -7,6 +7,7 @@ import { DELIVERY_CHANNELS } from './delivery-rules';
 import { DocumentRow, documentRows } from './document-rows';
 import { LinkedRequest, OfficerAction, RequestCaseFile } from './request-case-files';
 import { decisionLabel } from './request-outcomes';
+import { NoticeInput } from './notice-input';
 
 export interface OfficerTimelineRow {
   atText: string;
@@ -98,11 +99,23 @@ export function presentOfficerRequest(file: RequestCaseFile, receipt: ReceiptVie
         : null,
     withdrawal: r.withdrawnAt ? { atText: formatInstant(r.withdrawnAt, file.unit.timeZone), reason: r.withdrawalReason } : null,
     pendingRefusal: file.pendingRefusal && {
-      facts: decisionSummary(file.pendingRefusal.notice, r.status).facts,
+      facts: [...decisionSummary(file.pendingRefusal.notice, r.status).facts, ...consequenceTestFacts(file.pendingRefusal.notice)],
       preparedBy: file.pendingRefusal.preparedBy,
       atText: formatInstant(file.pendingRefusal.submittedAt, file.unit.timeZone),
     },
     forwardedTo: file.forwardedTo,
     forwardedFrom: file.forwardedFrom,
   };
+}
+
+/** The consequence test of a refusal, for the PPID Utama who decides it. */
+function consequenceTestFacts(n: NoticeInput): { label: string; value: string }[] {
+  const test = n.consequenceTest;
+  if (!test) return [];
+  return [
+    { label: 'Tanggal uji konsekuensi', value: formatLocalDate(test.date, false) },
+    { label: 'Peserta uji konsekuensi', value: test.participants.join(', ') },
+    { label: 'Konsekuensi bila dibuka', value: test.consequence },
+    { label: 'Jangka waktu pengecualian', value: test.exemptionUntil ? `Sampai ${formatLocalDate(test.exemptionUntil, false)}` : 'Sesuai ketentuan undang-undang' },
+  ];
 }
