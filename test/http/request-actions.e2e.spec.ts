@@ -240,6 +240,31 @@ describe('later actions on a request', () => {
       expect((await http().post(`/api/v1/requests/${r.id}/refusal/approval`).set(auth(token)).send({})).status).toBe(409);
     });
 
+    it('should submit from the Pelaksana request page and approve from the Utama request page', async () => {
+      const r = await pelaksanaRequest();
+      const theirs = await loginAgent(t.app, pelaksanaOfficer.email);
+      const submitted = await theirs.postForm(`/petugas/permohonan/${r.id}/pemberitahuan`, {
+        decision: 'refused',
+        informationHeld: 'true',
+        reason: refusal.reason,
+        exemptionGround: 'h',
+        'consequenceTest.date': '2026-11-20',
+        'consequenceTest.participants': 'Sekretaris Daerah\nPPID Utama',
+        'consequenceTest.consequence': 'Mengungkap rahasia pribadi.',
+      });
+      expect(submitted.status).toBe(303);
+      expect(submitted.headers.location).toContain('selesai=ajukan-penolakan');
+      const shown = await theirs.agent.get(submitted.headers.location);
+      expect(shown.text).toContain('Rancangan penolakan diajukan kepada PPID Utama');
+      expect(shown.text).toContain('Hanya petugas PPID Utama badan publik ini');
+      expect((await theirs.postForm(`/petugas/permohonan/${r.id}/setujui-penolakan`, {})).status).toBe(403);
+      const utama = await loginAgent(t.app, officer.email);
+      const approved = await utama.postForm(`/petugas/permohonan/${r.id}/setujui-penolakan`, {});
+      expect(approved.status).toBe(303);
+      expect((await utama.agent.get(approved.headers.location)).text).toContain('Penolakan disetujui');
+      expect(await row(r.id)).toMatchObject({ status: 'closed', decision: 'refused' });
+    });
+
     it('should let a PPID Utama refuse its own request at once', async () => {
       const r = await fileRequest();
       const res = await http().post(`/api/v1/requests/${r.id}/notice`).set(auth(token)).send(refusal);

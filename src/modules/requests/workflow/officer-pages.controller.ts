@@ -45,6 +45,7 @@ const DONE: Record<string, string> = {
   'kembalikan-penolakan': 'Rancangan penolakan dikembalikan kepada PPID Pelaksana.',
   ralat: 'Ralat tersimpan; surat ralat dikirim kepada pemohon.',
   'teruskan-badan': 'Permohonan diteruskan ke badan publik lain dan terdaftar di sana dengan nomor baru.',
+  'ajukan-penolakan': 'Rancangan penolakan diajukan kepada PPID Utama. Surat dikirim kepada pemohon setelah PPID Utama menyetujuinya.',
 };
 
 /** Nested form names such as consequenceTest.date, as the notice validator expects them. */
@@ -240,12 +241,14 @@ export class OfficerPagesController {
         },
       },
       async () => {
+        let done = action;
         switch (action) {
           case 'perpanjang':
             await this.workflow.extend(actor, id, { workingDays: form.workingDays, reason: form.reason, version: form.version }, now);
             break;
           case 'pemberitahuan':
-            await this.workflow.notice(actor, id, noticeFields(form), now);
+            // A PPID Pelaksana's refusal is only submitted: the page says so instead of "letter sent".
+            if ((await this.workflow.notice(actor, id, noticeFields(form), now)).status === 'awaiting_approval') done = 'ajukan-penolakan';
             break;
           case 'disposisi':
             await this.workflow.forward(actor, id, { unitId: form.unitId, note: form.note, version: form.version }, now);
@@ -286,7 +289,7 @@ export class OfficerPagesController {
         }
         // Forwarding may move the request out of this officer's units; the queue is the safe place then.
         const stillVisible = await this.workflow.visibleRequest(actor, id).then(() => true, () => false);
-        res.redirect(303, stillVisible ? `/petugas/permohonan/${id}?selesai=${action}` : '/petugas');
+        res.redirect(303, stillVisible ? `/petugas/permohonan/${id}?selesai=${done}` : '/petugas');
       },
     );
   }

@@ -46,6 +46,7 @@ export interface OfficerRequestPageView {
   /** Letters a ralat may correct. */
   letters: { id: string; label: string }[];
   transferTargets: { code: string; name: string }[];
+  refusalNeedsApproval: boolean;
   deliveryChannels: { value: string; label: string }[];
   delivery: { dateText: string; channelLabel: string; note: string | null; hasProof: boolean } | null;
   withdrawal: { atText: string; reason: string | null } | null;
@@ -92,6 +93,7 @@ export function presentOfficerRequest(file: RequestCaseFile, receipt: ReceiptVie
     can: file.allowed,
     letters: file.documents.filter((d) => d.kind === 'letter' && d.letterNumber).map((d) => ({ id: d.id, label: `${d.letterNumber} — ${d.title}` })),
     transferTargets: file.transferTargets,
+    refusalNeedsApproval: file.refusalNeedsApproval,
     deliveryChannels: Object.entries(DELIVERY_CHANNELS).map(([value, label]) => ({ value, label })),
     delivery:
       r.deliveredOn && r.deliveryChannel

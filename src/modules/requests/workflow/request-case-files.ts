@@ -15,7 +15,7 @@ import { QueueRepository } from './queue.repository';
 import { canTransition, RequestAction, TRANSITIONS } from './request-transitions';
 import { isGrant } from './delivery-rules';
 import { NoticeInput } from './notice-input';
-import { decidesRefusal } from './refusal-approval';
+import { decidesRefusal, noticeAction } from './refusal-approval';
 
 /** The requester as an officer may see them: the full NIK only for officers of the request's own unit. */
 export interface RequesterRecord {
@@ -55,6 +55,8 @@ export interface RequestCaseFile {
   forwardTargets: { id: number; name: string }[];
   officers: { id: number; name: string }[];
   allowed: Record<OfficerAction, boolean>;
+  /** A refusal here waits for the body's PPID Utama (the unit is a PPID Pelaksana). */
+  refusalNeedsApproval: boolean;
   /** Other bodies on the portal a transfer may go to (code and name). */
   transferTargets: { code: string; name: string }[];
   /** The refusal a PPID Pelaksana submitted, while it awaits the PPID Utama. */
@@ -129,6 +131,7 @@ export class RequestCaseFiles {
         correct: can('correct_letter') && documents.some((d) => d.kind === 'letter'),
         transfer: can('transfer'),
       },
+      refusalNeedsApproval: noticeAction('refused', unit.level) === 'submit_refusal',
       transferTargets: bodies.filter((b) => b.code !== unit.body.regionCode).map((b) => ({ code: b.code, name: b.name })),
       pendingRefusal:
         submitted && typeof submitted.data.notice === 'object' && submitted.data.notice !== null
