@@ -9,6 +9,7 @@ import { pdfText } from 'test/support/pdf-text';
 import { requestPayload, TINY_PDF } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
 import { waitFor } from 'test/support/wait-for';
+import { RemindersRepository } from 'src/modules/reminders/reminders.repository';
 
 const refusal = {
   decision: 'refused',
@@ -188,6 +189,8 @@ describe('later actions on a request', () => {
       expect(tracked.body.documents).toEqual([]);
       expect(tracked.body.decision).toBeNull();
       expect(JSON.stringify(tracked.body.timeline)).not.toContain('penolakan');
+      const reminded = await t.app.get(RemindersRepository).findAwaitingNotice('2099-12-31');
+      expect(reminded.map((a) => a.id)).toContain(r.id);
       const queue = await http().get('/api/v1/queue').set(auth(token)).query({ status: 'awaiting_approval' });
       expect(queue.status).toBe(200);
       expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(r.id);
@@ -333,11 +336,8 @@ describe('later actions on a request', () => {
       expect(stored.closed_at).not.toBeNull();
       const queue = await http().get('/api/v1/queue').set(auth(token)).query({ q: r.number });
       expect(queue.body.items).toEqual([]);
-      const awaiting = (await db().query(
-        `SELECT count(*)::int AS n FROM requests r WHERE r.id = $1 AND r.closed_at IS NULL AND r.status IN ('received', 'in_process', 'awaiting_approval')`,
-        [r.id],
-      )) as { n: number }[];
-      expect(awaiting[0].n).toBe(0);
+      const reminded = await t.app.get(RemindersRepository).findAwaitingNotice('2099-12-31');
+      expect(reminded.map((a) => a.id)).not.toContain(r.id);
       const page = await (await loginAgent(t.app, officer.email)).agent.get(`/petugas/permohonan/${r.id}`);
       expect(page.text).toContain('Dicabut oleh pemohon');
       expect(page.text).toContain('Sudah mendapat data dari sumber lain.');
