@@ -116,20 +116,24 @@ export class RequestWorkflowService {
     // A PPID Pelaksana's refusal waits for its PPID Utama: nothing goes out, the requester sees nothing yet.
     const held = action === 'submit_refusal';
     let documentId = '';
-    const status = await this.act(actor, id, action, raw.version, now, async () => ({
-      result: '',
-      patch: held ? {} : { decision: n.decision, answeredAt: now },
-      data: { notice: n },
-      public: !held,
-      letter: held ? undefined : {
-        title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
-        message:
-          n.decision === 'refused'
-            ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
-            : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008.',
-        build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n) : noticeLetter(ctx, n)),
-      },
-    }), (docId) => (documentId = docId));
+    const status = await this.act(actor, id, action, raw.version, now, async (_m, _r, { unit }) => {
+      // Forwarded to another unit since the level was read: the route may differ, so nothing is saved.
+      if (noticeAction(n.decision, unit.level) !== action) throw new RequestChanged();
+      return {
+        result: '',
+        patch: held ? {} : { decision: n.decision, answeredAt: now },
+        data: { notice: n },
+        public: !held,
+        letter: held ? undefined : {
+          title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
+          message:
+            n.decision === 'refused'
+              ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
+              : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008.',
+          build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n) : noticeLetter(ctx, n)),
+        },
+      };
+    }, (docId) => (documentId = docId));
     const request = await this.requests.findById(id);
     return { status: request?.status ?? status, documentId };
   }
