@@ -182,7 +182,7 @@ describe('later actions on a request', () => {
       const r = await pelaksanaRequest();
       const res = await http().post(`/api/v1/requests/${r.id}/notice`).set(auth(pelaksanaToken)).send(refusal);
       expect(res.status).toBe(201);
-      expect(res.body.status).toBe('awaiting_approval');
+      expect(res.body).toEqual({ status: 'awaiting_approval', letterUrl: null });
       expect(await row(r.id)).toMatchObject({ status: 'awaiting_approval', decision: null, closed_at: null });
       const tracked = await http().get(`/api/v1/requests/${r.number}`).set('X-Tracking-Code', r.code);
       expect(tracked.body.receipt.status).toBe('in_process');
