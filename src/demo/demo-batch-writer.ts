@@ -69,6 +69,8 @@ export class DemoBatchWriter {
         updated_at: q.updatedAt.toISOString(),
         answered_at: q.answeredAt?.toISOString() ?? null,
         closed_at: q.closedAt?.toISOString() ?? null,
+        delivered_on: q.deliveredOn,
+        delivery_channel: q.deliveredOn ? 'portal' : null,
       });
       for (const ev of q.events) {
         events.push({

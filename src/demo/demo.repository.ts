@@ -78,6 +78,8 @@ export const REQUEST_COLUMNS = {
   updated_at: 'timestamptz',
   answered_at: 'timestamptz',
   closed_at: 'timestamptz',
+  delivered_on: 'date',
+  delivery_channel: 'text',
 } as const;
 
 export const EVENT_COLUMNS = {

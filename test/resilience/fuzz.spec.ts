@@ -197,6 +197,13 @@ describe('fuzz: hostile input on every route and form', () => {
       await fuzz(arb, 300);
     });
 
+    it('should never answer 5xx nor change data on refused withdrawals', async () => {
+      const arb = fc.record({ n: number(), code: code(), body: json(mutatedJson({ reason: 'Sudah tidak diperlukan.' })) }).map(
+        ({ n, code: c, body }): Case => ({ method: 'post', path: `/api/v1/requests/${n}/withdrawal`, json: body, as: 'anonymous', headers: { 'X-Tracking-Code': c } }),
+      );
+      await fuzz(arb, 150);
+    });
+
     it('should never answer 5xx to token requests', async () => {
       const valid = { email: 'tidak.ada@uji.go.id', password: 'salah-sekali-123' };
       await fuzz(json(mutatedJson(valid)).map((b) => ({ method: 'post', path: '/api/v1/auth/token', json: b, as: 'anonymous' })), 150);
@@ -227,11 +234,16 @@ describe('fuzz: hostile input on every route and form', () => {
         assignment: { assigneeId: officer.id },
         notes: { note: 'Catatan internal.' },
         documents: { version: 1 },
+        delivery: { deliveredOn: '2026-01-05', channel: 'pickup', note: 'Diambil sendiri oleh pemohon.' },
+        'refusal/approval': { version: 1 },
+        'refusal/return': { reason: 'Uji konsekuensi belum lengkap.' },
+        corrections: { documentId: '1', original: 'tertulis', corrected: 'seharusnya' },
+        transfer: { bodyCode: '35.07', note: 'Dikuasai Kabupaten Malang.' },
       };
       const arb = fc
         .record({ id: requestId(), action: fc.constantFrom(...Object.keys(bodies)) })
         .chain(({ id, action }) => json(mutatedJson(bodies[action])).map((b): Case => ({ method: 'post', path: `/api/v1/requests/${id}/${action}`, json: b, as: 'anonymous', bearer: 'officer' })));
-      await fuzz(arb, 650);
+      await fuzz(arb, 800);
     });
 
     it('should never answer 5xx to officer document downloads', async () => {
@@ -281,6 +293,7 @@ describe('fuzz: hostile input on every route and form', () => {
         mutatedForm({ nomor: f.number, kode: f.code }).map((form): Case => ({ method: 'post', path: '/lacak', form, as: 'public' })),
         mutatedForm({ nomor: f.number, kode: f.code, dokumen: '1' }).map((form): Case => ({ method: 'post', path: '/lacak/dokumen', form, as: 'public' })),
         mutatedForm({ nomor: f.number, kode: f.code }).map((form): Case => ({ method: 'post', path: '/lacak/tanda-terima', form, as: 'public' })),
+        mutatedForm({ nomor: f.number, kode: f.code, konfirmasi: 'ya', reason: 'Sudah tidak diperlukan.' }).map((form): Case => ({ method: 'post', path: '/lacak/cabut', form, as: 'public' })),
         mutatedForm({ email: 'tidak.ada@uji.go.id', password: 'salah-sekali-123', next: '/petugas' }).map(
           (form): Case => ({ method: 'post', path: '/masuk', form, as: 'public' }),
         ),
@@ -325,6 +338,11 @@ describe('fuzz: hostile input on every route and form', () => {
         tutup: { version: '1' },
         tugaskan: { assigneeId: String(supervisor.id), version: '1' },
         catatan: { note: 'Catatan internal.' },
+        penyampaian: { deliveredOn: '2026-01-05', channel: 'post', note: 'Resi pos RR123.', version: '1' },
+        'setujui-penolakan': { version: '1' },
+        'kembalikan-penolakan': { reason: 'Uji konsekuensi belum lengkap.', version: '1' },
+        ralat: { documentId: '1', original: 'tertulis', corrected: 'seharusnya', version: '1' },
+        'teruskan-badan': { bodyCode: '35.07', note: 'Dikuasai Kabupaten Malang.', version: '1' },
       };
       const arb = fc.oneof(
         { weight: 2, arbitrary: mutatedForm(offline).map((form): Case => ({ method: 'post', path: '/petugas/permohonan', form, as: 'officer' })) },

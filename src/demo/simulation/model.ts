@@ -88,6 +88,8 @@ export interface SimRequest {
   extendedDays: number | null;
   answeredAt: Date | null;
   closedAt: Date | null;
+  /** Local date the information was handed over through the portal. */
+  deliveredOn: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;

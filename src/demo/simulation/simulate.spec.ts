@@ -106,6 +106,16 @@ describe('demo simulation', () => {
     }
   });
 
+  it('should close a grant only after its information was delivered, and date the delivery', () => {
+    const closedGrants = requests.filter((r) => r.status === 'closed' && (r.decision === 'granted' || r.decision === 'partially_granted'));
+    expect(closedGrants.length).toBeGreaterThan(0);
+    for (const r of closedGrants) {
+      expect(r.deliveredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const closed = r.events.find((e) => e.type === 'closed');
+      expect(r.deliveredOn! <= localDateTimeOf(closed!.occurredAt, 'Asia/Jakarta').date).toBe(true);
+    }
+  });
+
   it('should take day 0 and due dates from the calendar, extensions after the current due date', () => {
     for (const r of requests) {
       const due = computeDueDate(calendar, r.receivedAt, 10, hours);

@@ -7,7 +7,7 @@
  * (request-draft.ts), the steps that follow (request-steps.ts, notice.ts), and those of them up
  * to the clock (timeline.ts). Every draw comes from one random per body, in a fixed order.
  */
-import { partsFromDayNumber } from 'src/common/time/local-time';
+import { localDateTimeOf, partsFromDayNumber } from 'src/common/time/local-time';
 import { computeDueDate } from 'src/modules/calendar';
 import { ANSWER_WORKING_DAYS, formatRegistrationNumber } from 'src/modules/requests';
 import { arrivals, Slot } from './arrivals';
@@ -87,6 +87,7 @@ class BodySimulation {
       extendedDays: timeline.extendedDays,
       answeredAt: timeline.answeredAt,
       closedAt: timeline.closedAt,
+      deliveredOn: timeline.deliveredAt ? localDateTimeOf(timeline.deliveredAt, body.hours.timeZone).date : null,
       createdAt: events[0].occurredAt,
       updatedAt: events[events.length - 1].occurredAt,
       version: timeline.version,

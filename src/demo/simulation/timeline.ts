@@ -14,6 +14,8 @@ export interface Timeline {
   extendedDays: number | null;
   answeredAt: Date | null;
   closedAt: Date | null;
+  /** When the granted information was handed over through the portal (its delivery). */
+  deliveredAt: Date | null;
   decision: Decision | null;
   version: number;
 }
@@ -32,6 +34,7 @@ export function walkSteps(
   let extendedDays: number | null = null;
   let answeredAt: Date | null = null;
   let closedAt: Date | null = null;
+  let deliveredAt: Date | null = null;
   let decision: Decision | null = null;
   let version = 1;
   for (const step of planned.steps) {
@@ -80,7 +83,8 @@ export function walkSteps(
       answeredAt = step.at;
       decision = request.decision;
     }
+    if (step.action === 'handover' && !deliveredAt) deliveredAt = step.at;
     if (to === 'closed' && !closedAt) closedAt = step.at;
   }
-  return { events, status, unit, dueDate, dueProvisional, extendedDays, answeredAt, closedAt, decision, version };
+  return { events, status, unit, dueDate, dueProvisional, extendedDays, answeredAt, closedAt, deliveredAt, decision, version };
 }

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   'personal_data.nik_viewed': 'NIK lengkap pemohon dilihat',
   'personal_data.identity_document_downloaded': 'Dokumen identitas pemohon diunduh',
   'request.full_record_viewed': 'Data pribadi pemohon dilihat (tanpa NIK lengkap)',
+  'request.refusal_approved': 'Penolakan PPID Pelaksana disetujui PPID Utama',
+  'request.refusal_returned': 'Penolakan PPID Pelaksana dikembalikan PPID Utama',
   'audit.exported': 'Jejak audit diekspor',
 } as const;
 

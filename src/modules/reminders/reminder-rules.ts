@@ -5,7 +5,7 @@ import { StateBounds, deadlineState, stateBounds } from 'src/modules/requests';
 /**
  * Who is reminded of what, and when, as pure functions of the requests, the calendar and the
  * clock. Reminders concern requests still waiting for the written notice (Pasal 22(7)): open,
- * status received or in_process.
+ * status received, in_process or awaiting_approval (a refusal waiting for its PPID Utama).
  */
 
 /** A reminder sent at most once per request and due date (reminder_log). */

@@ -56,7 +56,7 @@ export class RemindersRepository {
          JOIN public_bodies b ON b.id = u.body_id
          LEFT JOIN users a ON a.id = r.assignee_id
         WHERE r.closed_at IS NULL
-          AND r.status IN ('received', 'in_process')
+          AND r.status IN ('received', 'in_process', 'awaiting_approval')
           AND r.due_date <= $1::date
           ${notReminded}
         ORDER BY r.due_date, r.id`,

@@ -28,6 +28,9 @@ export interface TimelineEntry {
 export function eventLabel(e: RequestEvent): string {
   const base = EVENT_LABELS[e.type] ?? e.type;
   if (e.type === 'forwarded' && typeof e.data.toUnitName === 'string') return `${base} ke ${e.data.toUnitName}`;
+  if (e.type === 'transferred' && typeof e.data.toBodyName === 'string') return `${base}: ${e.data.toBodyName}, nomor pendaftaran baru ${String(e.data.toRegistrationNumber)}`;
+  if (e.type === 'received_by_transfer' && typeof e.data.fromRegistrationNumber === 'string') return `${base} (nomor pendaftaran asal ${e.data.fromRegistrationNumber})`;
+  if (e.type === 'letter_corrected' && typeof e.data.letterNumber === 'string') return `${base} atas surat nomor ${e.data.letterNumber}`;
   return base;
 }
 

@@ -26,6 +26,10 @@ export class RequestDocument {
   @Column('text', { name: 'letter_number', nullable: true })
   letterNumber: string | null;
 
+  /** A ralat: the letter this one corrects. */
+  @Column('bigint', { name: 'corrects_document_id', nullable: true })
+  correctsDocumentId: string | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

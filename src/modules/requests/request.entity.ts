@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Channel, CopyDelivery, ObtainMethod, RequesterType } from 'src/modules/requests/request-options';
 import { RequestStatus } from 'src/modules/requests/request-status';
+import type { DeliveryChannel } from 'src/modules/requests/workflow/delivery-rules';
 
 /**
  * A permohonan informasi publik. Personal data (NIK, address, phone) is stored encrypted;
@@ -134,4 +135,32 @@ export class InformationRequest {
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
+
+  /** Local date the granted information reached the requester (register: tanggal pemberian informasi). */
+  @Column('date', { name: 'delivered_on', nullable: true })
+  deliveredOn: string | null;
+
+  @Column('text', { name: 'delivery_channel', nullable: true })
+  deliveryChannel: DeliveryChannel | null;
+
+  @Column('text', { name: 'delivery_note', nullable: true })
+  deliveryNote: string | null;
+
+  @Column('uuid', { name: 'delivery_proof_file_id', nullable: true })
+  deliveryProofFileId: string | null;
+
+  /** The requester withdrew the request (dicabut); the clock stopped then. */
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column('text', { name: 'withdrawal_reason', nullable: true })
+  withdrawalReason: string | null;
+
+  /** Forwarded to another body: the request registered there. */
+  @Column('bigint', { name: 'forwarded_to_request_id', nullable: true })
+  forwardedToRequestId: string | null;
+
+  /** Registered here as forwarded by another body: the request there. */
+  @Column('bigint', { name: 'forwarded_from_request_id', nullable: true })
+  forwardedFromRequestId: string | null;
 }

@@ -20,6 +20,9 @@ import { RequestCaseFiles } from 'src/modules/requests/workflow/request-case-fil
 import { QueueRepository } from 'src/modules/requests/workflow/queue.repository';
 import { QueueService } from 'src/modules/requests/workflow/queue.service';
 import { RequestWorkflowService } from 'src/modules/requests/workflow/request-workflow.service';
+import { RequestActionsService } from 'src/modules/requests/workflow/request-actions.service';
+import { RequestActionsApiController } from 'src/modules/requests/workflow/request-actions-api.controller';
+import { WithdrawalApiController, WithdrawalPagesController } from 'src/modules/requests/tracking/withdrawal.controller';
 
 /**
  * Permohonan: intake (form, API, offline recording), tracking by the requester, and the officers'
@@ -36,7 +39,15 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     FilesModule,
     NotificationsModule,
   ],
-  controllers: [RequestsApiController, RequestPagesController, OfficerApiController, OfficerPagesController],
+  controllers: [
+    RequestsApiController,
+    RequestPagesController,
+    OfficerApiController,
+    OfficerPagesController,
+    RequestActionsApiController,
+    WithdrawalApiController,
+    WithdrawalPagesController,
+  ],
   providers: [
     IntakeService,
     TrackingService,
@@ -44,6 +55,7 @@ import { RequestWorkflowService } from 'src/modules/requests/workflow/request-wo
     QueueRepository,
     QueueService,
     RequestWorkflowService,
+    RequestActionsService,
     RequestCaseFiles,
     DocumentDownloads,
     DueDateRecomputeWorker,

@@ -7,7 +7,7 @@ import { InformationRequest } from 'src/modules/requests/request.entity';
 import { RequestStatus } from 'src/modules/requests/request-status';
 
 /** Requests still waiting for the written notice: their due date still matters. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in_process'];
+export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in_process', 'awaiting_approval'];
 
 /** What the due-date recomputation reads of an open request, and writes back. */
 export type OpenRequestRow = Pick<
@@ -190,6 +190,11 @@ export class RequestsRepository {
 
   insertDocument(m: EntityManager, doc: Partial<RequestDocument>): Promise<RequestDocument> {
     return m.getRepository(RequestDocument).save(m.getRepository(RequestDocument).create(doc));
+  }
+
+  /** The request's latest event of this type, read in the caller's transaction. */
+  latestEventOfType(m: EntityManager, requestId: string, type: string): Promise<RequestEvent | null> {
+    return m.getRepository(RequestEvent).findOne({ where: { requestId, type }, order: { id: 'DESC' } });
   }
 
   findDocuments(requestId: string): Promise<RequestDocument[]> {

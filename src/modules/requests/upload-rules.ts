@@ -1,6 +1,7 @@
 import { UploadRules } from 'src/common/uploads/accepts-uploads';
 import { IDENTITY_DOCUMENT_MAX_BYTES } from 'src/modules/requests/intake/intake.service';
 import { HANDOVER_MAX_BYTES, HANDOVER_MAX_FILES } from 'src/modules/requests/workflow/request-workflow.service';
+import { DELIVERY_PROOF_MAX_BYTES } from 'src/modules/requests/workflow/request-actions.service';
 
 const MB = 1024 * 1024;
 
@@ -21,4 +22,20 @@ export const HANDOVER_UPLOAD: UploadRules = {
   maxFileBytes: HANDOVER_MAX_BYTES,
   maxRequestBytes: HANDOVER_MAX_FILES * HANDOVER_MAX_BYTES + MB,
   tooLargeMessage: `Paling banyak ${HANDOVER_MAX_FILES} berkas, masing-masing paling besar 20 MB.`,
+};
+
+/** The delivery proof (officers only): one PDF or image of at most 5 MB. */
+export const DELIVERY_PROOF_UPLOAD: UploadRules = {
+  files: [{ name: 'proof', maxCount: 1 }],
+  maxFileBytes: DELIVERY_PROOF_MAX_BYTES,
+  maxRequestBytes: DELIVERY_PROOF_MAX_BYTES + MB,
+  tooLargeMessage: 'Berkas bukti penyampaian paling besar 5 MB.',
+};
+
+/** The officers' request page posts every action to one route: the handover's files or the delivery proof. */
+export const OFFICER_ACTION_UPLOAD: UploadRules = {
+  files: [...HANDOVER_UPLOAD.files, ...DELIVERY_PROOF_UPLOAD.files],
+  maxFileBytes: HANDOVER_MAX_BYTES,
+  maxRequestBytes: HANDOVER_UPLOAD.maxRequestBytes,
+  tooLargeMessage: HANDOVER_UPLOAD.tooLargeMessage,
 };

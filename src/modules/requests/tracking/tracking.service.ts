@@ -34,10 +34,13 @@ export interface TrackingRecord {
   documents: RequestDocument[];
   /** The written notice as the officer gave it, once there is one. */
   notice: NoticeInput | null;
+  /** The request this one was forwarded to (another body), or came from. */
+  forwardedTo: { registrationNumber: string; bodyName: string } | null;
+  forwardedFrom: { registrationNumber: string; bodyName: string } | null;
 }
 
 /** Events whose data holds the written notice, as the workflow stores it. */
-const NOTICE_EVENTS = new Set(['notice_issued', 'refused', 'not_held']);
+const NOTICE_EVENTS = new Set(['notice_issued', 'refused', 'refusal_approved', 'not_held']);
 
 /** The requester's view of a request, given its number and tracking code; no account needed. */
 @Injectable()
@@ -97,7 +100,16 @@ export class TrackingService {
       events,
       documents,
       notice: noticeEvent ? (noticeEvent.data.notice as NoticeInput) : null,
+      forwardedTo: await this.linked(request.forwardedToRequestId),
+      forwardedFrom: await this.linked(request.forwardedFromRequestId),
     };
+  }
+
+  private async linked(id: string | null): Promise<{ registrationNumber: string; bodyName: string } | null> {
+    const other = id ? await this.requests.findById(id) : null;
+    if (!other) return null;
+    const unit = await this.bodies.findActiveUnit(other.receivingUnitId);
+    return { registrationNumber: other.registrationNumber, bodyName: unit?.body.name ?? '' };
   }
 
   /** The tanda bukti penerimaan as PDF. */

@@ -23,9 +23,12 @@ export function stateBounds(calendar: WorkingDayCalendar, today: LocalDate): Sta
   return { today, dueSoonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS) };
 }
 
+/** Statuses of a request still waiting for its written notice (a refusal awaiting the PPID Utama included). */
+export const AWAITING_NOTICE_STATUSES = ['received', 'in_process', 'awaiting_approval'] as const;
+
 /** Only a request still waiting for its written notice (or refusal) runs against the deadline. */
 export function awaitsNotice(status: string): boolean {
-  return status === 'received' || status === 'in_process';
+  return (AWAITING_NOTICE_STATUSES as readonly string[]).includes(status);
 }
 
 /** Dates compare as text in YYYY-MM-DD form. */

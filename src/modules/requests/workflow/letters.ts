@@ -47,7 +47,7 @@ function signerOf(ctx: LetterContext): LetterSigner {
   return { role: `Pejabat Pengelola Informasi dan Dokumentasi\n${ctx.receipt.unitName}`, name: ctx.officerName };
 }
 
-function base(ctx: LetterContext, subject: string, sections: LetterSection[], closing?: string): LetterData {
+export function base(ctx: LetterContext, subject: string, sections: LetterSection[], closing?: string): LetterData {
   const hours = ctx.serviceHoursText ? ` Jam layanan: ${ctx.serviceHoursText}.` : '';
   return {
     bodyName: ctx.receipt.bodyName,
@@ -65,7 +65,7 @@ function base(ctx: LetterContext, subject: string, sections: LetterSection[], cl
   };
 }
 
-function requestRows(ctx: LetterContext): FieldRow[] {
+export function requestRows(ctx: LetterContext): FieldRow[] {
   return [
     { label: 'Nomor pendaftaran', value: ctx.receipt.registrationNumber },
     { label: 'Tanggal diterima', value: ctx.receipt.receivedAtText },

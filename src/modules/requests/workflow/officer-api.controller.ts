@@ -54,11 +54,11 @@ export class OfficerApiController {
   @Post('requests/:id/notice')
   @ApiOperation({ summary: 'Written notice (Pasal 22(7)) or refusal (Pasal 17 ground + consequence test)' })
   @ApiBody({ type: NoticeDto, description: 'What each decision needs: granted/partially_granted → material, format, delivery (partially: redactions); refused → exemptionGround, reason, consequenceTest (exemptionLaw for j, exemptionUntil for a–f); a fee above 0 → paymentMethod' })
-  @ApiResponse({ status: 201, description: '{ "status", "letterUrl" }' })
+  @ApiResponse({ status: 201, description: '{ "status", "letterUrl" }; a PPID Pelaksana\'s refusal answers status "awaiting_approval" and letterUrl null until its PPID Utama approves it' })
   @ApiResponse({ status: 400, description: '`errors` per field, e.g. `consequenceTest.date`' })
-  async notice(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string }> {
+  async notice(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string | null }> {
     const result = await this.workflow.notice(actor, id, body, new Date());
-    return { status: result.status, letterUrl: `${this.config.appUrl}/api/v1/officer/requests/${id}/documents/${result.documentId}` };
+    return { status: result.status, letterUrl: result.documentId ? `${this.config.appUrl}/api/v1/officer/requests/${id}/documents/${result.documentId}` : null };
   }
 
   @Get('officer/requests/:id/documents/:documentId')

@@ -13,7 +13,8 @@ import { submitForm } from 'src/common/forms/form-page';
 import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { CHANNELS, optionsOf } from 'src/modules/requests/request-options';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
-import { HANDOVER_UPLOAD, IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
+import { IDENTITY_DOCUMENT_UPLOAD, OFFICER_ACTION_UPLOAD } from 'src/modules/requests/upload-rules';
+import { RequestActionsService } from './request-actions.service';
 import { DocumentDownloads } from './document-downloads';
 import { QueuePageQuery } from './dto/queue.query';
 import { OfficerRequestPageView, presentOfficerRequest } from './officer-request.presenter';
@@ -39,6 +40,12 @@ const DONE: Record<string, string> = {
   tutup: 'Permohonan ditutup.',
   tugaskan: 'Penugasan tersimpan.',
   catatan: 'Catatan tersimpan.',
+  penyampaian: 'Penyampaian informasi tercatat. Permohonan dapat ditutup.',
+  'setujui-penolakan': 'Penolakan disetujui; surat penolakan dikirim kepada pemohon.',
+  'kembalikan-penolakan': 'Rancangan penolakan dikembalikan kepada PPID Pelaksana.',
+  ralat: 'Ralat tersimpan; surat ralat dikirim kepada pemohon.',
+  'teruskan-badan': 'Permohonan diteruskan ke badan publik lain dan terdaftar di sana dengan nomor baru.',
+  'ajukan-penolakan': 'Rancangan penolakan diajukan kepada PPID Utama. Surat dikirim kepada pemohon setelah PPID Utama menyetujuinya.',
 };
 
 /** Nested form names such as consequenceTest.date, as the notice validator expects them. */
@@ -55,6 +62,11 @@ const ACTION_PERMISSION: Record<string, OfficerAction> = {
   tutup: 'close',
   tugaskan: 'assign',
   catatan: 'note',
+  penyampaian: 'deliver',
+  'setujui-penolakan': 'decideRefusal',
+  'kembalikan-penolakan': 'decideRefusal',
+  ralat: 'correct',
+  'teruskan-badan': 'transfer',
 };
 
 /** Each action form's fields in the order it shows them (its summary follows it). */
@@ -84,6 +96,11 @@ const ACTION_FIELDS: Record<string, readonly string[]> = {
   tutup: [],
   tugaskan: ['assigneeId'],
   catatan: ['note'],
+  penyampaian: ['deliveredOn', 'channel', 'note', 'proof'],
+  'setujui-penolakan': [],
+  'kembalikan-penolakan': ['reason'],
+  ralat: ['documentId', 'original', 'corrected'],
+  'teruskan-badan': ['bodyCode', 'note'],
 };
 
 @ApiExcludeController()
@@ -99,6 +116,7 @@ export class OfficerPagesController {
     private readonly intake: IntakeService,
     private readonly bodies: BodiesService,
     private readonly downloads: DocumentDownloads,
+    private readonly actions: RequestActionsService,
   ) {}
 
   @Get()
@@ -178,6 +196,13 @@ export class OfficerPagesController {
     res.send(file.content);
   }
 
+  @Get('permohonan/:id/bukti-penyampaian')
+  async deliveryProof(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Res() res: Response): Promise<void> {
+    const file = await this.actions.deliveryProof(actor, id);
+    res.set({ 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'no-store' });
+    res.send(file.content);
+  }
+
   /** The address a failed action stays at: reopened, it shows the request page at that action's form. */
   @Get('permohonan/:id/:action')
   reopenAction(@Param('id', REQUEST_ID) id: string, @Param('action') action: string, @Res() res: Response): void {
@@ -185,9 +210,9 @@ export class OfficerPagesController {
     res.redirect(303, `/petugas/permohonan/${id}#aksi-${action}`);
   }
 
-  // Every action posts here; only the handover (serah) sends files.
+  // Every action posts here; only the handover (serah) and the delivery (penyampaian) send files.
   @Post('permohonan/:id/:action')
-  @AcceptsUploads(HANDOVER_UPLOAD)
+  @AcceptsUploads(OFFICER_ACTION_UPLOAD)
   async act(
     @CurrentActor() actor: Actor,
     @Req() req: Request,
@@ -216,12 +241,14 @@ export class OfficerPagesController {
         },
       },
       async () => {
+        let done = action;
         switch (action) {
           case 'perpanjang':
             await this.workflow.extend(actor, id, { workingDays: form.workingDays, reason: form.reason, version: form.version }, now);
             break;
           case 'pemberitahuan':
-            await this.workflow.notice(actor, id, noticeFields(form), now);
+            // A PPID Pelaksana's refusal is only submitted: the page says so instead of "letter sent".
+            if ((await this.workflow.notice(actor, id, noticeFields(form), now)).status === 'awaiting_approval') done = 'ajukan-penolakan';
             break;
           case 'disposisi':
             await this.workflow.forward(actor, id, { unitId: form.unitId, note: form.note, version: form.version }, now);
@@ -238,10 +265,31 @@ export class OfficerPagesController {
           case 'catatan':
             await this.workflow.addNote(actor, id, form.note, now);
             break;
+          case 'penyampaian':
+            await this.actions.recordDelivery(
+              actor,
+              id,
+              { deliveredOn: form.deliveredOn, channel: form.channel, note: form.note, version: form.version },
+              uploadedFiles(req, 'proof')[0],
+              now,
+            );
+            break;
+          case 'setujui-penolakan':
+            await this.actions.approveRefusal(actor, id, form.version, now);
+            break;
+          case 'kembalikan-penolakan':
+            await this.actions.returnRefusal(actor, id, { reason: form.reason, version: form.version }, now);
+            break;
+          case 'ralat':
+            await this.actions.correctLetter(actor, id, { documentId: form.documentId, original: form.original, corrected: form.corrected, version: form.version }, now);
+            break;
+          case 'teruskan-badan':
+            await this.actions.transfer(actor, id, { bodyCode: form.bodyCode, note: form.note, version: form.version }, now);
+            break;
         }
         // Forwarding may move the request out of this officer's units; the queue is the safe place then.
         const stillVisible = await this.workflow.visibleRequest(actor, id).then(() => true, () => false);
-        res.redirect(303, stillVisible ? `/petugas/permohonan/${id}?selesai=${action}` : '/petugas');
+        res.redirect(303, stillVisible ? `/petugas/permohonan/${id}?selesai=${done}` : '/petugas');
       },
     );
   }

@@ -2,8 +2,12 @@ import { maskNik } from 'src/modules/requests/intake/requester-identity';
 import { formatInstant, formatLocalDate } from 'src/common/views/view-helpers';
 import { eventLabel, ReceiptView } from 'src/modules/requests/receipt.presenter';
 import { DEADLINE_STATE_LABELS, DeadlineState } from './deadline-state';
-import { DECISIONS } from './notice-input';
-import { OfficerAction, RequestCaseFile } from './request-case-files';
+import { decisionSummary } from 'src/modules/requests/tracking/decision-summary';
+import { DELIVERY_CHANNELS } from './delivery-rules';
+import { DocumentRow, documentRows } from './document-rows';
+import { LinkedRequest, OfficerAction, RequestCaseFile } from './request-case-files';
+import { decisionLabel } from './request-outcomes';
+import { NoticeInput } from './notice-input';
 
 export interface OfficerTimelineRow {
   atText: string;
@@ -35,10 +39,20 @@ export interface OfficerRequestPageView {
     hasIdentityDocument: boolean;
   };
   timeline: OfficerTimelineRow[];
-  documents: { id: string; title: string; letterNumber: string | null; kind: string }[];
+  documents: DocumentRow[];
   forwardTargets: { id: number; name: string }[];
   officers: { id: number; name: string }[];
   can: Record<OfficerAction, boolean>;
+  /** Letters a ralat may correct. */
+  letters: { id: string; label: string }[];
+  transferTargets: { code: string; name: string }[];
+  refusalNeedsApproval: boolean;
+  deliveryChannels: { value: string; label: string }[];
+  delivery: { dateText: string; channelLabel: string; note: string | null; hasProof: boolean } | null;
+  withdrawal: { atText: string; reason: string | null } | null;
+  pendingRefusal: { facts: { label: string; value: string }[]; preparedBy: string | null; atText: string } | null;
+  forwardedTo: LinkedRequest | null;
+  forwardedFrom: LinkedRequest | null;
 }
 
 export function presentOfficerRequest(file: RequestCaseFile, receipt: ReceiptView): OfficerRequestPageView {
@@ -53,7 +67,7 @@ export function presentOfficerRequest(file: RequestCaseFile, receipt: ReceiptVie
       label: DEADLINE_STATE_LABELS[file.deadline.state],
       daysOverdue: file.deadline.workingDaysOverdue,
     },
-    decisionLabel: r.decision ? DECISIONS[r.decision as keyof typeof DECISIONS] : null,
+    decisionLabel: decisionLabel(r.decision),
     requester: {
       nik: file.requester.nik ?? maskNik(file.requester.nikLast4),
       nikMasked: file.requester.nik === null,
@@ -73,9 +87,37 @@ export function presentOfficerRequest(file: RequestCaseFile, receipt: ReceiptVie
       reason: typeof e.data.reason === 'string' ? e.data.reason : null,
       dueChange: e.oldDueDate && e.newDueDate && e.oldDueDate !== e.newDueDate ? `${formatLocalDate(e.oldDueDate)} → ${formatLocalDate(e.newDueDate)}` : null,
     })),
-    documents: file.documents.map((d) => ({ id: d.id, title: d.title, letterNumber: d.letterNumber, kind: d.kind })),
+    documents: documentRows(file.documents),
     forwardTargets: file.forwardTargets,
     officers: file.officers,
     can: file.allowed,
+    letters: file.documents.filter((d) => d.kind === 'letter' && d.letterNumber).map((d) => ({ id: d.id, label: `${d.letterNumber} — ${d.title}` })),
+    transferTargets: file.transferTargets,
+    refusalNeedsApproval: file.refusalNeedsApproval,
+    deliveryChannels: Object.entries(DELIVERY_CHANNELS).map(([value, label]) => ({ value, label })),
+    delivery:
+      r.deliveredOn && r.deliveryChannel
+        ? { dateText: formatLocalDate(r.deliveredOn), channelLabel: DELIVERY_CHANNELS[r.deliveryChannel], note: r.deliveryNote, hasProof: r.deliveryProofFileId !== null }
+        : null,
+    withdrawal: r.withdrawnAt ? { atText: formatInstant(r.withdrawnAt, file.unit.timeZone), reason: r.withdrawalReason } : null,
+    pendingRefusal: file.pendingRefusal && {
+      facts: [...decisionSummary(file.pendingRefusal.notice, r.status).facts, ...consequenceTestFacts(file.pendingRefusal.notice)],
+      preparedBy: file.pendingRefusal.preparedBy,
+      atText: formatInstant(file.pendingRefusal.submittedAt, file.unit.timeZone),
+    },
+    forwardedTo: file.forwardedTo,
+    forwardedFrom: file.forwardedFrom,
   };
+}
+
+/** The consequence test of a refusal, for the PPID Utama who decides it. */
+function consequenceTestFacts(n: NoticeInput): { label: string; value: string }[] {
+  const test = n.consequenceTest;
+  if (!test) return [];
+  return [
+    { label: 'Tanggal uji konsekuensi', value: formatLocalDate(test.date, false) },
+    { label: 'Peserta uji konsekuensi', value: test.participants.join(', ') },
+    { label: 'Konsekuensi bila dibuka', value: test.consequence },
+    { label: 'Jangka waktu pengecualian', value: test.exemptionUntil ? `Sampai ${formatLocalDate(test.exemptionUntil, false)}` : 'Sesuai ketentuan undang-undang' },
+  ];
 }

@@ -6,7 +6,12 @@ import { QueueFilters, queueStateLinks, QueueStateLink } from './queue-links';
 import { QueueItem, QueuePage } from './queue.service';
 
 /** The queue's filters offer open requests only, so "closed" is no filter there. */
-const OPEN_STATUS_LABELS = { received: STATUS_LABELS.received, in_process: STATUS_LABELS.in_process, answered: STATUS_LABELS.answered };
+const OPEN_STATUS_LABELS = {
+  received: STATUS_LABELS.received,
+  in_process: STATUS_LABELS.in_process,
+  awaiting_approval: STATUS_LABELS.awaiting_approval,
+  answered: STATUS_LABELS.answered,
+};
 
 export interface Option {
   value: string;

@@ -32,7 +32,7 @@ export interface QueueRow {
 }
 
 /** Requests still waiting for the written notice, the only ones with a deadline state. */
-const OPEN = `r.status IN ('received', 'in_process')`;
+const OPEN = `r.status IN ('received', 'in_process', 'awaiting_approval')`;
 
 /** Open requests ordered by due date, read through the partial index requests_open_by_unit_due. */
 @Injectable()

@@ -12,7 +12,10 @@ import { InformationRequest } from 'src/modules/requests/request.entity';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { awaitsNotice, DeadlineState, deadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
 import { QueueRepository } from './queue.repository';
-import { canTransition, RequestAction } from './request-transitions';
+import { canTransition, RequestAction, TRANSITIONS } from './request-transitions';
+import { isGrant } from './delivery-rules';
+import { NoticeInput } from './notice-input';
+import { decidesRefusal, noticeAction } from './refusal-approval';
 
 /** The requester as an officer may see them: the full NIK only for officers of the request's own unit. */
 export interface RequesterRecord {
@@ -29,7 +32,15 @@ export interface RequesterRecord {
 }
 
 /** The actions the officer's page offers (the workflow checks each again when it is posted). */
-export type OfficerAction = 'extend' | 'notice' | 'forward' | 'handover' | 'close' | 'assign' | 'note';
+export type OfficerAction = 'extend' | 'notice' | 'forward' | 'handover' | 'close' | 'assign' | 'note' | 'deliver' | 'decideRefusal' | 'correct' | 'transfer';
+
+/** Another request this one is linked to by a transfer, and whether the actor may open it. */
+export interface LinkedRequest {
+  id: string;
+  registrationNumber: string;
+  bodyName: string;
+  visible: boolean;
+}
 
 /** Everything known about one request that an officer's page needs, as domain values. */
 export interface RequestCaseFile {
@@ -44,6 +55,14 @@ export interface RequestCaseFile {
   forwardTargets: { id: number; name: string }[];
   officers: { id: number; name: string }[];
   allowed: Record<OfficerAction, boolean>;
+  /** A refusal here waits for the body's PPID Utama (the unit is a PPID Pelaksana). */
+  refusalNeedsApproval: boolean;
+  /** Other bodies on the portal a transfer may go to (code and name). */
+  transferTargets: { code: string; name: string }[];
+  /** The refusal a PPID Pelaksana submitted, while it awaits the PPID Utama. */
+  pendingRefusal: { notice: NoticeInput; preparedBy: string | null; submittedAt: Date } | null;
+  forwardedTo: LinkedRequest | null;
+  forwardedFrom: LinkedRequest | null;
 }
 
 /** Loads an officer's view of a request; personal data only as far as the actor may see it, and audited. */
@@ -69,6 +88,9 @@ export class RequestCaseFiles {
     const bounds = stateBounds(calendar, localDateTimeOf(now, unit.timeZone).date);
     const state = awaitsNotice(r.status) ? deadlineState(r.dueDate, bounds) : null;
     const can = (a: RequestAction) => actor.role === 'officer' && canTransition(a, r.status);
+    const actorUnit = actor.role === 'officer' && actor.unitId !== null ? await this.bodies.findActiveUnit(actor.unitId) : null;
+    const submitted = r.status === 'awaiting_approval' ? [...events].reverse().find((e) => e.type === TRANSITIONS.submit_refusal.event) : undefined;
+    const bodies = can('transfer') ? await this.bodies.listBodies() : [];
     const fullNik = ownUnit && r.requesterNik !== null;
     // Recorded before the page is rendered: no personal data leaves without its trail entry.
     await this.audit.record({
@@ -104,7 +126,26 @@ export class RequestCaseFiles {
         close: can('close'),
         assign: can('assign'),
         note: can('note'),
+        deliver: can('record_delivery') && isGrant(r.decision),
+        decideRefusal: can('approve_refusal') && decidesRefusal({ role: actor.role, unit: actorUnit }, r.bodyId),
+        correct: can('correct_letter') && documents.some((d) => d.kind === 'letter'),
+        transfer: can('transfer'),
       },
+      refusalNeedsApproval: noticeAction('refused', unit.level) === 'submit_refusal',
+      transferTargets: bodies.filter((b) => b.code !== unit.body.regionCode).map((b) => ({ code: b.code, name: b.name })),
+      pendingRefusal:
+        submitted && typeof submitted.data.notice === 'object' && submitted.data.notice !== null
+          ? { notice: submitted.data.notice as NoticeInput, preparedBy: submitted.actorName, submittedAt: submitted.occurredAt }
+          : null,
+      forwardedTo: await this.linked(actor, r.forwardedToRequestId),
+      forwardedFrom: await this.linked(actor, r.forwardedFromRequestId),
     };
+  }
+
+  private async linked(actor: Actor, id: string | null): Promise<LinkedRequest | null> {
+    const other = id ? await this.requests.findById(id) : null;
+    if (!other) return null;
+    const unit = await this.bodies.findActiveUnit(other.unitId);
+    return { id: other.id, registrationNumber: other.registrationNumber, bodyName: unit?.body.name ?? '', visible: await this.access.canSeeUnit(actor, other.unitId) };
   }
 }

@@ -1,45 +1,32 @@
 import { RequestStatus } from 'src/modules/requests/request-status';
-import { ALL_STATUSES, canTransition, nextStatus, RequestAction } from './request-transitions';
+import { ALL_STATUSES, canTransition, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 
-/** Written out by hand from the lifecycle: [action, from, expected status or null when refused]. */
-const EXPECTED: [RequestAction, RequestStatus, RequestStatus | null][] = [
-  ['assign', 'received', 'received'],
-  ['assign', 'in_process', 'in_process'],
-  ['assign', 'answered', 'answered'],
-  ['assign', 'closed', null],
-  ['note', 'received', 'received'],
-  ['note', 'in_process', 'in_process'],
-  ['note', 'answered', 'answered'],
-  ['note', 'closed', 'closed'],
-  ['forward', 'received', 'in_process'],
-  ['forward', 'in_process', 'in_process'],
-  ['forward', 'answered', null],
-  ['forward', 'closed', null],
-  ['extend', 'received', 'in_process'],
-  ['extend', 'in_process', 'in_process'],
-  ['extend', 'answered', null],
-  ['extend', 'closed', null],
-  ['notice', 'received', 'answered'],
-  ['notice', 'in_process', 'answered'],
-  ['notice', 'answered', null],
-  ['notice', 'closed', null],
-  ['refuse', 'received', 'closed'],
-  ['refuse', 'in_process', 'closed'],
-  ['refuse', 'answered', null],
-  ['refuse', 'closed', null],
-  ['notice_not_held', 'received', 'closed'],
-  ['notice_not_held', 'in_process', 'closed'],
-  ['notice_not_held', 'answered', null],
-  ['notice_not_held', 'closed', null],
-  ['handover', 'received', null],
-  ['handover', 'in_process', null],
-  ['handover', 'answered', 'answered'],
-  ['handover', 'closed', null],
-  ['close', 'received', null],
-  ['close', 'in_process', null],
-  ['close', 'answered', 'closed'],
-  ['close', 'closed', null],
-];
+type Cell = RequestStatus | null;
+/** Written out by hand from the lifecycle: the status after each action from each status, null when refused. */
+const COLUMNS: RequestStatus[] = ['received', 'in_process', 'awaiting_approval', 'answered', 'closed', 'withdrawn'];
+const MATRIX: Record<RequestAction, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
+  //                received       in_process     awaiting_approval    answered      closed    withdrawn
+  assign:          ['received', 'in_process', 'awaiting_approval', 'answered', null, null],
+  note:            ['received', 'in_process', 'awaiting_approval', 'answered', 'closed', 'withdrawn'],
+  forward:         ['in_process', 'in_process', null, null, null, null],
+  extend:          ['in_process', 'in_process', null, null, null, null],
+  notice:          ['answered', 'answered', null, null, null, null],
+  refuse:          ['closed', 'closed', null, null, null, null],
+  submit_refusal:  ['awaiting_approval', 'awaiting_approval', null, null, null, null],
+  approve_refusal: [null, null, 'closed', null, null, null],
+  return_refusal:  [null, null, 'in_process', null, null, null],
+  notice_not_held: ['closed', 'closed', null, null, null, null],
+  handover:        [null, null, null, 'answered', null, null],
+  record_delivery: [null, null, null, 'answered', null, null],
+  close:           [null, null, null, 'closed', null, null],
+  correct_letter:  [null, 'in_process', 'awaiting_approval', 'answered', 'closed', null],
+  transfer:        ['closed', 'closed', null, null, null, null],
+  withdraw:        ['withdrawn', 'withdrawn', 'withdrawn', 'withdrawn', null, null],
+};
+
+const EXPECTED: [RequestAction, RequestStatus, Cell][] = (Object.entries(MATRIX) as [RequestAction, Cell[]][]).flatMap(([action, cells]) =>
+  cells.map((to, i): [RequestAction, RequestStatus, Cell] => [action, COLUMNS[i], to]),
+);
 
 describe('request transitions', () => {
   it.each(EXPECTED)('should move %s from %s to %s', (action, from, expected) => {
@@ -47,13 +34,21 @@ describe('request transitions', () => {
     expect(canTransition(action, from)).toBe(expected !== null);
   });
 
-  it('should cover every action from every status', () => {
-    const actions = new Set(EXPECTED.map(([a]) => a));
-    for (const action of actions) {
-      for (const status of ALL_STATUSES) {
-        expect(EXPECTED.some(([a, f]) => a === action && f === status)).toBe(true);
-      }
+  it('should cover every status in the matrix columns', () => {
+    expect([...COLUMNS].sort()).toEqual([...ALL_STATUSES].sort());
+    expect(Object.keys(MATRIX)).toHaveLength(16);
+  });
+
+  it('should give every action its own event, so an event names its action', () => {
+    const events = Object.values(TRANSITIONS).map((t) => t.event);
+    expect(new Set(events).size).toBe(events.length);
+  });
+
+  it('should leave a withdrawn or closed request only to internal notes', () => {
+    for (const status of ['closed', 'withdrawn'] as const) {
+      const allowed = (Object.keys(MATRIX) as RequestAction[]).filter((a) => canTransition(a, status));
+      expect(allowed.filter((a) => a !== 'note' && a !== 'correct_letter')).toEqual([]);
     }
-    expect(actions.size).toBe(9);
+    expect(canTransition('correct_letter', 'withdrawn')).toBe(false);
   });
 });

@@ -26,6 +26,8 @@ import { parseNoticeInput } from './notice-input';
 import { AssignmentDto, ExtensionDto, ForwardDto, NoteDto } from './dto/officer-actions.dto';
 import { parseDto } from 'src/common/forms/validate-dto';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
+import { closeBlocker } from './delivery-rules';
+import { noticeAction } from './refusal-approval';
 
 export { MAX_EXTENSION_DAYS } from './dto/officer-actions.dto';
 export const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
@@ -34,20 +36,23 @@ export const HANDOVER_MAX_FILES = 5;
 const HANDOVER_TYPES = new Set(['pdf', 'jpg', 'png', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'cfb', 'zip']);
 
 /** What an action needs besides the locked row, all loaded before the transaction. */
-interface ActionContext {
+export interface ActionContext {
   unit: PpidUnit;
   receivingUnit: PpidUnit;
   calendar: WorkingDayCalendar;
 }
 
-interface Outcome<T> {
+export interface Outcome<T> {
   result: T;
   patch?: Partial<InformationRequest>;
   newDueDate?: string;
   data?: Record<string, unknown>;
   public?: boolean;
-  letter?: { title: string; build: (ctx: LetterContext) => LetterData; message: string };
+  /** `issuer`: the unit whose letterhead, number and signer the letter carries (default: the request's unit); `corrects`: the letter a ralat corrects. */
+  letter?: { title: string; build: (ctx: LetterContext) => LetterData; message: string; issuer?: PpidUnit; corrects?: string };
   handover?: { filename: string; mediaType: string; content: Buffer }[];
+  /** Further writes of the same use case, in its transaction, after the event (and letter) exist. */
+  after?: (m: EntityManager, eventId: string, letterId: string | null) => Promise<void>;
 }
 
 /**
@@ -101,25 +106,32 @@ export class RequestWorkflowService {
   }
 
   async notice(actor: Actor, id: string, raw: Record<string, unknown>, now: Date): Promise<{ status: string; documentId: string }> {
-    await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
+    const visible = await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const parsed = parseNoticeInput(raw);
     if (!parsed.notice) throw new ValidationFailed(parsed.errors);
     const n = parsed.notice;
-    const action: RequestAction = n.decision === 'refused' ? 'refuse' : n.decision === 'granted' || n.decision === 'partially_granted' ? 'notice' : 'notice_not_held';
+    const action = noticeAction(n.decision, (await this.bodies.getUnit(visible.unitId)).level);
+    // A PPID Pelaksana's refusal waits for its PPID Utama: nothing goes out, the requester sees nothing yet.
+    const held = action === 'submit_refusal';
     let documentId = '';
-    const status = await this.act(actor, id, action, raw.version, now, async () => ({
-      result: '',
-      patch: { decision: n.decision, answeredAt: now },
-      data: { notice: n },
-      letter: {
-        title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
-        message:
-          n.decision === 'refused'
-            ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
-            : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008.',
-        build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n) : noticeLetter(ctx, n)),
-      },
-    }), (docId) => (documentId = docId));
+    const status = await this.act(actor, id, action, raw.version, now, async (_m, _r, { unit }) => {
+      // Forwarded to another unit since the level was read: the route may differ, so nothing is saved.
+      if (noticeAction(n.decision, unit.level) !== action) throw new RequestChanged();
+      return {
+        result: '',
+        patch: held ? {} : { decision: n.decision, answeredAt: now },
+        data: { notice: n },
+        public: !held,
+        letter: held ? undefined : {
+          title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
+          message:
+            n.decision === 'refused'
+              ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
+              : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008.',
+          build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n) : noticeLetter(ctx, n)),
+        },
+      };
+    }, (docId) => (documentId = docId));
     const request = await this.requests.findById(id);
     return { status: request?.status ?? status, documentId };
   }
@@ -156,15 +168,21 @@ export class RequestWorkflowService {
     // Documents are stored in the database, so each is read whole here, after validation.
     const files: { filename: string; mediaType: string; content: Buffer }[] = [];
     for (const c of checked) files.push({ filename: c.file.originalname, mediaType: c.mediaType, content: await readUploadedFile(c.file) });
-    await this.act(actor, id, 'handover', version, now, async () => ({
+    await this.act(actor, id, 'handover', version, now, async (_m, r, { unit }) => ({
       result: undefined,
+      // Handed over through the portal: delivered today, unless a delivery was recorded already.
+      patch: r.deliveredOn ? {} : { deliveredOn: localDateTimeOf(now, unit.timeZone).date, deliveryChannel: 'portal' as const },
       data: { files: files.map((f) => f.filename) },
       handover: files,
     }));
   }
 
   async close(actor: Actor, id: string, version: unknown, now: Date): Promise<void> {
-    await this.act(actor, id, 'close', version, now, async () => ({ result: undefined }));
+    await this.act(actor, id, 'close', version, now, async (_m, r) => {
+      const blocker = closeBlocker(r);
+      if (blocker) throw new ActionNotAllowed(blocker);
+      return { result: undefined };
+    });
   }
 
   /** `rawAssigneeId` empty or null unassigns; otherwise an officer or supervisor who may work the request's unit. */
@@ -197,7 +215,12 @@ export class RequestWorkflowService {
     await this.act(actor, id, 'note', undefined, now, async () => ({ result: undefined, data: { note }, public: false }));
   }
 
-  private async act<T>(
+  /**
+   * One officer action: access, row lock, version, the transition table, `work`, the event, the
+   * letter and `after`, in one transaction. Other use cases of the module (request-actions.service)
+   * run their actions through it too.
+   */
+  async act<T>(
     actor: Actor,
     id: string,
     action: RequestAction,
@@ -243,14 +266,16 @@ export class RequestWorkflowService {
         public: outcome.public ?? true,
         data: outcome.data ?? {},
       });
+      let letterId: string | null = null;
       if (outcome.letter) {
-        const docId = await this.issueLetter(m, { ...r, ...outcome.patch } as InformationRequest, ctx, event.id, actor, now, outcome.letter);
-        onDocument?.(docId);
+        letterId = await this.issueLetter(m, { ...r, ...outcome.patch } as InformationRequest, ctx, event.id, actor, now, outcome.letter);
+        onDocument?.(letterId);
       }
       for (const f of outcome.handover ?? []) {
         const file = await this.files.store(m, { kind: 'handover', filename: f.filename, mediaType: f.mediaType, content: f.content, encrypt: false });
         await this.requests.insertDocument(m, { requestId: r.id, eventId: event.id, fileId: file.id, kind: 'handover', title: file.filename });
       }
+      await outcome.after?.(m, event.id, letterId);
       return outcome.result;
     });
   }
@@ -264,7 +289,7 @@ export class RequestWorkflowService {
     now: Date,
     letter: NonNullable<Outcome<unknown>['letter']>,
   ): Promise<string> {
-    const unit = ctx.unit;
+    const unit = letter.issuer ?? ctx.unit;
     const today = localDateTimeOf(now, unit.timeZone).date;
     const year = Number(today.slice(0, 4));
     const seq = await this.requests.nextLetterSeq(m, unit.id, year);
@@ -286,7 +311,15 @@ export class RequestWorkflowService {
       content: pdf,
       encrypt: false,
     });
-    const doc = await this.requests.insertDocument(m, { requestId: r.id, eventId, fileId: file.id, kind: 'letter', title: letter.title, letterNumber: number });
+    const doc = await this.requests.insertDocument(m, {
+      requestId: r.id,
+      eventId,
+      fileId: file.id,
+      kind: 'letter',
+      title: letter.title,
+      letterNumber: number,
+      correctsDocumentId: letter.corrects ?? null,
+    });
     if (r.requesterEmail) {
       await this.mail.enqueue(m, {
         template: 'request_letter',
