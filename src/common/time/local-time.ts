@@ -40,6 +40,9 @@ const INDONESIAN_ZONE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['Asia/Jayapura', 'WIT'],
 ]);
 
+/** The three time zones of Indonesia (WIB, WITA, WIT): the zones a body or a unit can keep. */
+export const INDONESIAN_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
 // Written out by hand so output never depends on the ICU data Node was built with.
 export const INDONESIAN_WEEKDAYS: readonly string[] = [
   'Minggu',

@@ -1,9 +1,8 @@
 import { errorList } from 'src/common/forms/form-input';
-import { formatTimeOfDay, parseTimeOfDay, timeZoneLabel } from 'src/common/time/local-time';
+import { formatTimeOfDay, INDONESIAN_TIME_ZONES, parseTimeOfDay, timeZoneLabel } from 'src/common/time/local-time';
 import { formatDayHours, serviceHoursFrom, summarizeServiceHours, WEEKDAY_LABELS, WEEKDAYS } from 'src/modules/bodies/service-hours';
 import { BodyDetailsRow, UnitDetailsRow } from './bodies-admin.repository';
 import { BODY_DETAIL_FIELDS, UNIT_DETAIL_FIELDS } from './details-input';
-import { UNIT_TIME_ZONES } from './dto/create-unit.dto';
 import type { BodyWithUnits } from 'src/modules/bodies/units.repository';
 
 /** 'WIB', 'WITA', 'WIT': the Indonesian zones keep one offset all year, so any instant names them. */
@@ -113,7 +112,7 @@ export function unitTreeView(tree: BodyWithUnits[]): UnitTreeBodyView[] {
 }
 
 export function timeZoneOptions(selected: string | undefined): { value: string; label: string; selected: boolean }[] {
-  return UNIT_TIME_ZONES.map((tz) => ({ value: tz, label: `${zoneLabel(tz)} (${tz})`, selected: tz === selected }));
+  return INDONESIAN_TIME_ZONES.map((tz) => ({ value: tz, label: `${zoneLabel(tz)} (${tz})`, selected: tz === selected }));
 }
 
 /** The body form's values from the stored row. */

@@ -1,8 +1,7 @@
 import { isEmail, ValidateBy } from 'class-validator';
 import { ChoiceField, TextField, WholeNumberField } from 'src/common/forms/fields';
+import { INDONESIAN_TIME_ZONES } from 'src/common/time/local-time';
 import { MAX_INT4 } from 'src/common/validation/whole-number';
-
-export const UNIT_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -47,7 +46,7 @@ export class CreateUnitDto {
   })
   email?: string;
 
-  @ChoiceField({ label: 'Zona waktu', values: UNIT_TIME_ZONES, message: 'Pilih zona waktu: WIB, WITA, atau WIT.' })
+  @ChoiceField({ label: 'Zona waktu', values: INDONESIAN_TIME_ZONES, message: 'Pilih zona waktu: WIB, WITA, atau WIT.' })
   timeZone: string;
 
   @TextField({ label: 'Jam layanan dibuka', max: 5, pattern: { regex: TIME, message: 'Isi jam layanan dibuka dalam format JJ:MM, mis. 08:00.' } })
