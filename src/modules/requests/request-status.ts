@@ -22,4 +22,9 @@ export const EVENT_LABELS: Record<string, string> = {
   not_held: 'Pemberitahuan: informasi tidak dikuasai',
   documents_handed_over: 'Dokumen informasi diserahkan',
   closed: 'Permohonan selesai',
+  reopened: 'Permohonan dibuka kembali untuk dijawab ulang',
+  objection_filed: 'Keberatan diajukan kepada Atasan PPID',
+  objection_decided: 'Keberatan dijawab oleh Atasan PPID',
+  dispute_recorded: 'Sengketa informasi diajukan ke Komisi Informasi',
+  dispute_updated: 'Tahap sengketa informasi dicatat',
 };

@@ -39,6 +39,10 @@ const EXPECTED: [RequestAction, RequestStatus, RequestStatus | null][] = [
   ['close', 'in_process', null],
   ['close', 'answered', 'closed'],
   ['close', 'closed', null],
+  ['reopen', 'received', null],
+  ['reopen', 'in_process', null],
+  ['reopen', 'answered', 'in_process'],
+  ['reopen', 'closed', 'in_process'],
 ];
 
 describe('request transitions', () => {
@@ -54,6 +58,6 @@ describe('request transitions', () => {
         expect(EXPECTED.some(([a, f]) => a === action && f === status)).toBe(true);
       }
     }
-    expect(actions.size).toBe(9);
+    expect(actions.size).toBe(10);
   });
 });
