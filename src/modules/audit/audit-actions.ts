@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = {
   'personal_data.identity_document_downloaded': 'Dokumen identitas pemohon diunduh',
   'request.full_record_viewed': 'Data pribadi pemohon dilihat (tanpa NIK lengkap)',
   'audit.exported': 'Jejak audit diekspor',
+  'objection.decided': 'Keberatan diputus Atasan PPID',
+  'dispute.recorded': 'Sengketa informasi dicatat',
+  'dispute.updated': 'Tahap sengketa informasi dicatat',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -39,6 +42,8 @@ export const AUDIT_TARGET_TYPES = {
   holiday: 'Hari libur',
   calendar_year: 'Tahun kalender',
   request: 'Permohonan',
+  objection: 'Keberatan',
+  dispute: 'Sengketa',
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;

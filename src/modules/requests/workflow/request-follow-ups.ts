@@ -123,9 +123,9 @@ export class RequestFollowUps {
   }
 
   /**
-   * Puts an answered or closed request back to the PPID: status 'in_process', the answer cleared,
-   * a new due date 10 working days after `now` (the unit's hours and calendar), one 'reopened'
-   * event carrying the instruction. Anything else (still open) is refused with 409.
+   * Puts a request back to the PPID: status 'in_process', the answer cleared, a new due date 10
+   * working days after `now` (the unit's hours and calendar), one 'reopened' event carrying the
+   * instruction. A request still waiting for its first answer gets the new period too.
    */
   async reopen(m: EntityManager, requestId: string, ctx: ReopenContext, input: ReopenInput, now: Date): Promise<{ dueDate: string }> {
     const r = await this.requests.lockById(m, requestId);

@@ -39,8 +39,8 @@ const EXPECTED: [RequestAction, RequestStatus, RequestStatus | null][] = [
   ['close', 'in_process', null],
   ['close', 'answered', 'closed'],
   ['close', 'closed', null],
-  ['reopen', 'received', null],
-  ['reopen', 'in_process', null],
+  ['reopen', 'received', 'in_process'],
+  ['reopen', 'in_process', 'in_process'],
   ['reopen', 'answered', 'in_process'],
   ['reopen', 'closed', 'in_process'],
 ];

@@ -28,8 +28,8 @@ interface Transition {
  * - notice: written notice granting in full or in part (Pasal 22(7)); the documents follow.
  * - refuse: refusal on a Pasal 17 ground after a consequence test; the request ends here.
  * - notice_not_held: the body does not hold it (22(7)a–b) or it is not yet documented; ends here.
- * - reopen: the atasan PPID overturned the answer on an objection (Pasal 36), or the Komisi
- *   Informasi ordered the information opened; the PPID answers again within a new period.
+ * - reopen: the atasan PPID overturned the answer (or the lack of one) on an objection (Pasal 36),
+ *   or the Komisi Informasi ordered the information opened; the PPID answers within a new period.
  */
 export const TRANSITIONS: Record<RequestAction, Transition> = {
   assign: { from: ['received', 'in_process', 'answered'], to: null, event: 'assigned' },
@@ -41,7 +41,7 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
   notice_not_held: { from: ['received', 'in_process'], to: 'closed', event: 'not_held' },
   handover: { from: ['answered'], to: null, event: 'documents_handed_over' },
   close: { from: ['answered'], to: 'closed', event: 'closed' },
-  reopen: { from: ['answered', 'closed'], to: 'in_process', event: 'reopened' },
+  reopen: { from: ALL_STATUSES, to: 'in_process', event: 'reopened' },
 };
 
 export const ACTION_LABELS: Record<RequestAction, string> = {
