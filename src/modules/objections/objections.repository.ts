@@ -67,9 +67,9 @@ export class ObjectionsRepository {
     return m.getRepository(Dispute).save(m.getRepository(Dispute).create({ version: 1, ...dispute }));
   }
 
-  findDisputesOf(objectionIds: string[]): Promise<Dispute[]> {
+  findDisputesOf(objectionIds: string[], m?: EntityManager): Promise<Dispute[]> {
     if (objectionIds.length === 0) return Promise.resolve([]);
-    return this.disputes.find({ where: { objectionId: In(objectionIds) }, order: { id: 'ASC' } });
+    return (m ? m.getRepository(Dispute) : this.disputes).find({ where: { objectionId: In(objectionIds) }, order: { id: 'ASC' } });
   }
 
   findDisputeById(id: string): Promise<Dispute | null> {

@@ -333,7 +333,7 @@ export class ObjectionsService {
     await this.db.transaction(async (m) => {
       const locked = await this.objections.lockById(m, o.id);
       if (!locked) throw new ObjectionNotFound();
-      if ((await this.objections.findDisputesOf([o.id])).length > 0) {
+      if ((await this.objections.findDisputesOf([o.id], m)).length > 0) {
         throw new ObjectionConflict(`Sengketa atas keberatan ${o.number} sudah dicatat. Catat tahap berikutnya pada sengketa tersebut.`);
       }
       const by = who.kind === 'requester' ? 'requester' : 'officer';

@@ -31,7 +31,7 @@ export class FileObjectionDto {
   @GroundsField()
   grounds: ObjectionGround[];
 
-  @TextField({ label: 'Kasus posisi (alasan dan uraian keberatan)', min: 10, max: 5000, description: 'Kasus posisi: what happened and why the requester objects' })
+  @TextField({ label: 'Kasus posisi', min: 10, max: 5000, description: 'Kasus posisi: what happened and why the requester objects' })
   reasons: string;
 
   @TextField({ label: 'Nama kuasa', max: 150, required: false, description: 'When a proxy (kuasa) files for the requester; needs proxyAddress and the power-of-attorney file' })
