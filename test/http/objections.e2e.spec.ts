@@ -154,8 +154,10 @@ describe('objections and disputes', () => {
   it('should accept ground c once the due date passed unanswered', async () => {
     const r = await fileRequest();
     await db().query("UPDATE requests SET due_date = (now() - interval '5 days')::date WHERE id = $1", [r.id]);
-    const res = await object(r, { grounds: ['c', 'g'], reasons: 'Permohonan tidak ditanggapi sampai batas waktu berakhir.' });
+    // Blank kuasa fields, as an untouched form sends them, mean no kuasa.
+    const res = await object(r, { grounds: ['c', 'g'], reasons: 'Permohonan tidak ditanggapi sampai batas waktu berakhir.', proxyName: '', proxyAddress: '' });
     expect(res.status).toBe(201);
+    await expect(db().query('SELECT proxy_name FROM objections WHERE request_id = $1', [r.id])).resolves.toEqual([{ proxy_name: null }]);
   });
 
   it('should let only the atasan of the body decide, require reasons to uphold, and send the tanggapan with the KI date', async () => {

@@ -132,7 +132,7 @@ export class ObjectionsService {
         grounds: checks.map((c) => c.ground),
         groundsArose: Object.fromEntries(checks.flatMap((c) => (c.eligible ? [[c.ground, c.arose]] : []))),
         reasons: dto.reasons,
-        proxyName: dto.proxyName ?? null,
+        proxyName: dto.proxyName || null,
         proxyAddress: dto.proxyName && dto.proxyAddress ? this.cipher.encrypt(dto.proxyAddress, sealContext('objections', 'proxy_address', number)) : null,
         proxyDocumentId: stored?.id ?? null,
         receivedAt: now,
