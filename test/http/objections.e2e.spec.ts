@@ -119,6 +119,7 @@ describe('objections and disputes', () => {
 
     const again = await object(r);
     expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/masih menunggu tanggapan Atasan PPID/);
 
     const second = await object(await refusedRequest());
     expect(second.status).toBe(201);
@@ -141,6 +142,14 @@ describe('objections and disputes', () => {
     expect(list.status).toBe(200);
     expect(list.body.pending).toBe(true);
     expect(list.body.objections[0]).toMatchObject({ objectionNumber: res.body.objectionNumber, status: 'pending', grounds: [{ ground: 'a' }, { ground: 'd' }] });
+  });
+
+  it('should list the objection endpoints in the OpenAPI document', async () => {
+    const res = await http().get('/api/docs/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/requests/{number}/objections', '/api/v1/objections', '/api/v1/objections/{id}/decision', '/api/v1/disputes/{id}/stage']),
+    );
   });
 
   it('should refuse with 422 an objection filed after its 30 working days', async () => {
@@ -185,6 +194,9 @@ describe('objections and disputes', () => {
     expect(calendar.countWorkingDays(today(), ok.body.disputeWindow.lastDay)).toBe(14);
 
     expect((await http().post(`/api/v1/objections/${id}/decision`).set(auth(atasanToken)).send({ decision: 'uphold', reasons })).status).toBe(409);
+    const repeat = await object(r);
+    expect(repeat.status).toBe(422);
+    expect(repeat.body.message).toMatch(/sudah diajukan; .* sengketa ke Komisi Informasi/);
 
     const text = await trackingDocument(r, /Tanggapan Atasan PPID/);
     expect(text).toContain(filed.body.objectionNumber);

@@ -9,6 +9,7 @@ import {
   kiPeriods,
   ObjectionGround,
   outcomeReopens,
+  raisedGrounds,
   RequestFacts,
 } from './objection-rules';
 
@@ -69,6 +70,20 @@ describe('objection eligibility (Pasal 35–36)', () => {
   it('should not allow c on the due date itself, only after it', () => {
     expect(eligible('c', unanswered, '2026-03-02')).toBe(false);
     expect(eligible('c', unanswered, '2026-03-03')).toBe(true);
+  });
+
+  it('should not offer a ground again once an objection raised it against the same answer', () => {
+    const raised = raisedGrounds([{ grounds: ['a', 'd'], effectiveReceiptDate: '2026-03-04' }], refusedOnTime);
+    expect([...raised].sort()).toEqual(['a', 'd']);
+    expect(eligibleGrounds(refusedOnTime, '2026-03-09', calendar, raised)).toEqual(['b', 'e', 'f']);
+  });
+
+  it('should offer the grounds again against a new answer after the request was reopened', () => {
+    const reanswered: RequestFacts = { dueDate: '2026-03-27', answer: { decision: 'refused', date: '2026-03-25' } };
+    expect(raisedGrounds([{ grounds: ['a'], effectiveReceiptDate: '2026-03-04' }], reanswered).size).toBe(0);
+    // Unanswered: an objection on c counts only while the current due date is the one it was filed after.
+    expect(raisedGrounds([{ grounds: ['c'], effectiveReceiptDate: '2026-03-04' }], unanswered).has('c')).toBe(true);
+    expect(raisedGrounds([{ grounds: ['c'], effectiveReceiptDate: '2026-03-04' }], { dueDate: '2026-03-18', answer: null }).size).toBe(0);
   });
 
   describe('the 30-working-day window', () => {

@@ -101,9 +101,20 @@ export function checkGrounds(grounds: readonly ObjectionGround[], facts: Request
   return [...new Set(grounds)].sort().map((g) => checkGround(g, facts, today, calendar));
 }
 
-/** The grounds a requester could file today, for the form. */
-export function eligibleGrounds(facts: RequestFacts, today: LocalDate, calendar: WorkingDayCalendar): ObjectionGround[] {
-  return GROUND_KEYS.filter((g) => checkGround(g, facts, today, calendar).eligible);
+/**
+ * Grounds already raised against the request's current answer (or, unanswered, against its current
+ * due date): an objection filed on or after the answer's date, or after the due date passed. The
+ * atasan has answered those (or is answering them); the next step is the Komisi Informasi, not a
+ * second objection. A reopened request answered anew opens them again.
+ */
+export function raisedGrounds(previous: readonly { grounds: readonly ObjectionGround[]; effectiveReceiptDate: LocalDate }[], facts: RequestFacts): Set<ObjectionGround> {
+  const current = previous.filter((o) => (facts.answer ? o.effectiveReceiptDate >= facts.answer.date : o.effectiveReceiptDate > facts.dueDate));
+  return new Set(current.flatMap((o) => o.grounds));
+}
+
+/** The grounds a requester could file today, for the form: arisen, in time, and not raised already. */
+export function eligibleGrounds(facts: RequestFacts, today: LocalDate, calendar: WorkingDayCalendar, raised: ReadonlySet<ObjectionGround> = new Set()): ObjectionGround[] {
+  return GROUND_KEYS.filter((g) => !raised.has(g) && checkGround(g, facts, today, calendar).eligible);
 }
 
 /**

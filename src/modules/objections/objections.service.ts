@@ -29,6 +29,7 @@ import {
   ObjectionGround,
   ObjectionStatus,
   outcomeReopens,
+  raisedGrounds,
   RequestFacts,
 } from './objection-rules';
 import { ObjectionConflict, ObjectionNotEligible, ObjectionNotFound } from './objections.errors';
@@ -38,6 +39,7 @@ import { ObjectionsRepository } from './objections.repository';
 export const PROXY_DOCUMENT_MAX_BYTES = 2 * 1024 * 1024;
 const PROXY_DOCUMENT_TYPES = new Set(['image/jpeg', 'image/png', 'application/pdf']);
 const QUEUE_LIMIT = 200;
+const PENDING_MESSAGE = 'Keberatan atas permohonan ini masih menunggu tanggapan Atasan PPID. Keberatan baru dapat diajukan setelah ada tanggapan.';
 
 const DECISION_STATUS: Record<ObjectionDecision, ObjectionStatus> = {
   uphold: 'upheld',
@@ -105,8 +107,18 @@ export class ObjectionsService {
     const unit = await this.utamaOf(request.bodyId);
     const calendar = await this.calendar.calendarFor(request.bodyId);
     const today = localDateTimeOf(now, unit.timeZone).date;
-    const checks = checkGrounds(dto.grounds, await this.factsOf(request), today, calendar);
-    const refused = checks.flatMap((c) => (c.eligible ? [] : [c.reason]));
+    const previous = await this.objections.findOfRequest(request.id);
+    if (previous.some((o) => o.status === 'pending')) throw new ObjectionConflict(PENDING_MESSAGE);
+    const facts = await this.factsOf(request);
+    const checks = checkGrounds(dto.grounds, facts, today, calendar);
+    const raised = raisedGrounds(previous, facts);
+    const refused = checks.flatMap((c) =>
+      raised.has(c.ground)
+        ? [`Keberatan dengan alasan huruf ${c.ground} atas jawaban ini sudah diajukan; bila tidak puas dengan tanggapan Atasan PPID, langkah berikutnya adalah sengketa ke Komisi Informasi (Pasal 37).`]
+        : c.eligible
+          ? []
+          : [c.reason],
+    );
     if (refused.length > 0) throw new ObjectionNotEligible(refused);
     const due = atasanDueDate(calendar, now, this.calendar.serviceHoursOf(unit));
     const docContent = doc && docType ? await readUploadedFile(doc) : null;
@@ -116,7 +128,7 @@ export class ObjectionsService {
       const locked = await this.requests.lockById(m, request.id);
       if (!locked) throw new ObjectionNotFound('Permohonan tidak ditemukan.');
       if ((await this.objections.findOfRequest(request.id, m)).some((o) => o.status === 'pending')) {
-        throw new ObjectionConflict('Keberatan atas permohonan ini masih menunggu tanggapan Atasan PPID. Keberatan baru dapat diajukan setelah ada tanggapan.');
+        throw new ObjectionConflict(PENDING_MESSAGE);
       }
       const seq = await this.objections.nextSeq(m, request.bodyId, year, 'objection');
       const number = `${unit.body.regionCode.replace(/\./g, '')}-KEB-${year}-${String(seq).padStart(5, '0')}`;
@@ -183,7 +195,8 @@ export class ObjectionsService {
     const disputes = await this.objections.findDisputesOf(list.map((o) => o.id));
     const records = list.map((o) => this.recordOf(o, request, unit, calendar, today, disputes.find((d) => d.objectionId === o.id) ?? null));
     const pending = list.some((o) => o.status === 'pending');
-    return { records, pending, eligibleGrounds: pending ? [] : eligibleGrounds(await this.factsOf(request), today, calendar) };
+    const facts = await this.factsOf(request);
+    return { records, pending, eligibleGrounds: pending ? [] : eligibleGrounds(facts, today, calendar, raisedGrounds(list, facts)) };
   }
 
   /** The atasan's queue: objections of the bodies the actor answers for or works in, undecided first. */
