@@ -1,5 +1,4 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
@@ -7,13 +6,11 @@ import { CalendarModule } from 'src/modules/calendar';
 import { DocumentsModule } from 'src/modules/documents';
 import { FilesModule } from 'src/modules/files';
 import { RequestsModule, TrackingSections } from 'src/modules/requests';
-import { Dispute } from './dispute.entity';
 import { ObjectionOfficerPagesController } from './objection-officer-pages.controller';
 import { ObjectionPagesController } from './objection-pages.controller';
-import { Objection } from './objection.entity';
+import { ObjectionRecordsModule } from './objection-records.module';
 import { OfficerObjectionsApiController, RequesterObjectionsApiController } from './objections-api.controller';
 import { presentRequesterObjections } from './objections.presenter';
-import { ObjectionsRepository } from './objections.repository';
 import { ObjectionsService } from './objections.service';
 
 /**
@@ -22,9 +19,9 @@ import { ObjectionsService } from './objections.service';
  * atasan PPID's queue and decisions, disputes at the Komisi Informasi.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Objection, Dispute]), RequestsModule, AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule],
+  imports: [ObjectionRecordsModule, RequestsModule, AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule],
   controllers: [RequesterObjectionsApiController, OfficerObjectionsApiController, ObjectionPagesController, ObjectionOfficerPagesController],
-  providers: [ObjectionsRepository, ObjectionsService],
+  providers: [ObjectionsService],
   exports: [ObjectionsService],
 })
 export class ObjectionsModule implements OnModuleInit {

@@ -81,6 +81,25 @@ export class ObjectionsRepository {
     return m.getRepository(Dispute).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
   }
 
+  /** Objections with a kuasa address not sealed under `header` (the current key), after `afterId`. */
+  findProxyAddressesNotUnder(header: Buffer, afterId: string, limit: number): Promise<{ id: string; number: string; proxyAddress: Buffer }[]> {
+    return this.objections.manager.query(
+      `SELECT id, number, proxy_address AS "proxyAddress" FROM objections
+        WHERE id > $2 AND proxy_address IS NOT NULL AND substring(proxy_address FROM 1 FOR ${header.length}) <> $1
+        ORDER BY id LIMIT $3`,
+      [header, afterId, limit],
+    ) as Promise<{ id: string; number: string; proxyAddress: Buffer }[]>;
+  }
+
+  /** Writes a re-encrypted address unless the row changed since it was read. */
+  async replaceProxyAddress(id: string, before: Buffer, after: Buffer): Promise<boolean> {
+    const [, count] = (await this.objections.manager.query('UPDATE objections SET proxy_address = $2 WHERE id = $1 AND proxy_address = $3', [id, after, before])) as [
+      unknown,
+      number,
+    ];
+    return count === 1;
+  }
+
   async updateDispute(m: EntityManager, id: string, patch: Partial<Dispute>): Promise<void> {
     await m.getRepository(Dispute).update({ id }, patch as never);
   }

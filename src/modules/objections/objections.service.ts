@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/common/auth/actor';
 import { AccessDenied } from 'src/common/auth/access-errors';
-import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
+import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { FileTooLarge, ValidationFailed } from 'src/common/errors/domain-error';
 import { sniffFileTypeAt } from 'src/common/files/file-sniffer';
 import { parseDto } from 'src/common/forms/validate-dto';
@@ -18,6 +18,7 @@ import { FollowUpActor, InformationRequest, RequestFollowUps, RequestsRepository
 import { Dispute } from './dispute.entity';
 import { DecideObjectionDto, DisputeStageDto, FileObjectionDto, ObjectionDecision, RecordDisputeDto } from './dto/objection.dto';
 import { Objection } from './objection.entity';
+import { proxyAddressContext } from './objection-secrets';
 import { ObjectionLetterContext, objectionReceiptLetter, responseLetter } from './objection-letters';
 import {
   atasanDueDate,
@@ -145,7 +146,7 @@ export class ObjectionsService {
         groundsArose: Object.fromEntries(checks.flatMap((c) => (c.eligible ? [[c.ground, c.arose]] : []))),
         reasons: dto.reasons,
         proxyName: dto.proxyName || null,
-        proxyAddress: dto.proxyName && dto.proxyAddress ? this.cipher.encrypt(dto.proxyAddress, sealContext('objections', 'proxy_address', number)) : null,
+        proxyAddress: dto.proxyName && dto.proxyAddress ? this.cipher.encrypt(dto.proxyAddress, proxyAddressContext(number)) : null,
         proxyDocumentId: stored?.id ?? null,
         receivedAt: now,
         effectiveReceiptDate: due.effectiveReceiptDate,
