@@ -328,4 +328,59 @@ describe('objections and disputes', () => {
     expect(row.proxy_address.toString('latin1')).not.toContain('Kidal');
     expect(row.proxy_document_id).toEqual(expect.any(String));
   });
+
+  it("should let the atasan decide on the officers' objection page, re-rendering the form when reasons are missing", async () => {
+    const r = await refusedRequest();
+    const filed = await object(r);
+    const id = await objectionId(filed.body.objectionNumber);
+    const officerPages = await loginAgent(t.app, officer.email);
+    const officerPage = await officerPages.agent.get(`/petugas/keberatan/${id}`);
+    expect(officerPage.status).toBe(200);
+    expect(officerPage.text).toContain(filed.body.objectionNumber);
+    expect(officerPage.text).not.toContain('Simpan tanggapan dan kirim surat');
+
+    const pages = await loginAgent(t.app, atasan.email);
+    const queue = await pages.agent.get('/petugas/keberatan');
+    expect(queue.status).toBe(200);
+    expect(queue.text).toContain(`/petugas/keberatan/${id}`);
+    const missing = await pages.postForm(`/petugas/keberatan/${id}/putus`, { decision: 'uphold' });
+    expect(missing.status).toBe(400);
+    expect(missing.text).toContain('Alasan tertulis wajib diisi.');
+    expect(missing.text).toContain('id="f-putus-reasons"');
+    const ok = await pages.postForm(`/petugas/keberatan/${id}/putus`, { decision: 'uphold', reasons: 'Informasi dikecualikan berdasarkan uji konsekuensi.' });
+    expect(ok.status).toBe(303);
+    const after = await pages.agent.get(ok.headers.location as string);
+    expect(after.text).toContain('Tanggapan Atasan PPID tersimpan');
+    expect(after.text).toContain('Keputusan PPID dikuatkan');
+  });
+
+  it('should let the requester record the dispute and its stages from the tracking pages', async () => {
+    const r = await refusedRequest();
+    const filed = await object(r);
+    const id = await objectionId(filed.body.objectionNumber);
+    await http().post(`/api/v1/objections/${id}/decision`).set(auth(atasanToken)).send({ decision: 'uphold', reasons: 'Informasi dikecualikan berdasarkan uji konsekuensi.' });
+    const agent = request.agent(t.app.getHttpServer());
+    const form = await agent.get('/lacak');
+    const tracking = await agent.post('/lacak').type('form').send({ _csrf: csrfTokenOf(form.text), nomor: r.number, kode: r.code });
+    expect(tracking.text).toContain('Catat sengketa yang diajukan ke Komisi Informasi');
+    const start = await agent.post('/lacak/sengketa/baru').type('form').send({ _csrf: csrfTokenOf(tracking.text), nomor: r.number, kode: r.code, objectionNumber: filed.body.objectionNumber });
+    expect(start.status).toBe(200);
+    const fields = { nomor: r.number, kode: r.code, objectionNumber: filed.body.objectionNumber, filedOn: today(), caseNumber: '031/KIP-JATIM/XII/2026' };
+    const bad = await agent.post('/lacak/sengketa').type('form').send({ _csrf: csrfTokenOf(start.text), ...fields, caseNumber: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Nomor register sengketa di Komisi Informasi wajib diisi.');
+    const done = await agent.post('/lacak/sengketa').type('form').send({ _csrf: csrfTokenOf(bad.text), ...fields });
+    expect(done.status).toBe(201);
+    expect(done.text).toContain('Komisi Informasi memulai paling lambat');
+
+    const again = await agent.post('/lacak').type('form').send({ _csrf: csrfTokenOf(done.text), nomor: r.number, kode: r.code });
+    expect(again.text).toContain('031/KIP-JATIM/XII/2026');
+    const disputeId = /name="disputeId" value="(\d+)"/.exec(again.text)![1];
+    const stageForm = await agent.post('/lacak/sengketa/tahap/baru').type('form').send({ _csrf: csrfTokenOf(again.text), nomor: r.number, kode: r.code, disputeId });
+    expect(stageForm.status).toBe(200);
+    const stage = await agent.post('/lacak/sengketa/tahap').type('form').send({ _csrf: csrfTokenOf(stageForm.text), nomor: r.number, kode: r.code, disputeId, stage: 'mediasi', on: today(), outcome: 'mediated' });
+    expect(stage.status).toBe(201);
+    const [row] = (await db().query('SELECT stage, outcome FROM disputes WHERE id = $1', [disputeId])) as { stage: string; outcome: string }[];
+    expect(row).toEqual({ stage: 'mediasi', outcome: 'mediated' });
+  });
 });

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from 'src/common/errors/domain-error';
 import { submitForm } from 'src/common/forms/form-page';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
-import { GROUND_KEYS } from './objection-rules';
+import { DISPUTE_OUTCOMES, DISPUTE_STAGES, GROUND_KEYS } from './objection-rules';
 import { ObjectionConflict, ObjectionNotEligible } from './objections.errors';
 import { groundsView, presentObjection } from './objections.presenter';
 import { ObjectionsService } from './objections.service';
@@ -14,6 +14,7 @@ type Form = Record<string, string | undefined>;
 
 const OBJECTION_FIELDS = ['nomor', 'kode', 'grounds', 'reasons', 'proxyName', 'proxyAddress', 'proxyDocument'] as const;
 const DISPUTE_FIELDS = ['nomor', 'kode', 'objectionNumber', 'filedOn', 'caseNumber'] as const;
+const STAGE_FIELDS = ['nomor', 'kode', 'disputeId', 'stage', 'on', 'outcome'] as const;
 
 /** Errors a requester's form shows itself: a wrong code, a ground not eligible, a state conflict. */
 function shown(e: DomainError): boolean {
@@ -93,6 +94,7 @@ export class ObjectionPagesController {
 
   /** From the tracking page: the dispute form with the number, code and objection filled in. */
   @Post('sengketa/baru')
+  @HttpCode(200)
   @Render('objections/dispute')
   startDispute(@Body() form: Form): object {
     return { title: 'Catat sengketa informasi', values: { nomor: text(form.nomor, 40), kode: text(form.kode, 40), objectionNumber: text(form.objectionNumber, 40) } };
@@ -123,6 +125,60 @@ export class ObjectionPagesController {
         });
       },
     );
+  }
+
+  /** From the tracking page: the form for a dispute's next stage or its outcome. */
+  @Post('sengketa/tahap/baru')
+  @HttpCode(200)
+  @Render('objections/dispute-stage')
+  startStage(@Body() form: Form): object {
+    return this.stageModel({ nomor: text(form.nomor, 40), kode: text(form.kode, 40), disputeId: text(form.disputeId, 20) });
+  }
+
+  /** The stage form; also where a failed recording stays. */
+  @Get('sengketa/tahap')
+  @Render('objections/dispute-stage')
+  newStage(): object {
+    return this.stageModel({});
+  }
+
+  @Post('sengketa/tahap')
+  async stage(@Req() req: Request, @Body() form: Form, @Res() res: Response): Promise<void> {
+    const values: Record<string, string> = {};
+    for (const f of STAGE_FIELDS) values[f] = text(form[f], 200);
+    await submitForm(
+      res,
+      {
+        fields: STAGE_FIELDS,
+        values,
+        formAnchor: 'formulir-tahap',
+        shows: shown,
+        render: () => ({ view: 'objections/dispute-stage', model: this.stageModel(values) }),
+      },
+      async () => {
+        const request = await this.objections.findRequest(values.nomor, values.kode, req.ip ?? 'unknown');
+        const body = { stage: values.stage, on: values.on, ...(values.outcome ? { outcome: values.outcome } : {}) };
+        const record = await this.objections.disputeStageByRequester(request, /^\d{1,18}$/.test(values.disputeId) ? values.disputeId : '0', body, new Date());
+        res.status(201).render('objections/done', {
+          title: 'Tahap sengketa tercatat',
+          message: `Tahap sengketa nomor ${record.dispute?.caseNumber ?? ''} telah dicatat.`,
+          objection: presentObjection(record),
+          nomor: values.nomor,
+          kode: values.kode,
+        });
+      },
+    );
+  }
+
+  private stageModel(values: Record<string, string>): object {
+    return {
+      title: 'Catat tahap sengketa informasi',
+      values,
+      stages: Object.entries(DISPUTE_STAGES)
+        .filter(([v]) => v !== 'registered')
+        .map(([value, label]) => ({ value, label })),
+      outcomes: Object.entries(DISPUTE_OUTCOMES).map(([value, label]) => ({ value, label })),
+    };
   }
 
   private formModel(values: Record<string, string>, eligible: ReturnType<typeof groundsView> | null | (typeof GROUND_KEYS)[number][]): object {
