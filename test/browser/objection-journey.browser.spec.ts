@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { formatLocalDate } from 'src/common/views/view-helpers';
-import { bearerToken, createUser, utamaUnitOf } from 'test/support/auth-helpers';
+import { bearerToken, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
 import { describeBrowser, inspectPage, launchBrowser, navigateBy as navigateAfter } from 'test/support/browser';
 import { requestPayload } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -35,6 +35,7 @@ describeBrowser('a requester objecting after a refusal', () => {
   let code = '';
   let objectionNumber = '';
   let atasanToken = '';
+  let atasan: TestUser;
   const pageErrors: string[] = [];
   const navigateBy = (click: () => Promise<void>): Promise<void> => navigateAfter(page, click);
 
@@ -52,7 +53,7 @@ describeBrowser('a requester objecting after a refusal', () => {
     [t, browser] = await Promise.all([startTestApp({ INTAKE_LIMIT_PER_IP_HOUR: '1000' }, { listen: true }), launchBrowser()]);
     const surabaya = await utamaUnitOf(t.app, '35.78');
     const officer = await createUser(t.app, { role: 'officer', unitId: surabaya.id });
-    const atasan = await createUser(t.app, { role: 'supervisor', bodyId: surabaya.bodyId, name: 'Bambang Sekda' });
+    atasan = await createUser(t.app, { role: 'supervisor', bodyId: surabaya.bodyId, name: 'Bambang Sekda' });
     const http = () => request(t.app.getHttpServer());
     const filed = await http().post('/api/v1/requests').send(requestPayload(surabaya.id));
     number = filed.body.registrationNumber;
@@ -124,5 +125,26 @@ describeBrowser('a requester objecting after a refusal', () => {
     await expect(page.getByText(/Tanggapan Atasan PPID atas keberatan/).first().isVisible()).resolves.toBe(true);
     await inspectBothWidths('keberatan-05-tanggapan');
     expect(pageErrors).toEqual([]);
+  });
+
+  it("should show the atasan the queue and the decided objection, signed in, at both widths", async () => {
+    const officerContext = await browser.newContext({ locale: 'id-ID', viewport: { width: 360, height: 800 } });
+    const previous = page;
+    page = await officerContext.newPage();
+    try {
+      await page.goto(`${t.url}/masuk`);
+      await page.getByLabel('Alamat e-mail', { exact: true }).fill(atasan.email);
+      await page.getByLabel('Kata sandi', { exact: true }).fill(TEST_PASSWORD);
+      await navigateBy(() => page.getByRole('button', { name: 'Masuk', exact: true }).click());
+      await page.goto(`${t.url}/petugas/keberatan`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Keberatan kepada Atasan PPID');
+      await inspectBothWidths('keberatan-06-antrean-atasan');
+      await navigateBy(() => page.getByRole('link', { name: `Keberatan ${objectionNumber}` }).click());
+      await expect(page.getByText('Keputusan PPID dikuatkan').first().isVisible()).resolves.toBe(true);
+      await inspectBothWidths('keberatan-07-keberatan-atasan');
+    } finally {
+      page = previous;
+      await officerContext.close();
+    }
   });
 });
