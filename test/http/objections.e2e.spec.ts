@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { formatLocalDate } from 'src/common/views/view-helpers';
@@ -6,6 +7,7 @@ import { CalendarService } from 'src/modules/calendar';
 import { flat } from 'src/modules/documents';
 import { bearerToken, createUser, loginAgent, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
 import { binary } from 'test/support/binary';
+import { hostileSegment, mutatedJson } from 'test/support/hostile-input';
 import { csrfTokenOf } from 'test/support/page-form';
 import { pdfText } from 'test/support/pdf-text';
 import { requestPayload, TINY_PDF } from 'test/support/request-factory';
@@ -382,5 +384,30 @@ describe('objections and disputes', () => {
     expect(stage.status).toBe(201);
     const [row] = (await db().query('SELECT stage, outcome FROM disputes WHERE id = $1', [disputeId])) as { stage: string; outcome: string }[];
     expect(row).toEqual({ stage: 'mediasi', outcome: 'mediated' });
+  });
+
+  it('should answer hostile bodies and path segments on the objection endpoints without a 5xx', async () => {
+    const r = await refusedRequest();
+    const bodies = fc.sample(mutatedJson({ grounds: ['a'], reasons: objection.reasons, proxyName: 'LBH', proxyAddress: 'Jl. Kidal 6' }), { numRuns: 60, seed: 35 });
+    for (const body of bodies) {
+      const res = await http().post(`/api/v1/requests/${r.number}/objections`).set('X-Tracking-Code', r.code).type('json').send(JSON.stringify(body));
+      expect([201, 400, 404, 409, 413, 415, 422]).toContain(res.status);
+      if (res.status === 201) break;
+    }
+    const decisions = fc.sample(mutatedJson({ decision: 'uphold', reasons: 'Alasan yang cukup panjang.' }), { numRuns: 40, seed: 36 });
+    const [pending] = (await db().query("SELECT id FROM objections WHERE status = 'pending' LIMIT 1")) as { id: string }[];
+    for (const body of decisions) {
+      const res = await http().post(`/api/v1/objections/${pending.id}/decision`).set(auth(atasanToken)).type('json').send(JSON.stringify(body));
+      expect(res.status).toBeLessThan(500);
+    }
+    for (const segment of fc.sample(hostileSegment, { numRuns: 30, seed: 37 })) {
+      const paths = [`/api/v1/objections/${segment}`, `/api/v1/requests/${segment}/objections`, `/api/v1/requests/${r.number}/objections/${segment}/dispute`];
+      for (const path of paths) {
+        const res = path.endsWith('/dispute')
+          ? await http().post(path).set('X-Tracking-Code', r.code).send({ filedOn: today(), caseNumber: 'X-1' })
+          : await http().get(path).set(auth(atasanToken)).set('X-Tracking-Code', r.code);
+        expect(res.status).toBeLessThan(500);
+      }
+    }
   });
 });
