@@ -5,6 +5,7 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { CalendarService } from 'src/modules/calendar';
 import { flat } from 'src/modules/documents';
+import { DueDateRecomputeWorker } from 'src/modules/requests/workflow/due-date-recompute';
 import { bearerToken, createUser, loginAgent, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
 import { binary } from 'test/support/binary';
 import { hostileSegment, mutatedJson } from 'test/support/hostile-input';
@@ -217,6 +218,8 @@ describe('objections and disputes', () => {
     const r = await refusedRequest();
     const filed = await object(r);
     const id = await objectionId(filed.body.objectionNumber);
+    // Received long ago: its first period has ended, so a recompute from receipt would move the new due date back.
+    await db().query("UPDATE requests SET received_at = received_at - interval '40 days' WHERE id = $1", [r.id]);
     const instruction = 'Berikan dokumen anggaran dengan menghitamkan data kesehatan pegawai.';
     const res = await http().post(`/api/v1/objections/${id}/decision`).set(auth(atasanToken)).send({ decision: 'overturn_partially', instruction });
     expect(res.status).toBe(201);
@@ -231,6 +234,10 @@ describe('objections and disputes', () => {
     expect(track.body.timeline.map((e: { label: string }) => e.label)).toEqual(
       expect.arrayContaining(['Keberatan diajukan kepada Atasan PPID', 'Keberatan dijawab oleh Atasan PPID', 'Permohonan dibuka kembali untuk dijawab ulang']),
     );
+
+    // A holiday list change recomputes open requests: a reopened one keeps counting from its reopening.
+    await t.app.get(DueDateRecomputeWorker).recompute(null, new Date());
+    await expect(db().query('SELECT due_date::text AS due FROM requests WHERE id = $1', [r.id])).resolves.toEqual([{ due: row.due }]);
 
     const officerPage = await loginAgent(t.app, officer.email);
     const page = await officerPage.agent.get(`/petugas/permohonan/${r.id}`);

@@ -134,4 +134,8 @@ export class InformationRequest {
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
+
+  /** When the current answer period began, if not at receipt: the request was reopened on an objection or a dispute. */
+  @Column('timestamptz', { name: 'reopened_at', nullable: true })
+  reopenedAt: Date | null;
 }

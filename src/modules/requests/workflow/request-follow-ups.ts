@@ -5,6 +5,7 @@ import { CalendarService, computeDueDate, WorkingDayCalendar } from 'src/modules
 import { FilesService } from 'src/modules/files';
 import { MailService } from 'src/modules/notifications';
 import { AppConfig } from 'src/config/app-config';
+import { ANSWER_WORKING_DAYS } from 'src/modules/requests/intake/intake.service';
 import { ActorKind } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
 import { ActionNotAllowed, RequestNotFound } from 'src/modules/requests/request.errors';
@@ -13,7 +14,7 @@ import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { ACTION_LABELS, nextStatus, TRANSITIONS } from './request-transitions';
 
 /** The written notice's period (Pasal 22(7)), also the period of a reopened request. */
-export const REOPEN_WORKING_DAYS = 10;
+export const REOPEN_WORKING_DAYS = ANSWER_WORKING_DAYS;
 
 /** Who acted on the request from outside its own workflow (an atasan PPID, the requester, an officer). */
 export interface FollowUpActor {
@@ -138,6 +139,7 @@ export class RequestFollowUps {
       decision: null,
       answeredAt: null,
       closedAt: null,
+      reopenedAt: now,
       dueDate: due.dueDate,
       dueProvisional: due.provisional,
       extendedDays: null,
