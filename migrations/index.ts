@@ -10,6 +10,8 @@ import { AuditLog1764300800000 } from './1764300800000-audit-log';
 import { DemoReservedDomain1764301200000 } from './1764301200000-demo-reserved-domain';
 import { LetterDetails1764400000000 } from './1764400000000-letter-details';
 import { RequestActions1764700000000 } from './1764700000000-request-actions';
+import { Objections1764800000000 } from './1764800000000-objections';
+import { RequestReopening1764800000001 } from './1764800000001-request-reopening';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   DemoReservedDomain1764301200000,
   LetterDetails1764400000000,
   RequestActions1764700000000,
+  Objections1764800000000,
+  RequestReopening1764800000001,
 ];

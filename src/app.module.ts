@@ -9,6 +9,7 @@ import { CalendarModule } from 'src/modules/calendar';
 import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
 import { NotificationsModule } from 'src/modules/notifications';
+import { ObjectionsModule } from 'src/modules/objections';
 import { RemindersModule } from 'src/modules/reminders';
 import { RequestsModule } from 'src/modules/requests';
 import { SecurityModule } from './common/security/security.module';
@@ -30,6 +31,7 @@ export class AppModule {
         BodiesModule,
         CalendarModule,
         RequestsModule,
+        ObjectionsModule,
         RemindersModule,
       ],
     };

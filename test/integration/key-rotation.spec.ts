@@ -2,8 +2,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { FilesService } from 'src/modules/files/files.service';
+import { proxyAddressContext } from 'src/modules/objections/objection-secrets';
 import { TRACKING_ALPHABET } from 'src/modules/requests/tracking/tracking-code';
 import { rotateKeys } from 'src/modules/secrets/key-rotation';
+import { bearerToken, createUser } from 'test/support/auth-helpers';
 import { hiddenValue, multipartActionOf } from 'test/support/page-form';
 import { pdfText } from 'test/support/pdf-text';
 import { formFields, requestPayload, TINY_PNG } from 'test/support/request-factory';
@@ -12,6 +14,7 @@ import { startTestApp, TestApp } from 'test/support/test-app';
 const KEY_A = Buffer.alloc(32, 0xa1).toString('base64');
 const KEY_B = Buffer.alloc(32, 0xb2).toString('base64');
 const LEGACY_KEY = 'legacy-submission-key-0001';
+const PROXY_ADDRESS = 'Jl. Kidal No. 6, Surabaya';
 
 interface Filed {
   registrationNumber: string;
@@ -49,6 +52,8 @@ describe('key rotation', () => {
     }
     const file = await t.app.get(FilesService).read(documentId);
     expect(file?.plain.equals(TINY_PNG)).toBe(true);
+    const [objection] = (await db().query('SELECT number, proxy_address FROM objections')) as { number: string; proxy_address: Buffer }[];
+    expect(cipher.decryptText(objection.proxy_address, proxyAddressContext(objection.number))).toBe(PROXY_ADDRESS);
     const pdf = await http().get(`/api/v1/requests/${filed[0].registrationNumber}/receipt.pdf`).set('X-Tracking-Code', filed[0].trackingCode);
     expect(pdf.status).toBe(200);
     const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, '');
@@ -75,6 +80,29 @@ describe('key rotation', () => {
       identity_document_id: string;
     }[];
     documentId = doc.identity_document_id;
+    // An objection filed through a kuasa: the kuasa's address is encrypted, the surat kuasa a stored file.
+    const officer = await createUser(t.app, { role: 'officer', unitId });
+    const [objected] = (await db().query('SELECT id FROM requests WHERE registration_number = $1', [filed[1].registrationNumber])) as { id: string }[];
+    const refused = await http()
+      .post(`/api/v1/requests/${objected.id}/notice`)
+      .set('Authorization', `Bearer ${await bearerToken(t.app, officer.email)}`)
+      .send({
+        decision: 'refused',
+        informationHeld: true,
+        reason: 'Dokumen memuat riwayat kesehatan pegawai.',
+        exemptionGround: 'h',
+        consequenceTest: { date: '2026-11-20', participants: ['PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+      });
+    expect(refused.status).toBe(201);
+    const objection = await http()
+      .post(`/api/v1/requests/${filed[1].registrationNumber}/objections`)
+      .set('X-Tracking-Code', filed[1].trackingCode)
+      .field('grounds', 'a')
+      .field('reasons', 'Informasi anggaran bukan rahasia pribadi.')
+      .field('proxyName', 'Lembaga Bantuan Hukum Surabaya')
+      .field('proxyAddress', PROXY_ADDRESS)
+      .attach('proxyDocument', TINY_PNG, 'kuasa.png');
+    expect(objection.status).toBe(201);
     // Turn one request back into a row from before this change, as an upgraded database holds them.
     const old = legacyCodeAndHash(t.app.get(FieldCipher), LEGACY_KEY);
     const legacyNumber = filed[0].registrationNumber;
@@ -104,16 +132,23 @@ describe('key rotation', () => {
     t = await t.restart({ ENCRYPTION_KEY: KEY_B, ENCRYPTION_KEY_PREVIOUS: KEY_A });
     await expectEverythingReadable();
     const report = await rotateKeys(t.app, t.config);
-    expect(report.requests.failed + report.files.failed + report.legacy.failed).toBe(0);
-    // Three requests (four sealed fields each, phone and address always) and one identity document.
+    expect(report.requests.failed + report.files.failed + report.legacy.failed + report.objections.failed).toBe(0);
+    // Three requests (four sealed fields each, phone and address always), one identity document and
+    // one surat kuasa, and the kuasa's address.
     expect(report.requests.rows).toBe(3);
-    expect(report.files.rows).toBe(1);
+    expect(report.files.rows).toBe(2);
+    expect(report.objections.rows).toBe(1);
     await expectEverythingReadable();
   });
 
   it('should do nothing when run again', async () => {
     const again = await rotateKeys(t.app, t.config);
-    expect(again).toEqual({ legacy: { rows: 0, failed: 0 }, requests: { rows: 0, failed: 0 }, files: { rows: 0, failed: 0 } });
+    expect(again).toEqual({
+      legacy: { rows: 0, failed: 0 },
+      requests: { rows: 0, failed: 0 },
+      files: { rows: 0, failed: 0 },
+      objections: { rows: 0, failed: 0 },
+    });
   });
 
   it('should keep everything readable, tracking codes unchanged, once the old key is gone', async () => {
@@ -133,7 +168,8 @@ describe('key rotation', () => {
   it('should report, not hide, values under a key that is not configured', async () => {
     const report = await rotateKeys(t.app, { ...t.config, encryptionKey: Buffer.from(KEY_A, 'base64'), encryptionKeyPrevious: undefined } as typeof t.config);
     expect(report.requests.failed).toBe(3);
-    expect(report.files.failed).toBe(1);
+    expect(report.files.failed).toBe(2);
+    expect(report.objections.failed).toBe(1);
     expect(report.requests.rows).toBe(0);
     await expectEverythingReadable();
   });

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
   'request.refusal_approved': 'Penolakan PPID Pelaksana disetujui PPID Utama',
   'request.refusal_returned': 'Penolakan PPID Pelaksana dikembalikan PPID Utama',
   'audit.exported': 'Jejak audit diekspor',
+  'objection.decided': 'Keberatan diputus Atasan PPID',
+  'dispute.recorded': 'Sengketa informasi dicatat',
+  'dispute.updated': 'Tahap sengketa informasi dicatat',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -41,6 +44,8 @@ export const AUDIT_TARGET_TYPES = {
   holiday: 'Hari libur',
   calendar_year: 'Tahun kalender',
   request: 'Permohonan',
+  objection: 'Keberatan',
+  dispute: 'Sengketa',
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;

@@ -18,3 +18,8 @@ export type { Decision, ExemptionGround, NoticeInput } from './workflow/notice-i
 export { TRANSITIONS, nextStatus } from './workflow/request-transitions';
 export type { RequestAction } from './workflow/request-transitions';
 export { MAX_EXTENSION_DAYS } from './workflow/request-workflow.service';
+export type { InformationRequest } from './request.entity';
+export { TrackingService } from './tracking/tracking.service';
+export { TrackingSections } from './tracking/tracking-sections';
+export { REOPEN_WORKING_DAYS, RequestFollowUps } from './workflow/request-follow-ups';
+export type { FollowUpActor, ReopenContext } from './workflow/request-follow-ups';

@@ -12,6 +12,7 @@ import { submitForm } from 'src/common/forms/form-page';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
 import { RequestNotFound, SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import { formatTrackingCode } from 'src/modules/requests/tracking/tracking-code';
+import { TrackingSections } from 'src/modules/requests/tracking/tracking-sections';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 import { IDENTITY_DOCUMENT_UPLOAD } from 'src/modules/requests/upload-rules';
 import { AppConfig } from 'src/config/app-config';
@@ -29,6 +30,7 @@ export class RequestPagesController {
     private readonly bodies: BodiesService,
     private readonly downloads: DocumentDownloads,
     private readonly config: AppConfig,
+    private readonly sections: TrackingSections,
   ) {}
 
   /** The form; also at /permohonan?unit=…, the address a failed submission stays at, so it can be reopened. */
@@ -94,7 +96,8 @@ export class RequestPagesController {
     try {
       const request = await this.tracking.find(nomor, kode, req.ip ?? 'unknown');
       const view = presentTracking(await this.tracking.record(request), this.config.appUrl);
-      res.status(200).render('tracking/result', { title: `Permohonan ${request.registrationNumber}`, ...view, kode });
+      const sections = await this.sections.of(request, new Date());
+      res.status(200).render('tracking/result', { title: `Permohonan ${request.registrationNumber}`, ...view, sections, kode });
     } catch (e) {
       if (!(e instanceof RequestNotFound)) throw e;
       res.status(404).render('tracking/index', { title: 'Lacak permohonan', values: { nomor }, notFound: e.message });

@@ -32,4 +32,9 @@ export const EVENT_LABELS: Record<string, string> = {
   transferred: 'Permohonan diteruskan ke badan publik lain',
   withdrawn: 'Permohonan dicabut oleh pemohon',
   closed: 'Permohonan selesai',
+  reopened: 'Permohonan dibuka kembali untuk dijawab ulang',
+  objection_filed: 'Keberatan diajukan kepada Atasan PPID',
+  objection_decided: 'Keberatan dijawab oleh Atasan PPID',
+  dispute_recorded: 'Sengketa informasi diajukan ke Komisi Informasi',
+  dispute_updated: 'Tahap sengketa informasi dicatat',
 };

@@ -163,4 +163,7 @@ export class InformationRequest {
   /** Registered here as forwarded by another body: the request there. */
   @Column('bigint', { name: 'forwarded_from_request_id', nullable: true })
   forwardedFromRequestId: string | null;
+  /** When the current answer period began, if not at receipt: the request was reopened on an objection or a dispute. */
+  @Column('timestamptz', { name: 'reopened_at', nullable: true })
+  reopenedAt: Date | null;
 }

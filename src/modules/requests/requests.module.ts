@@ -11,12 +11,14 @@ import { RequestPagesController } from 'src/modules/requests/request-pages.contr
 import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { RequestsApiController } from 'src/modules/requests/requests.controller';
 import { RequestRecordsModule } from 'src/modules/requests/request-records.module';
+import { TrackingSections } from 'src/modules/requests/tracking/tracking-sections';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { DueDateRecomputeWorker } from 'src/modules/requests/workflow/due-date-recompute';
 import { OfficerApiController } from 'src/modules/requests/workflow/officer-api.controller';
 import { OfficerPagesController } from 'src/modules/requests/workflow/officer-pages.controller';
 import { RequestCaseFiles } from 'src/modules/requests/workflow/request-case-files';
+import { RequestFollowUps } from 'src/modules/requests/workflow/request-follow-ups';
 import { QueueRepository } from 'src/modules/requests/workflow/queue.repository';
 import { QueueService } from 'src/modules/requests/workflow/queue.service';
 import { RequestWorkflowService } from 'src/modules/requests/workflow/request-workflow.service';
@@ -59,8 +61,10 @@ import { WithdrawalApiController, WithdrawalPagesController } from 'src/modules/
     RequestCaseFiles,
     DocumentDownloads,
     DueDateRecomputeWorker,
+    RequestFollowUps,
+    TrackingSections,
   ],
-  exports: [RequestRecordsModule, TrackingService, RequestReceipts, QueueService],
+  exports: [RequestRecordsModule, TrackingService, RequestReceipts, QueueService, RequestFollowUps, TrackingSections],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(

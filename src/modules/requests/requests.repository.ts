@@ -12,7 +12,7 @@ export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in_process'
 /** What the due-date recomputation reads of an open request, and writes back. */
 export type OpenRequestRow = Pick<
   InformationRequest,
-  'id' | 'bodyId' | 'receivingUnitId' | 'status' | 'receivedAt' | 'extendedDays' | 'effectiveReceiptDate' | 'dueDate' | 'dueProvisional' | 'version'
+  'id' | 'bodyId' | 'receivingUnitId' | 'status' | 'receivedAt' | 'reopenedAt' | 'extendedDays' | 'effectiveReceiptDate' | 'dueDate' | 'dueProvisional' | 'version'
 >;
 
 const OPEN_ROW_COLUMNS = [
@@ -21,6 +21,7 @@ const OPEN_ROW_COLUMNS = [
   'r.receivingUnitId',
   'r.status',
   'r.receivedAt',
+  'r.reopenedAt',
   'r.extendedDays',
   'r.effectiveReceiptDate',
   'r.dueDate',

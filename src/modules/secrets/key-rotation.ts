@@ -2,12 +2,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { AppConfig } from 'src/config/app-config';
 import { FilesRepository, FilesService } from 'src/modules/files';
+import { ObjectionSecrets, ObjectionsRepository } from 'src/modules/objections';
 import { RequestSecrets, RequestsRepository, SecretsPassResult, TrackingCodes } from 'src/modules/requests';
 
 export interface RotationReport {
   legacy: SecretsPassResult;
   requests: SecretsPassResult;
   files: SecretsPassResult;
+  objections: SecretsPassResult;
 }
 
 const FILE_BATCH = 20;
@@ -16,8 +18,9 @@ const FILE_BATCH = 20;
  * Re-encrypts every encrypted value under ENCRYPTION_KEY (values under ENCRYPTION_KEY_PREVIOUS or
  * in the version-1 format are rewritten; the rest are skipped), after moving legacy rows over.
  * Batched and compare-and-set per row, so it is safe to run again and while the portal serves.
- * Each table's writes stay in its module: RequestSecrets and FilesService, on the repositories of
- * `app` (a context holding RequestRecordsModule and FilesModule), with the keys of `config`.
+ * Each table's writes stay in its module: RequestSecrets, FilesService and ObjectionSecrets, on the
+ * repositories of `app` (a context holding RequestRecordsModule, FilesModule and
+ * ObjectionRecordsModule), with the keys of `config`.
  */
 export async function rotateKeys(
   app: INestApplicationContext,
@@ -39,5 +42,6 @@ export async function rotateKeys(
     onProgress('files', filesDone);
     after = batch.last;
   } while (after !== null);
-  return { legacy, requests, files: filesDone };
+  const objections = await new ObjectionSecrets(app.get(ObjectionsRepository), cipher).resealAll((done) => onProgress('objections', done));
+  return { legacy, requests, files: filesDone, objections };
 }

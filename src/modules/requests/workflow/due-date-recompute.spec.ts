@@ -163,6 +163,13 @@ describe('recomputeDueDate', () => {
     expect(() => recomputeDueDate(calendar(), { receivedAt: new Date('2019-06-03T10:00:00+07:00'), extendedDays: null }, WIB)).toThrow(RangeError);
   });
 
+  it('should count a reopened request from its reopening and keep day 0 of its receipt', () => {
+    // Received Thursday 27 March 2025, reopened Monday 5 May 2025 10:00: ten working days to Monday 19 May.
+    const reopened = { receivedAt: new Date('2025-03-27T10:00:00+07:00'), reopenedAt: new Date('2025-05-05T10:00:00+07:00'), extendedDays: null };
+    expect(recomputeDueDate(calendar(), reopened, WIB)).toMatchObject({ effectiveReceiptDate: '2025-03-27', dueDate: '2025-05-19' });
+    expect(recomputeDueDate(calendar({ add: ['2025-05-12'] }), reopened, WIB).dueDate).toBe('2025-05-20');
+  });
+
   it('should give the same answer when run twice', () => {
     const input = { receivedAt: new Date('2025-03-27T10:00:00+07:00'), extendedDays: 3 };
     const first = recomputeDueDate(calendar({ add: ['2025-04-22'] }), input, WIB);

@@ -16,6 +16,8 @@ import { OpenRequestRow, RequestsRepository } from 'src/modules/requests/request
 /** What a request's due date follows from; the calendar and the service hours come beside it. */
 export interface DueDateInputs {
   receivedAt: Date;
+  /** When the request was reopened on an objection or a dispute: its current period runs from then. */
+  reopenedAt?: Date | null;
   /** Working days of the one extension (Pasal 22(8)), if any. */
   extendedDays: number | null;
 }
@@ -27,12 +29,15 @@ export interface RecomputedDueDate {
 }
 
 /**
- * A request's due date as the calendar now stands: 10 working days after day 0, then the
- * extension's days after that (RULES.md). Provisional when any year of the first period or of the
- * extension has no confirmed holiday list. Throws RangeError outside the calendar's years.
+ * A request's due date as the calendar now stands: 10 working days after day 0 (of the reopening,
+ * when the request was reopened; day 0 of the receipt stays), then the extension's days after that
+ * (RULES.md). Provisional when any year of the period or of the extension has no confirmed holiday
+ * list. Throws RangeError outside the calendar's years.
  */
 export function recomputeDueDate(calendar: WorkingDayCalendar, request: DueDateInputs, hours: ServiceHours): RecomputedDueDate {
-  const first = computeDueDate(calendar, request.receivedAt, ANSWER_WORKING_DAYS, hours);
+  const received = computeDueDate(calendar, request.receivedAt, ANSWER_WORKING_DAYS, hours);
+  const period = request.reopenedAt ? computeDueDate(calendar, request.reopenedAt, ANSWER_WORKING_DAYS, hours) : received;
+  const first = { effectiveReceiptDate: received.effectiveReceiptDate, dueDate: period.dueDate, provisional: period.provisional };
   if (!request.extendedDays) return first;
   const extended = extendDueDate(calendar, first.dueDate, request.extendedDays);
   return {

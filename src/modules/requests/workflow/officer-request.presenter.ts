@@ -28,6 +28,8 @@ export interface OfficerRequestPageView {
   unit: { id: number; name: string; level: string };
   state: { key: DeadlineState; label: string; daysOverdue: number } | null;
   decisionLabel: string | null;
+  /** Set while a request reopened on an objection or a dispute waits for its new answer. */
+  reopened: { instruction: string; sourceText: string; atText: string; dueDateText: string } | null;
   requester: {
     nik: string;
     nikMasked: boolean;
@@ -68,6 +70,7 @@ export function presentOfficerRequest(file: RequestCaseFile, receipt: ReceiptVie
       daysOverdue: file.deadline.workingDaysOverdue,
     },
     decisionLabel: decisionLabel(r.decision),
+    reopened: reopenedOf(file),
     requester: {
       nik: file.requester.nik ?? maskNik(file.requester.nikLast4),
       nikMasked: file.requester.nik === null,
@@ -120,4 +123,19 @@ function consequenceTestFacts(n: NoticeInput): { label: string; value: string }[
     { label: 'Konsekuensi bila dibuka', value: test.consequence },
     { label: 'Jangka waktu pengecualian', value: test.exemptionUntil ? `Sampai ${formatLocalDate(test.exemptionUntil, false)}` : 'Sesuai ketentuan undang-undang' },
   ];
+}
+
+/** The last reopening's instruction, while the request is open again (its new answer not yet given). */
+function reopenedOf(file: RequestCaseFile): OfficerRequestPageView['reopened'] {
+  const r = file.request;
+  if (r.status !== 'received' && r.status !== 'in_process') return null;
+  const e = [...file.events].reverse().find((x) => x.type === 'reopened');
+  if (!e || typeof e.data.instruction !== 'string') return null;
+  const number = typeof e.data.sourceNumber === 'string' ? e.data.sourceNumber : '';
+  return {
+    instruction: e.data.instruction,
+    sourceText: e.data.source === 'dispute' ? `Putusan Komisi Informasi atas sengketa ${number}` : `Keputusan Atasan PPID atas keberatan ${number}`,
+    atText: formatInstant(e.occurredAt, file.unit.timeZone),
+    dueDateText: formatLocalDate(r.dueDate),
+  };
 }

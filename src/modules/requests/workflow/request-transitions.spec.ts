@@ -22,6 +22,7 @@ const MATRIX: Record<RequestAction, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   correct_letter:  [null, 'in_process', 'awaiting_approval', 'answered', 'closed', null],
   transfer:        ['closed', 'closed', null, null, null, null],
   withdraw:        ['withdrawn', 'withdrawn', 'withdrawn', 'withdrawn', null, null],
+  reopen:          ['in_process', 'in_process', 'in_process', 'in_process', 'in_process', null],
 };
 
 const EXPECTED: [RequestAction, RequestStatus, Cell][] = (Object.entries(MATRIX) as [RequestAction, Cell[]][]).flatMap(([action, cells]) =>
@@ -36,7 +37,7 @@ describe('request transitions', () => {
 
   it('should cover every status in the matrix columns', () => {
     expect([...COLUMNS].sort()).toEqual([...ALL_STATUSES].sort());
-    expect(Object.keys(MATRIX)).toHaveLength(16);
+    expect(Object.keys(MATRIX)).toHaveLength(17);
   });
 
   it('should give every action its own event, so an event names its action', () => {
@@ -44,11 +45,10 @@ describe('request transitions', () => {
     expect(new Set(events).size).toBe(events.length);
   });
 
-  it('should leave a withdrawn or closed request only to internal notes', () => {
-    for (const status of ['closed', 'withdrawn'] as const) {
-      const allowed = (Object.keys(MATRIX) as RequestAction[]).filter((a) => canTransition(a, status));
-      expect(allowed.filter((a) => a !== 'note' && a !== 'correct_letter')).toEqual([]);
-    }
+  it('should leave a closed request only to notes, a ralat and a reopening on an objection, and a withdrawn one only to notes', () => {
+    const allowed = (status: RequestStatus) => (Object.keys(MATRIX) as RequestAction[]).filter((a) => canTransition(a, status));
+    expect(allowed('closed').sort()).toEqual(['correct_letter', 'note', 'reopen']);
+    expect(allowed('withdrawn')).toEqual(['note']);
     expect(canTransition('correct_letter', 'withdrawn')).toBe(false);
   });
 });

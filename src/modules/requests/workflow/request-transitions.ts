@@ -17,7 +17,8 @@ export type RequestAction =
   | 'close'
   | 'correct_letter'
   | 'transfer'
-  | 'withdraw';
+  | 'withdraw'
+  | 'reopen';
 
 export const ALL_STATUSES: readonly RequestStatus[] = ['received', 'in_process', 'awaiting_approval', 'answered', 'closed', 'withdrawn'];
 
@@ -40,6 +41,8 @@ interface Transition {
  * - transfer: the holder is another body on the portal; registered there, ends here as forwarded.
  * - correct_letter: a ralat of a letter already sent; the status stays.
  * - withdraw: the requester withdraws (dicabut) before the request is finished; the clock stops.
+ * - reopen: the atasan PPID overturned the answer (or the lack of one) on an objection (Pasal 36),
+ *   or the Komisi Informasi ordered the information opened; the PPID answers within a new period.
  */
 export const TRANSITIONS: Record<RequestAction, Transition> = {
   assign: { from: ['received', 'in_process', 'awaiting_approval', 'answered'], to: null, event: 'assigned' },
@@ -58,6 +61,7 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
   correct_letter: { from: ['in_process', 'awaiting_approval', 'answered', 'closed'], to: null, event: 'letter_corrected' },
   transfer: { from: ['received', 'in_process'], to: 'closed', event: 'transferred' },
   withdraw: { from: ['received', 'in_process', 'awaiting_approval', 'answered'], to: 'withdrawn', event: 'withdrawn' },
+  reopen: { from: ['received', 'in_process', 'awaiting_approval', 'answered', 'closed'], to: 'in_process', event: 'reopened' },
 };
 
 export const ACTION_LABELS: Record<RequestAction, string> = {
@@ -77,6 +81,7 @@ export const ACTION_LABELS: Record<RequestAction, string> = {
   correct_letter: 'membuat ralat surat',
   transfer: 'meneruskan ke badan publik lain',
   withdraw: 'mencabut permohonan',
+  reopen: 'membuka kembali permohonan',
 };
 
 export function canTransition(action: RequestAction, from: RequestStatus): boolean {
