@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = {
   'personal_data.identity_document_downloaded': 'Dokumen identitas pemohon diunduh',
   'request.full_record_viewed': 'Data pribadi pemohon dilihat (tanpa NIK lengkap)',
   'audit.exported': 'Jejak audit diekspor',
+  'register.viewed': 'Register permohonan dilihat dengan data pribadi pemohon',
+  'register.exported': 'Register permohonan diunduh',
+  'annual_report.updated': 'Laporan layanan informasi publik diubah',
+  'annual_report.published': 'Laporan layanan informasi publik diumumkan',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -23,3 +23,11 @@ export const EVENT_LABELS: Record<string, string> = {
   documents_handed_over: 'Dokumen informasi diserahkan',
   closed: 'Permohonan selesai',
 };
+
+/** Every status the lifecycle knows, in its order. */
+export const REQUEST_STATUSES = Object.keys(STATUS_LABELS) as RequestStatus[];
+
+/** The label of a status; one this code does not know (yet) is shown as it is stored. */
+export function requestStatusLabel(status: string): string {
+  return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status as RequestStatus] : status;
+}

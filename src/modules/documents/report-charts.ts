@@ -1,0 +1,50 @@
+/**
+ * Charts for reports: a Vega-Lite specification compiled and rendered to SVG by Vega on the
+ * server (no browser, no canvas), then drawn into the PDF by PdfLayout.svg. The only user of vega.
+ */
+import { parse, View } from 'vega';
+import { compile, TopLevelSpec } from 'vega-lite';
+import { BarChart } from './document-data';
+
+const WIDTH = 420;
+const HEIGHT = 170;
+
+export interface RenderedChart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export function barChartSpec(chart: BarChart): TopLevelSpec {
+  const stacked = chart.points.some((p) => p.series !== undefined);
+  const categories = [...new Set(chart.points.map((p) => p.category))];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: { text: chart.title, font: 'DejaVu Sans', fontSize: 11, anchor: 'start' },
+    width: WIDTH,
+    height: HEIGHT,
+    background: 'white',
+    data: { values: chart.points },
+    mark: { type: 'bar' },
+    encoding: {
+      x: { field: 'category', type: 'nominal', sort: categories, title: chart.categoryTitle, axis: { labelAngle: 0, labelLimit: 80 } },
+      y: { field: 'value', type: 'quantitative', title: chart.valueTitle, axis: { tickMinStep: 1, format: 'd' } },
+      ...(stacked ? { color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 3 } } } : {}),
+    },
+    config: {
+      font: 'DejaVu Sans',
+      axis: { labelFontSize: 8, titleFontSize: 9 },
+      legend: { labelFontSize: 8 },
+      range: { category: ['#1f4e79', '#c55a11', '#548235', '#7f6000', '#7030a0', '#2e75b6', '#a5a5a5'] },
+    },
+  };
+}
+
+/** The chart as SVG with its size in points. */
+export async function renderBarChart(chart: BarChart): Promise<RenderedChart> {
+  const view = new View(parse(compile(barChartSpec(chart)).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  return { svg, width: size ? Number(size[1]) : WIDTH, height: size ? Number(size[2]) : HEIGHT };
+}
