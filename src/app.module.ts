@@ -10,6 +10,7 @@ import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
 import { NotificationsModule } from 'src/modules/notifications';
 import { RemindersModule } from 'src/modules/reminders';
+import { RegistersModule } from 'src/modules/registers';
 import { RequestsModule } from 'src/modules/requests';
 import { SecurityModule } from './common/security/security.module';
 
@@ -30,6 +31,7 @@ export class AppModule {
         BodiesModule,
         CalendarModule,
         RequestsModule,
+        RegistersModule,
         RemindersModule,
       ],
     };

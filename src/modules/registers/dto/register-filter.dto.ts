@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { LocalDateField, trimmed } from 'src/common/forms/fields';
 import { MAX_INT4, OptionalWholeNumber } from 'src/common/validation/whole-number';
 
@@ -65,4 +65,10 @@ export class RegisterApiQuery extends RegisterSearch {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @OptionalWholeNumber(1, 100000, 'page harus berupa bilangan bulat positif.')
   page?: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx', 'pdf'], default: 'json' })
+  @Transform(emptyAsAbsent)
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx', 'pdf'], { message: 'format: json, csv, xlsx atau pdf.' })
+  format?: 'json' | 'csv' | 'xlsx' | 'pdf';
 }
