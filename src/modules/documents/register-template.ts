@@ -3,7 +3,7 @@ import { RegisterDocumentData } from './document-data';
 import { DocumentMeta, PdfLayout } from './pdf-layout';
 
 export const REGISTER_FONT_SIZE = 9;
-const CELL_FONT_SIZE = 6;
+const CELL_FONT_SIZE = 5.5;
 
 export function registerMeta(data: RegisterDocumentData): DocumentMeta {
   return { title: data.title, author: data.subtitleLines[0] ?? 'Portal KIP', subject: data.title, reference: `${data.title} — ${data.subtitleLines.join(', ')}` };

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { csvLine } from 'src/common/files/csv-cells';
-import { formatIndonesianDate } from 'src/common/time/local-time';
 import { RegisterEntry } from './register-entry';
 import { CellValue, feeText, REGISTER_COLUMNS, registerCells } from './register-columns';
 
@@ -14,7 +13,7 @@ export async function registerXlsx(entries: RegisterEntry[], title: string): Pro
   const book = new ExcelJS.Workbook();
   book.creator = 'Portal KIP';
   const sheet = book.addWorksheet('Register permohonan', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { orientation: 'landscape' } });
-  sheet.columns = REGISTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.round(c.pdfWidth * 4) }));
+  sheet.columns = REGISTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.round(c.pdfWidth / 2.5) }));
   sheet.getRow(1).font = { bold: true };
   for (const e of entries) sheet.addRow(registerCells(e));
   sheet.headerFooter.oddHeader = title.replace(/&/g, '&&');
@@ -23,10 +22,10 @@ export async function registerXlsx(entries: RegisterEntry[], title: string): Pro
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A cell as the PDF prints it: dates in Indonesian, fees in rupiah. */
+/** A cell as the PDF prints it: dates as DD-MM-YYYY, fees in rupiah. */
 export function pdfCell(key: string, value: CellValue): string {
   if (value === null) return '—';
   if (key === 'biaya' && typeof value === 'number') return feeText(value) ?? '—';
-  if (typeof value === 'string' && DATE.test(value)) return formatIndonesianDate(value);
+  if (typeof value === 'string' && DATE.test(value)) return value.split('-').reverse().join('-');
   return String(value);
 }
