@@ -9,6 +9,7 @@ import { SessionManagement1764300700000 } from './1764300700000-session-manageme
 import { AuditLog1764300800000 } from './1764300800000-audit-log';
 import { DemoReservedDomain1764301200000 } from './1764301200000-demo-reserved-domain';
 import { LetterDetails1764400000000 } from './1764400000000-letter-details';
+import { AnnualReports1764900000000 } from './1764900000000-annual-reports';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AuditLog1764300800000,
   DemoReservedDomain1764301200000,
   LetterDetails1764400000000,
+  AnnualReports1764900000000,
 ];
