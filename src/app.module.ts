@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AnnualReportsModule } from 'src/modules/annual-reports';
 import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
@@ -32,6 +33,7 @@ export class AppModule {
         CalendarModule,
         RequestsModule,
         RegistersModule,
+        AnnualReportsModule,
         RemindersModule,
       ],
     };

@@ -238,7 +238,7 @@ describe('register permohonan', () => {
     const file = await agent.agent.get(`/petugas/register.xlsx?badan=${utama.bodyId}&dari=2026-10-01&sampai=2026-10-31`).buffer(true).parse(binary);
     expect(file.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.body as Buffer);
+    await book.xlsx.load(file.body as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.worksheets[0];
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(1).getCell(1).value).toBe('Nomor pendaftaran');
