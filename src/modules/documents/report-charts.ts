@@ -2,8 +2,8 @@
  * Charts for reports: a Vega-Lite specification compiled and rendered to SVG by Vega on the
  * server (no browser, no canvas), then drawn into the PDF by PdfLayout.svg. The only user of vega.
  */
-import { parse, View } from 'vega';
-import { compile, TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { loadEsm } from 'src/common/files/load-esm';
 import { BarChart } from './document-data';
 
 const WIDTH = 420;
@@ -42,7 +42,10 @@ export function barChartSpec(chart: BarChart): TopLevelSpec {
 
 /** The chart as SVG with its size in points. */
 export async function renderBarChart(chart: BarChart): Promise<RenderedChart> {
-  const view = new View(parse(compile(barChartSpec(chart)).spec), { renderer: 'none' });
+  // Loaded on first use: the libraries are large and only reports need them.
+  const vega = await loadEsm<typeof import('vega')>('vega');
+  const vegaLite = await loadEsm<typeof import('vega-lite')>('vega-lite');
+  const view = new vega.View(vega.parse(vegaLite.compile(barChartSpec(chart)).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadEsm } from 'src/common/files/load-esm';
 import { csvLine } from 'src/common/files/csv-cells';
 import { RegisterEntry } from './register-entry';
 import { CellValue, feeText, REGISTER_COLUMNS, registerCells } from './register-columns';
@@ -10,7 +11,9 @@ export function registerCsv(entries: RegisterEntry[]): string {
 
 /** The XLSX: one sheet, bold frozen headings, text cells written as text (never as formulas). */
 export async function registerXlsx(entries: RegisterEntry[], title: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use: large, and only downloads need it.
+  const { Workbook } = await loadEsm<typeof ExcelJS>('exceljs');
+  const book = new Workbook();
   book.creator = 'Portal KIP';
   const sheet = book.addWorksheet('Register permohonan', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { orientation: 'landscape' } });
   sheet.columns = REGISTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.round(c.pdfWidth / 2.5) }));
