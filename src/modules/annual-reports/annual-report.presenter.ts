@@ -198,7 +198,7 @@ export function reportDocument(r: AnnualReportView, unitName: string, kopLines: 
     { kind: 'heading', text: t.caption },
     {
       kind: 'table',
-      columns: t.head.map((h, i) => ({ header: h, width: i === 0 ? (t.head.length > 3 ? 4 : 8) : t.head.length > 3 ? 1 : 2 })),
+      columns: t.head.map((h, i) => ({ header: h, width: t.head.length > 3 ? (i === 0 ? 3.5 : i === t.head.length - 1 ? 1.5 : 1) : i === 0 ? 8 : 2 })),
       rows: t.rows.map((row) => [row.label, ...row.cells]),
     },
   ];

@@ -18,6 +18,11 @@ export interface RenderedChart {
 export function barChartSpec(chart: BarChart): TopLevelSpec {
   const stacked = chart.points.some((p) => p.series !== undefined);
   const categories = [...new Set(chart.points.map((p) => p.category))];
+  // Counts are whole numbers: small ones get one tick per unit, larger ones a few round ticks.
+  const totals = new Map<string, number>();
+  for (const p of chart.points) totals.set(p.category, (totals.get(p.category) ?? 0) + p.value);
+  const max = Math.max(1, ...totals.values());
+  const ticks = max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i) } : { tickCount: 5 };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: chart.title, font: 'DejaVu Sans', fontSize: 11, anchor: 'start' },
@@ -28,8 +33,8 @@ export function barChartSpec(chart: BarChart): TopLevelSpec {
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'category', type: 'nominal', sort: categories, title: chart.categoryTitle, axis: { labelAngle: 0, labelLimit: 80 } },
-      y: { field: 'value', type: 'quantitative', title: chart.valueTitle, axis: { tickMinStep: 1, format: 'd' } },
-      ...(stacked ? { color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 3 } } } : {}),
+      y: { field: 'value', type: 'quantitative', title: chart.valueTitle, scale: { domainMin: 0 }, axis: { format: 'd', ...ticks } },
+      ...(stacked ? { color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 3, labelLimit: 220 } } } : {}),
     },
     config: {
       font: 'DejaVu Sans',

@@ -1,7 +1,6 @@
 import { formatIndonesianDate } from 'src/common/time/local-time';
 import type { RegisterDocumentData } from 'src/modules/documents';
 import { REQUEST_STATUSES, requestStatusLabel } from 'src/modules/requests';
-import { RegisterEntry } from './register-entry';
 import { MASKED, REGISTER_COLUMNS, registerCells, statusText } from './register-columns';
 import { pdfCell } from './register-files';
 import { registerPageParams, RegisterQuery } from './register-query';
