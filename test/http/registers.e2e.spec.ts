@@ -216,6 +216,17 @@ describe('register permohonan', () => {
     expect(reversed.status).toBe(400);
     expect(reversed.body.errors.to).toBe('Tanggal akhir tidak boleh sebelum tanggal awal.');
     expect((await http().get('/api/v1/registers/requests').set(auth(await bearerToken(t.app, bureau.email)))).status).toBe(400);
+    // Hostile shapes are refused at the edge, never a 5xx.
+    for (const query of ['status=closed&status=answered', 'q=%00x', 'bodyId=99999999999', 'page=-1', `q=${'x'.repeat(101)}`, 'from[a]=1']) {
+      const res = await http().get(`/api/v1/registers/requests?${query}`).set(auth(token));
+      expect([query, res.status]).toEqual([query, 400]);
+    }
+    const agent = await loginAgent(t.app, officer.email);
+    for (const query of ['unit=abc', 'halaman=0', 'status=%3Cscript%3E']) {
+      const res = await agent.agent.get(`/petugas/register?${query}`);
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.text).not.toContain('<script>');
+    }
   });
 
   it('should write a CSV whose cells cannot run as formulas, and an XLSX that reads back', async () => {
@@ -231,6 +242,14 @@ describe('register permohonan', () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"",""dokumen"")"`);
     expect(lines[1]).toContain('2026-10-09,2026-10-12,0,Tanpa biaya,4,Selesai');
     expect(lines[2]).toContain('Pasal 17 huruf h (mengungkap rahasia pribadi): Memuat riwayat kesehatan pegawai.');
+    const trail = (await t.app.get(DataSource).query(
+      `SELECT target_id AS "targetId", details FROM audit_log WHERE action = 'register.exported' AND actor_user_id = $1`,
+      [officer.id],
+    )) as { targetId: string; details: Record<string, unknown> }[];
+    expect(trail.find((e) => e.details.format === 'csv')).toEqual({
+      targetId: String(utama.bodyId),
+      details: { unitId: null, from: '2026-10-01', to: '2026-10-31', status: null, searched: false, rows: 4, personalRows: 4, format: 'csv' },
+    });
 
     const xlsx = await download(`/petugas/register.xlsx?dari=2026-10-01&sampai=2026-10-31`, token);
     expect(xlsx.status).toBe(303); // pages need a session, not a bearer token
