@@ -195,9 +195,9 @@ export function reportDocument(r: AnnualReportView, unitName: string, kopLines: 
   const tables = figureTables(r.figures);
   const charts = figureCharts(r.figures);
   const table = (t: FigureTable): ReportSection[] => [
-    { kind: 'heading', text: t.caption },
     {
       kind: 'table',
+      caption: t.caption,
       columns: t.head.map((h, i) => ({ header: h, width: t.head.length > 3 ? (i === 0 ? 3.5 : i === t.head.length - 1 ? 1.5 : 1) : i === 0 ? 8 : 2 })),
       rows: t.rows.map((row) => [row.label, ...row.cells]),
     },

@@ -118,7 +118,7 @@ export type ReportSection =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'fields'; rows: FieldRow[] }
-  | { kind: 'table'; columns: { header: string; width: number }[]; rows: string[][] }
+  | { kind: 'table'; caption?: string; columns: { header: string; width: number }[]; rows: string[][] }
   | { kind: 'chart'; chart: BarChart };
 
 /** A report of a body, e.g. the annual Laporan Layanan Informasi Publik. */

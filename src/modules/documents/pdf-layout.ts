@@ -240,7 +240,7 @@ export class PdfLayout {
    * A ruled table across the page: cells wrap within their column, a row never splits across
    * pages, and the heading row is repeated at the top of every page the table continues on.
    */
-  grid(columns: GridColumn[], rows: string[][], size: number): void {
+  grid(columns: GridColumn[], rows: string[][], size: number, caption?: string): void {
     const { x, width } = this.fullWidth;
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * width);
@@ -262,6 +262,16 @@ export class PdfLayout {
     };
     const headers = columns.map((c) => c.header);
     const headerHeight = measure(headers, true);
+    // The caption, the headings and the first rows start on the same page.
+    const opening = rows.slice(0, 3).reduce((sum, row) => sum + measure(row, false), headerHeight);
+    this.style({ bold: true });
+    const captionHeight = caption ? this.doc.heightOfString(clean(caption), { width }) + this.lineHeight() * 0.65 : 0;
+    this.keepTogether(captionHeight + opening);
+    if (caption) {
+      this.doc.y += this.lineHeight() * 0.4;
+      this.doc.text(clean(caption), x, this.doc.y, { width });
+      this.doc.y += this.lineHeight() * 0.25;
+    }
     draw(headers, headerHeight, true);
     for (const row of rows) {
       const height = measure(row, false);

@@ -25,7 +25,7 @@ describe('registers and reports as PDF', () => {
 
   it('should render a bar chart to SVG with whole-number ticks and draw it into a report', async () => {
     const chart = { title: 'Penolakan menurut huruf Pasal 17', categoryTitle: 'Huruf', valueTitle: 'Penolakan', points: [{ category: 'h', value: 2 }, { category: 'j', value: 1 }] };
-    expect(barChartSpec(chart).encoding).toMatchObject({ y: { axis: { values: [0, 1, 2] } } });
+    expect(barChartSpec(chart)).toMatchObject({ encoding: { y: { axis: { values: [0, 1, 2] } } } });
     const svg = await renderBarChart(chart);
     expect(svg.svg).toContain('<svg');
     expect(svg.svg).toContain('Penolakan menurut huruf Pasal 17');

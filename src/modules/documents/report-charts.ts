@@ -32,7 +32,7 @@ export function barChartSpec(chart: BarChart): TopLevelSpec {
     data: { values: chart.points },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'category', type: 'nominal', sort: categories, title: chart.categoryTitle, axis: { labelAngle: 0, labelLimit: 80 } },
+      x: { field: 'category', type: 'nominal', sort: categories, title: chart.categoryTitle, axis: { labelAngle: 0, labelLimit: 140 } },
       y: { field: 'value', type: 'quantitative', title: chart.valueTitle, scale: { domainMin: 0 }, axis: { format: 'd', ...ticks } },
       ...(stacked ? { color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 3, labelLimit: 220 } } } : {}),
     },

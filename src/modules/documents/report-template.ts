@@ -30,7 +30,7 @@ export function drawReport(layout: PdfLayout, data: ReportData, charts: Rendered
         layout.table(s.rows, { labelWidth: FIELDS_LABEL_WIDTH });
         break;
       case 'table':
-        layout.grid(s.columns, s.rows, TABLE_FONT_SIZE);
+        layout.grid(s.columns, s.rows, TABLE_FONT_SIZE, s.caption);
         break;
       case 'chart': {
         const c = charts[chart++];
