@@ -157,7 +157,9 @@ describe('laporan layanan informasi publik', () => {
     expect(page.text).toContain(NARRATIVE.policy);
     expect(page.text).toContain('Belum ada data');
     expect(page.text).not.toContain('Simpan uraian');
-    const list = await http().get('/laporan-tahunan/3578');
+    const bodyPage = await http().get('/badan/35.78');
+    expect(bodyPage.text).toContain('href="/laporan-tahunan/35.78"');
+    const list = await http().get('/laporan-tahunan/35.78');
     expect(list.text).toContain('/laporan-tahunan/3578/2025');
 
     const pdf = await http().get('/laporan-tahunan/3578/2025.pdf').buffer(true).parse(binary);
