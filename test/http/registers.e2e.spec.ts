@@ -301,4 +301,23 @@ describe('register permohonan', () => {
     expect(bad.text).toContain('Tanggal awal harus berbentuk TTTT-BB-HH');
     expect(bad.text).toContain('ringkasan-galat');
   });
+
+  it('should clamp a page past the end to the last one', async () => {
+    const res = await http().get(`/api/v1/registers/requests?${OCTOBER}&page=9`).set(auth(token));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ page: 1, pageCount: 1, total: 4 });
+    expect(res.body.items).toHaveLength(4);
+  });
+
+  it('should list a request in a status it does not know by its stored label', async () => {
+    const r = await record(token, utama.id, 'walk_in', '2026-09-15T10:00:00+07:00', { information: 'Rencana kerja bulan September' });
+    // A newer lifecycle state (another part of the portal), written as stored.
+    await t.app.get(DataSource).query(`UPDATE requests SET status = 'withdrawn' WHERE id = $1`, [r.id]);
+    const agent = await loginAgent(t.app, officer.email);
+    const page = await agent.agent.get('/petugas/register?dari=2026-09-01&sampai=2026-09-30&status=withdrawn');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(r.number);
+    expect(page.text).toContain('<td data-label="Status">withdrawn</td>');
+    expect(page.text).toContain('<option value="withdrawn" selected>withdrawn</option>');
+  });
 });
