@@ -12,6 +12,7 @@ import { LetterDetails1764400000000 } from './1764400000000-letter-details';
 import { RequestActions1764700000000 } from './1764700000000-request-actions';
 import { Objections1764800000000 } from './1764800000000-objections';
 import { RequestReopening1764800000001 } from './1764800000001-request-reopening';
+import { AnnualReports1764900000000 } from './1764900000000-annual-reports';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RequestActions1764700000000,
   Objections1764800000000,
   RequestReopening1764800000001,
+  AnnualReports1764900000000,
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AnnualReportsModule } from 'src/modules/annual-reports';
 import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
@@ -11,6 +12,7 @@ import { JobsModule } from 'src/modules/jobs';
 import { NotificationsModule } from 'src/modules/notifications';
 import { ObjectionsModule } from 'src/modules/objections';
 import { RemindersModule } from 'src/modules/reminders';
+import { RegistersModule } from 'src/modules/registers';
 import { RequestsModule } from 'src/modules/requests';
 import { SecurityModule } from './common/security/security.module';
 
@@ -32,6 +34,8 @@ export class AppModule {
         CalendarModule,
         RequestsModule,
         ObjectionsModule,
+        RegistersModule,
+        AnnualReportsModule,
         RemindersModule,
       ],
     };

@@ -28,6 +28,10 @@ export const AUDIT_ACTIONS = {
   'objection.decided': 'Keberatan diputus Atasan PPID',
   'dispute.recorded': 'Sengketa informasi dicatat',
   'dispute.updated': 'Tahap sengketa informasi dicatat',
+  'register.viewed': 'Register permohonan dilihat dengan data pribadi pemohon',
+  'register.exported': 'Register permohonan diunduh',
+  'annual_report.updated': 'Laporan layanan informasi publik diubah',
+  'annual_report.published': 'Laporan layanan informasi publik diumumkan',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

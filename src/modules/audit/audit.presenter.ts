@@ -2,7 +2,7 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { ROLE_LABELS } from 'src/common/auth/roles';
 import { formatTimeOfDay, localDateTimeOf, timeZoneLabel } from 'src/common/time/local-time';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, isAuditAction } from './audit-actions';
-import { csvLine } from './audit-csv';
+import { csvLine } from 'src/common/files/csv-cells';
 import { AuditActorRole } from './audit-entry.entity';
 import { auditQueryParams, AuditQuery, AuditQueryParams } from './audit-query';
 import { AuditPage } from './audit.service';

@@ -93,3 +93,44 @@ export interface LetterData {
   /** Small print after the signature, e.g. how the letter was produced or who receives copies. */
   footerNote?: string;
 }
+
+/** A register as a landscape table (register permohonan, later keberatan); every cell already text. */
+export interface RegisterDocumentData {
+  /** e.g. 'Register Permohonan Informasi Publik' */
+  title: string;
+  /** Under the title: body, unit, period, filters. */
+  subtitleLines: string[];
+  columns: { header: string; width: number }[];
+  rows: string[][];
+  /** Small print after the table, e.g. when it was produced and what was masked. */
+  note: string;
+}
+
+/** A bar chart, drawn from data; with `series` the bars of a category are stacked and a legend is shown. */
+export interface BarChart {
+  title: string;
+  categoryTitle: string;
+  valueTitle: string;
+  points: { category: string; value: number; series?: string }[];
+}
+
+export type ReportSection =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'fields'; rows: FieldRow[] }
+  | { kind: 'table'; caption?: string; columns: { header: string; width: number }[]; rows: string[][] }
+  | { kind: 'chart'; chart: BarChart };
+
+/** A report of a body, e.g. the annual Laporan Layanan Informasi Publik. */
+export interface ReportData {
+  bodyName: string;
+  unitName: string;
+  kopLines?: string[];
+  title: string;
+  /** Lines under the title (the year, the status). */
+  subtitleLines: string[];
+  sections: ReportSection[];
+  /** Printed beside the page numbers. */
+  reference: string;
+  footerNote?: string;
+}

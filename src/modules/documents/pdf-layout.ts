@@ -7,6 +7,7 @@
  * shown exactly as typed.
  */
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import { FieldRow, LetterSigner } from './document-data';
 import { loadFonts } from './fonts';
 
@@ -68,6 +69,21 @@ export interface TextStyle {
   muted?: boolean;
 }
 
+/** Page set-up other than the letters' A4 portrait with 2.5 cm margins (registers: landscape, narrow margins). */
+export interface PageOptions {
+  landscape?: boolean;
+  marginCm?: number;
+}
+
+/** A column of a grid: its heading and its share of the width. */
+export interface GridColumn {
+  header: string;
+  width: number;
+}
+
+const GRID_PADDING = 2;
+const GRID_HEADER_FILL = '#e8e8e8';
+
 export class PdfLayout {
   private readonly doc: PDFKit.PDFDocument;
   private readonly rendered: Promise<Buffer>;
@@ -76,10 +92,12 @@ export class PdfLayout {
   constructor(
     private readonly meta: DocumentMeta,
     private readonly baseSize: number,
+    page: PageOptions = {},
   ) {
     this.doc = new PDFDocument({
       size: 'A4',
-      margin: MARGIN,
+      layout: page.landscape ? 'landscape' : 'portrait',
+      margin: page.marginCm === undefined ? MARGIN : page.marginCm * POINTS_PER_CM,
       bufferPages: true,
       lang: 'id-ID',
       displayTitle: true,
@@ -215,6 +233,73 @@ export class PdfLayout {
     this.rule(this.doc.y, 0.4, MUTED_COLOR);
     this.doc.y += 4;
     this.doc.text(clean(text), x, this.doc.y, { width });
+    this.style({});
+  }
+
+  /**
+   * A ruled table across the page: cells wrap within their column, a row never splits across
+   * pages, and the heading row is repeated at the top of every page the table continues on.
+   */
+  grid(columns: GridColumn[], rows: string[][], size: number, caption?: string): void {
+    const { x, width } = this.fullWidth;
+    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * width);
+    const measure = (cells: string[], bold: boolean): number => {
+      this.style({ bold, size });
+      return Math.max(...cells.map((t, i) => this.doc.heightOfString(clean(t), { width: widths[i] - 2 * GRID_PADDING }))) + 2 * GRID_PADDING;
+    };
+    const draw = (cells: string[], height: number, bold: boolean): void => {
+      const top = this.doc.y;
+      let left = x;
+      if (bold) this.doc.save().rect(x, top, width, height).fill(GRID_HEADER_FILL).restore();
+      this.style({ bold, size });
+      cells.forEach((text, i) => {
+        this.doc.save().lineWidth(0.4).strokeColor(MUTED_COLOR).rect(left, top, widths[i], height).stroke().restore();
+        this.doc.text(clean(text), left + GRID_PADDING, top + GRID_PADDING, { width: widths[i] - 2 * GRID_PADDING });
+        left += widths[i];
+      });
+      this.doc.y = top + height;
+    };
+    const headers = columns.map((c) => c.header);
+    const headerHeight = measure(headers, true);
+    // The caption, the headings and the first rows start on the same page.
+    const opening = rows.slice(0, 3).reduce((sum, row) => sum + measure(row, false), headerHeight);
+    this.style({ bold: true });
+    const captionHeight = caption ? this.doc.heightOfString(clean(caption), { width }) + this.lineHeight() * 0.65 : 0;
+    this.keepTogether(captionHeight + opening);
+    if (caption) {
+      this.doc.y += this.lineHeight() * 0.4;
+      this.doc.text(clean(caption), x, this.doc.y, { width });
+      this.doc.y += this.lineHeight() * 0.25;
+    }
+    draw(headers, headerHeight, true);
+    for (const row of rows) {
+      const height = measure(row, false);
+      if (this.doc.y + height > this.doc.page.maxY()) {
+        this.doc.addPage();
+        draw(headers, headerHeight, true);
+      }
+      draw(row, height, false);
+    }
+    this.style({});
+    this.doc.y += this.lineHeight() * 0.5;
+  }
+
+  /** An SVG drawing (a chart) across the page at its own aspect ratio, on a new page if it does not fit. */
+  svg(svg: string, naturalWidth: number, naturalHeight: number): void {
+    const { x, width } = this.fullWidth;
+    const scale = Math.min(1, width / naturalWidth);
+    const height = naturalHeight * scale;
+    this.keepTogether(height);
+    const top = this.doc.y;
+    SVGtoPDF(this.doc, svg, x, top, {
+      width: naturalWidth * scale,
+      height,
+      assumePt: true,
+      fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : REGULAR),
+    });
+    this.doc.x = x;
+    this.doc.y = top + height + this.lineHeight() * 0.5;
     this.style({});
   }
 

@@ -38,3 +38,11 @@ export const EVENT_LABELS: Record<string, string> = {
   dispute_recorded: 'Sengketa informasi diajukan ke Komisi Informasi',
   dispute_updated: 'Tahap sengketa informasi dicatat',
 };
+
+/** Every status the lifecycle knows, in its order. */
+export const REQUEST_STATUSES = Object.keys(STATUS_LABELS) as RequestStatus[];
+
+/** The label of a status; one this code does not know (yet) is shown as it is stored. */
+export function requestStatusLabel(status: string): string {
+  return Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status as RequestStatus] : status;
+}

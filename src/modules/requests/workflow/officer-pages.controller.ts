@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Optional, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { NotFound } from 'src/common/errors/domain-error';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
+import { DESK_NOTICE_SOURCE, DeskNotice, DeskNoticeSource } from 'src/common/desk/desk-notices';
 import { BodiesService } from 'src/modules/bodies';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
@@ -117,18 +118,22 @@ export class OfficerPagesController {
     private readonly bodies: BodiesService,
     private readonly downloads: DocumentDownloads,
     private readonly actions: RequestActionsService,
+    @Optional() @Inject(DESK_NOTICE_SOURCE) private readonly desk?: DeskNoticeSource,
   ) {}
 
   @Get()
   @Render('officer/queue')
-  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueuePageQuery): Promise<QueuePageView> {
+  async queuePage(@CurrentActor() actor: Actor, @Query() q: QueuePageQuery): Promise<QueuePageView & { deskNotices: DeskNotice[] }> {
+    const now = new Date();
     const page = await this.queue.page(
       actor,
       { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit },
-      new Date(),
+      now,
     );
     const filters = { status: q.status ?? '', state: q.state ?? '', channel: q.channel ?? '', assignee: q.assignee ?? '', q: q.q ?? '' };
-    return presentQueuePage(page, filters, actor.role === 'officer');
+    // Other things due on the desk (the annual report's 31 March deadline), from modules the queue does not know.
+    const deskNotices = this.desk ? await this.desk.noticesFor(actor, now) : [];
+    return { ...presentQueuePage(page, filters, actor.role === 'officer'), deskNotices };
   }
 
   /** The form; also at /petugas/permohonan, the address a failed recording stays at. */

@@ -1,4 +1,4 @@
-import { csvCell, csvLine } from './audit-csv';
+import { csvCell, csvLine } from './csv-cells';
 
 describe('csvCell', () => {
   it.each([

@@ -1,0 +1,131 @@
+import type { RegisterEntry } from 'src/modules/registers';
+
+/** Pasal 17 grounds, in order. */
+export const GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+
+/** Working days taken to the written notice, in the bands the report shows. */
+export const WORKING_DAY_BANDS = [
+  { key: '0-5', min: 0, max: 5 },
+  { key: '6-10', min: 6, max: 10 },
+  { key: '11-17', min: 11, max: 17 },
+  { key: '18+', min: 18, max: Number.POSITIVE_INFINITY },
+] as const;
+
+/**
+ * Objections (keberatan) and disputes (sengketa) of the year. Null until the objections module
+ * provides them: the report then says "belum ada data" rather than a zero that looks measured.
+ */
+export interface ObjectionFigures {
+  objections: number;
+  /** Atasan PPID's answers by outcome code (e.g. upheld, overturned, settled). */
+  objectionOutcomes: Record<string, number>;
+  disputes: number;
+  disputeOutcomes: Record<string, number>;
+}
+
+/** The figures of the Laporan layanan informasi publik (RULES.md; Pasal 12 UU KIP). */
+export interface AnnualFigures {
+  year: number;
+  total: number;
+  /** Requests received per channel and month (index 0 = January), channels in order of first use. */
+  byChannel: { channel: string; months: number[]; total: number }[];
+  monthTotals: number[];
+  workingDays: {
+    /** Requests with a written notice. */
+    answered: number;
+    median: number | null;
+    mean: number | null;
+    bands: { key: string; count: number }[];
+    /** Notices sent after their due date. */
+    late: number;
+    /** Requests whose period was extended (Pasal 22(8)). */
+    extended: number;
+  };
+  outcomes: {
+    granted: number;
+    partiallyGranted: number;
+    refused: number;
+    notHeld: number;
+    notDocumented: number;
+    /** Still without a decision when the figures were taken. */
+    pending: number;
+  };
+  refusalsByGround: { ground: string; count: number }[];
+  objections: ObjectionFigures | null;
+}
+
+function median(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The year's figures from the body's register entries (requests received that year, province
+ * time). Every request counts once, whatever its status; decisions not recorded as one of the
+ * five of Pasal 22(7) count as pending.
+ */
+export function buildAnnualFigures(year: number, entries: readonly RegisterEntry[], objections: ObjectionFigures | null): AnnualFigures {
+  const channels = new Map<string, number[]>();
+  const monthTotals = new Array<number>(12).fill(0);
+  const days: number[] = [];
+  const outcomes = { granted: 0, partiallyGranted: 0, refused: 0, notHeld: 0, notDocumented: 0, pending: 0 };
+  const grounds = new Map<string, number>(GROUNDS.map((g) => [g, 0]));
+  let late = 0;
+  let extended = 0;
+  for (const e of entries) {
+    const month = Number(e.receivedDate.slice(5, 7)) - 1;
+    const row = channels.get(e.channel) ?? new Array<number>(12).fill(0);
+    row[month]++;
+    channels.set(e.channel, row);
+    monthTotals[month]++;
+    if (e.extended) extended++;
+    if (e.workingDaysTaken !== null) {
+      days.push(e.workingDaysTaken);
+      if (e.noticeDate !== null && e.noticeDate > e.dueDate) late++;
+    }
+    switch (e.decision) {
+      case 'granted':
+        outcomes.granted++;
+        break;
+      case 'partially_granted':
+        outcomes.partiallyGranted++;
+        break;
+      case 'refused':
+        outcomes.refused++;
+        if (e.exemptionGround) grounds.set(e.exemptionGround, (grounds.get(e.exemptionGround) ?? 0) + 1);
+        break;
+      case 'not_held':
+        outcomes.notHeld++;
+        break;
+      case 'not_documented':
+        outcomes.notDocumented++;
+        break;
+      default:
+        outcomes.pending++;
+    }
+  }
+  days.sort((a, b) => a - b);
+  return {
+    year,
+    total: entries.length,
+    byChannel: [...channels].map(([channel, months]) => ({ channel, months, total: months.reduce((s, n) => s + n, 0) })),
+    monthTotals,
+    workingDays: {
+      answered: days.length,
+      median: median(days),
+      mean: days.length ? Math.round((days.reduce((s, n) => s + n, 0) / days.length) * 10) / 10 : null,
+      bands: WORKING_DAY_BANDS.map((b) => ({ key: b.key, count: days.filter((d) => d >= b.min && d <= b.max).length })),
+      late,
+      extended,
+    },
+    outcomes,
+    refusalsByGround: [...grounds].map(([ground, count]) => ({ ground, count })),
+    objections,
+  };
+}
+
+/** The report of a year is due on 31 March of the next (Perki 1/2021). */
+export function annualReportDeadline(year: number): string {
+  return `${year + 1}-03-31`;
+}

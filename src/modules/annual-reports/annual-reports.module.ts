@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DESK_NOTICE_SOURCE } from 'src/common/desk/desk-notices';
+import { AuditModule } from 'src/modules/audit';
+import { AuthModule } from 'src/modules/auth';
+import { BodiesModule } from 'src/modules/bodies';
+import { DocumentsModule } from 'src/modules/documents';
+import { RegistersModule } from 'src/modules/registers';
+import { AnnualReportDesk } from './annual-report-desk';
+import { AnnualReportDocuments } from './annual-report-documents';
+import { AnnualReport } from './annual-report.entity';
+import { AnnualReportPagesController } from './annual-report-pages.controller';
+import { AnnualReportPublicController } from './annual-report-public.controller';
+import { AnnualReportsApiController } from './annual-reports-api.controller';
+import { AnnualReportsRepository } from './annual-reports.repository';
+import { AnnualReportsService } from './annual-reports.service';
+
+/**
+ * Laporan layanan informasi publik (table annual_reports). Global only to offer the desk notice
+ * (DESK_NOTICE_SOURCE) to the officers' queue, which does not import this module.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AnnualReport]), AuditModule, AuthModule, BodiesModule, DocumentsModule, RegistersModule],
+  controllers: [AnnualReportPagesController, AnnualReportPublicController, AnnualReportsApiController],
+  providers: [AnnualReportsRepository, AnnualReportsService, AnnualReportDocuments, AnnualReportDesk, { provide: DESK_NOTICE_SOURCE, useExisting: AnnualReportDesk }],
+  exports: [AnnualReportsService, DESK_NOTICE_SOURCE],
+})
+export class AnnualReportsModule {}

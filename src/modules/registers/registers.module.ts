@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit';
+import { AuthModule } from 'src/modules/auth';
+import { BodiesModule } from 'src/modules/bodies';
+import { CalendarModule } from 'src/modules/calendar';
+import { DocumentsModule } from 'src/modules/documents';
+import { FilesModule } from 'src/modules/files';
+import { RegisterApiController } from './register-api.controller';
+import { RegisterPagesController } from './register-pages.controller';
+import { RegistersRepository } from './registers.repository';
+import { RegistersService } from './registers.service';
+
+/**
+ * Registers a body keeps: the register permohonan now (register-kinds.ts: keberatan plugs in when
+ * objections have a table). Reads the requests' tables, owns none.
+ */
+@Module({
+  imports: [AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule],
+  controllers: [RegisterPagesController, RegisterApiController],
+  providers: [RegistersRepository, RegistersService],
+  exports: [RegistersService],
+})
+export class RegistersModule {}
