@@ -21,6 +21,7 @@ import { AppConfig } from 'src/config/app-config';
 import { presentReceipt } from 'src/modules/requests/receipt.presenter';
 import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
+import { extensionRefusal } from './extension-rules';
 import { extensionLetter, LetterContext, noticeLetter, refusalLetter } from './letters';
 import { parseNoticeInput } from './notice-input';
 import { ExtensionDto, NoteDto } from './dto/officer-actions.dto';
@@ -28,6 +29,8 @@ import { parseDto } from 'src/common/forms/validate-dto';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 
 export { MAX_EXTENSION_DAYS } from './dto/officer-actions.dto';
+/** Beside a due date that falls in a year without a decreed holiday list (as on the receipt). */
+const PROVISIONAL_DUE_NOTE = '(sementara: daftar libur tahun itu belum ditetapkan)';
 /** Largest id an integer column holds. */
 const MAX_INT4 = 2_147_483_647;
 export const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
@@ -84,19 +87,26 @@ export class RequestWorkflowService {
     await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const { workingDays: days, reason } = parseDto(ExtensionDto, { workingDays: input.workingDays, reason: input.reason });
     return this.act(actor, id, 'extend', input.version, now, async (_m, r, { unit, calendar }) => {
-      if (r.extendedDays) throw new ActionNotAllowed('Permohonan ini sudah pernah diperpanjang. Perpanjangan hanya boleh satu kali (Pasal 22 ayat (8)).');
+      const refusal = extensionRefusal(r, localDateTimeOf(now, unit.timeZone).date);
+      if (refusal) throw new ActionNotAllowed(refusal);
       const extended = extendDueDate(calendar, r.dueDate, days);
+      const provisional = r.dueProvisional || extended.provisional;
       const tz = unit.timeZone;
+      const caveat = provisional ? ` ${PROVISIONAL_DUE_NOTE}` : '';
       return {
         result: { dueDate: extended.dueDate },
-        patch: { extendedDays: days, dueDate: extended.dueDate, dueProvisional: r.dueProvisional || extended.provisional },
+        patch: { extendedDays: days, dueDate: extended.dueDate, dueProvisional: provisional },
         newDueDate: extended.dueDate,
         data: { workingDays: days, reason },
         letter: {
           title: 'Surat pemberitahuan perpanjangan waktu',
-          message: `Waktu pemberitahuan tertulis atas permohonan Anda diperpanjang ${days} hari kerja. Batas waktu yang baru: ${formatLocalDate(extended.dueDate)}.`,
+          message: `Waktu pemberitahuan tertulis atas permohonan Anda diperpanjang ${days} hari kerja. Batas waktu yang baru: ${formatLocalDate(extended.dueDate)}${caveat}.`,
           build: (ctx) =>
-            extensionLetter(ctx, { workingDays: days, reason, newDueDateText: `${formatLocalDate(extended.dueDate)} pukul 23.59 ${timeZoneLabel(tz, now)}` }),
+            extensionLetter(ctx, {
+              workingDays: days,
+              reason,
+              newDueDateText: `${formatLocalDate(extended.dueDate)} pukul 23.59 ${timeZoneLabel(tz, now)}${caveat}`,
+            }),
         },
       };
     });
