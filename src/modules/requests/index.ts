@@ -15,6 +15,6 @@ export { deadlineState, stateBounds } from './workflow/deadline-state';
 export type { StateBounds } from './workflow/deadline-state';
 export { blankNotice, parseNoticeInput } from './workflow/notice-input';
 export type { Decision, ExemptionGround, NoticeInput } from './workflow/notice-input';
-export { TRANSITIONS, nextStatus } from './workflow/request-transitions';
+export { TRANSITIONS, nextStatus, noticeAction } from './workflow/request-transitions';
 export type { RequestAction } from './workflow/request-transitions';
 export { MAX_EXTENSION_DAYS } from './workflow/request-workflow.service';

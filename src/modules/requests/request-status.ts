@@ -20,6 +20,7 @@ export const EVENT_LABELS: Record<string, string> = {
   notice_issued: 'Pemberitahuan tertulis disampaikan',
   refused: 'Permohonan ditolak',
   not_held: 'Pemberitahuan: informasi tidak dikuasai',
+  not_documented: 'Pemberitahuan: informasi belum didokumentasikan',
   documents_handed_over: 'Dokumen informasi diserahkan',
   closed: 'Permohonan selesai',
 };

@@ -37,7 +37,7 @@ export interface TrackingRecord {
 }
 
 /** Events whose data holds the written notice, as the workflow stores it. */
-const NOTICE_EVENTS = new Set(['notice_issued', 'refused', 'not_held']);
+const NOTICE_EVENTS = new Set(['notice_issued', 'refused', 'not_held', 'not_documented']);
 
 /** The requester's view of a request, given its number and tracking code; no account needed. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { RequestStatus } from 'src/modules/requests/request-status';
-import { ALL_STATUSES, canTransition, nextStatus, RequestAction } from './request-transitions';
+import { ALL_STATUSES, canTransition, nextStatus, noticeAction, RequestAction } from './request-transitions';
 
 /** Written out by hand from the lifecycle: [action, from, expected status or null when refused]. */
 const EXPECTED: [RequestAction, RequestStatus, RequestStatus | null][] = [
@@ -27,6 +27,10 @@ const EXPECTED: [RequestAction, RequestStatus, RequestStatus | null][] = [
   ['refuse', 'in_process', 'closed'],
   ['refuse', 'answered', null],
   ['refuse', 'closed', null],
+  ['notice_not_documented', 'received', 'closed'],
+  ['notice_not_documented', 'in_process', 'closed'],
+  ['notice_not_documented', 'answered', null],
+  ['notice_not_documented', 'closed', null],
   ['notice_not_held', 'received', 'closed'],
   ['notice_not_held', 'in_process', 'closed'],
   ['notice_not_held', 'answered', null],
@@ -54,6 +58,18 @@ describe('request transitions', () => {
         expect(EXPECTED.some(([a, f]) => a === action && f === status)).toBe(true);
       }
     }
-    expect(actions.size).toBe(9);
+    expect(actions.size).toBe(10);
+  });
+});
+
+describe('noticeAction', () => {
+  it.each([
+    ['granted', 'notice'],
+    ['partially_granted', 'notice'],
+    ['refused', 'refuse'],
+    ['not_held', 'notice_not_held'],
+    ['not_documented', 'notice_not_documented'],
+  ] as const)('should make a %s notice the %s action, whose event names it', (decision, action) => {
+    expect(noticeAction(decision)).toBe(action);
   });
 });

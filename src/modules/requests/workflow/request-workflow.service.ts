@@ -26,7 +26,7 @@ import { extensionLetter, LetterContext, noticeLetter, refusalLetter } from './l
 import { parseNoticeInput } from './notice-input';
 import { ExtensionDto, NoteDto } from './dto/officer-actions.dto';
 import { parseDto } from 'src/common/forms/validate-dto';
-import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
+import { ACTION_LABELS, nextStatus, noticeAction, RequestAction, TRANSITIONS } from './request-transitions';
 
 export { MAX_EXTENSION_DAYS } from './dto/officer-actions.dto';
 /** Beside a due date that falls in a year without a decreed holiday list (as on the receipt). */
@@ -52,6 +52,8 @@ interface Outcome<T> {
   data?: Record<string, unknown>;
   public?: boolean;
   letter?: { title: string; build: (ctx: LetterContext) => LetterData; message: string };
+  /** Rows of the action's own records that name its event (the consequence test of a refusal). */
+  record?: (m: EntityManager, eventId: string) => Promise<unknown>;
   handover?: { filename: string; mediaType: string; content: Buffer }[];
 }
 
@@ -113,25 +115,47 @@ export class RequestWorkflowService {
   }
 
   async notice(actor: Actor, id: string, raw: Record<string, unknown>, now: Date): Promise<{ status: string; documentId: string }> {
-    await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
-    const parsed = parseNoticeInput(raw);
+    const visible = await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
+    const today = localDateTimeOf(now, (await this.bodies.getUnit(visible.unitId)).timeZone).date;
+    const parsed = parseNoticeInput(raw, today);
     if (!parsed.notice) throw new ValidationFailed(parsed.errors);
     const n = parsed.notice;
-    const action: RequestAction = n.decision === 'refused' ? 'refuse' : n.decision === 'granted' || n.decision === 'partially_granted' ? 'notice' : 'notice_not_held';
+    const test = n.consequenceTest;
     let documentId = '';
-    const status = await this.act(actor, id, action, raw.version, now, async () => ({
-      result: '',
-      patch: { decision: n.decision, answeredAt: now },
-      data: { notice: n },
-      letter: {
-        title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
-        message:
-          n.decision === 'refused'
-            ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
-            : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008.',
-        build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n) : noticeLetter(ctx, n)),
-      },
-    }), (docId) => (documentId = docId));
+    const status = await this.act(actor, id, noticeAction(n.decision), raw.version, now, async (_m, r) => {
+      const facts = { late: today > r.dueDate };
+      return {
+        result: '',
+        patch: { decision: n.decision, answeredAt: now },
+        data: { notice: n },
+        record:
+          test && n.exemptionGround && (n.decision === 'refused' || n.decision === 'partially_granted')
+            ? (m, eventId) =>
+                this.requests.insertConsequenceTest(m, {
+                  requestId: r.id,
+                  eventId,
+                  decision: n.decision as 'refused' | 'partially_granted',
+                  testedOn: test.date,
+                  information: test.information,
+                  exemptionGround: n.exemptionGround!,
+                  exemptionLaw: n.exemptionLaw,
+                  consequence: test.consequence,
+                  publicInterest: test.publicInterest,
+                  participants: test.participants,
+                  legalBasis: test.legalBasis,
+                  exemptionUntil: test.exemptionUntil,
+                })
+            : undefined,
+        letter: {
+          title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
+          message:
+            n.decision === 'refused'
+              ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
+              : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008. Hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.',
+          build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n, facts) : noticeLetter(ctx, n, facts)),
+        },
+      };
+    }, (docId) => (documentId = docId));
     const request = await this.requests.findById(id);
     return { status: request?.status ?? status, documentId };
   }
@@ -257,6 +281,7 @@ export class RequestWorkflowService {
         public: outcome.public ?? true,
         data: outcome.data ?? {},
       });
+      await outcome.record?.(m, event.id);
       if (outcome.letter) {
         const docId = await this.issueLetter(m, { ...r, ...outcome.patch } as InformationRequest, ctx, event.id, actor, now, outcome.letter);
         onDocument?.(docId);
