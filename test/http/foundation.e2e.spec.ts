@@ -91,6 +91,14 @@ describe('foundation over HTTP', () => {
     expect(res.body.filter((h: { kind: string }) => h.kind === 'cuti_bersama').length).toBeGreaterThan(3);
   });
 
+  it('should list only the fixed-date holidays for a year without a decreed list, with that said as their source', async () => {
+    const res = await http().get('/api/v1/calendar/holidays').query({ year: 2027 });
+    expect(res.status).toBe(200);
+    expect(res.body.map((h: { date: string }) => h.date)).toEqual(['2027-01-01', '2027-05-01', '2027-06-01', '2027-08-17', '2027-12-25']);
+    expect(res.body[3]).toMatchObject({ name: 'Hari Kemerdekaan Republik Indonesia', kind: 'libur_nasional' });
+    expect(res.body[3].source).toContain('belum ditetapkan');
+  });
+
   it('should answer 400 when the year is not a year', async () => {
     const res = await http().get('/api/v1/calendar/holidays').query({ year: 'abc' });
     expect(res.status).toBe(400);

@@ -137,7 +137,10 @@ describe('letters on a request', () => {
 
   it("should name the body's atasan PPID and their own address when an admin set them", async () => {
     const body = { ...BODY, atasanName: 'Drs. Ikhsan, M.Si.', atasanPosition: 'Sekretaris Daerah Kota Surabaya', atasanAddress: 'Jalan Taman Surya Nomor 1, Surabaya' };
-    const text = await textOf(refusalLetter(context({ ...NO_UNIT, body }), { ...blankNotice('refused'), reason: 'Rahasia pribadi.', ...WITHHELD }, { late: false }));
+    const pdf = await documents.renderLetter(refusalLetter(context({ ...NO_UNIT, body }), { ...blankNotice('refused'), reason: 'Rahasia pribadi.', ...WITHHELD }, { late: false }));
+    await keepPdf('refusal-with-objection.pdf', pdf);
+    const [pages] = await pdfPages([pdf]);
+    const text = flat(pages.join('\n'));
     expect(text).toContain('kepada Drs. Ikhsan, M.Si., Sekretaris Daerah Kota Surabaya, Jalan Taman Surya Nomor 1, Surabaya.');
   });
 

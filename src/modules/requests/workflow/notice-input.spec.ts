@@ -107,6 +107,12 @@ describe('NoticeDto through parseNoticeInput', () => {
     expect(r.notice).toMatchObject({ informationHeld: true, fee: 15000, consequenceTest: { participants: ['Kepala Dinas', 'PPID Utama'] } });
   });
 
+  it('should store the blank fields a form posts as absent, so an empty end date is no date', () => {
+    const r = parse({ ...partialGrant, fee: '', timeNeeded: '', reason: '', consequenceTest: { ...consequenceTest, exemptionUntil: '' } });
+    expect(r.errors).toBeNull();
+    expect(r.notice).toMatchObject({ fee: null, timeNeeded: null, reason: null, consequenceTest: { exemptionUntil: null } });
+  });
+
   it('should keep only what the decision uses', () => {
     const r = parse({ decision: 'not_held', holderBody: 'BPS', material: 'x', exemptionGround: 'h', format: 'softcopy' });
     expect(r.notice).toMatchObject({ informationHeld: false, holderBody: 'BPS', material: null, exemptionGround: null, format: null, consequenceTest: null });

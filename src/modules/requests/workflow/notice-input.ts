@@ -59,6 +59,11 @@ export function blankNotice(decision: Decision): NoticeInput {
   };
 }
 
+/** An optional field as stored: null when absent or left empty on the form (a blank date is no date). */
+function given<T>(value: T | undefined | null | ''): T | null {
+  return value === undefined || value === null || value === '' ? null : value;
+}
+
 /**
  * Validates a notice from the officer's form or the JSON API with NoticeDto (errors per field in
  * Bahasa Indonesia) and keeps only what the decision uses: a grant's material and format, the
@@ -76,17 +81,17 @@ export function parseNoticeInput(raw: unknown, today: string): { notice: NoticeI
     notice: {
       decision: n.decision,
       informationHeld: n.decision === 'not_held' ? false : n.informationHeld === true,
-      holderBody: n.decision === 'not_held' ? (n.holderBody ?? null) : null,
-      material: granting ? (n.material ?? null) : null,
-      redactions: n.decision === 'partially_granted' ? (n.redactions ?? null) : null,
-      format: granting ? (n.format ?? null) : null,
-      delivery: granting ? (n.delivery ?? null) : null,
-      fee: n.fee ?? null,
-      paymentMethod: n.paymentMethod ?? null,
-      timeNeeded: n.timeNeeded ?? null,
-      reason: n.reason ?? null,
-      exemptionGround: withheld ? (n.exemptionGround ?? null) : null,
-      exemptionLaw: withheld && n.exemptionGround === 'j' ? (n.exemptionLaw ?? null) : null,
+      holderBody: n.decision === 'not_held' ? given(n.holderBody) : null,
+      material: granting ? given(n.material) : null,
+      redactions: n.decision === 'partially_granted' ? given(n.redactions) : null,
+      format: granting ? given(n.format) : null,
+      delivery: granting ? given(n.delivery) : null,
+      fee: given(n.fee),
+      paymentMethod: given(n.paymentMethod),
+      timeNeeded: given(n.timeNeeded),
+      reason: given(n.reason),
+      exemptionGround: withheld ? given(n.exemptionGround) : null,
+      exemptionLaw: withheld && n.exemptionGround === 'j' ? given(n.exemptionLaw) : null,
       consequenceTest: withheld
         ? {
             date: ct.date,
@@ -95,7 +100,7 @@ export function parseNoticeInput(raw: unknown, today: string): { notice: NoticeI
             publicInterest: ct.publicInterest,
             participants: ct.participants,
             legalBasis: ct.legalBasis,
-            exemptionUntil: ct.exemptionUntil ?? null,
+            exemptionUntil: given(ct.exemptionUntil),
           }
         : null,
     },
