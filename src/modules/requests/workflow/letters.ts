@@ -53,9 +53,11 @@ export function objectionSections(ctx: LetterContext, kind: LetterKind, facts: {
     {
       kind: 'paragraph',
       text:
-        `Keberatan dapat diajukan melalui Portal KIP pada halaman pelacakan permohonan ${ctx.receipt.trackingUrl} ` +
-        `dengan nomor pendaftaran ${ctx.receipt.registrationNumber} dan kode lacak Saudara, atau secara tertulis ke alamat tersebut.`,
+        'Keberatan dapat diajukan secara tertulis ke alamat tersebut, atau melalui Portal KIP pada halaman pelacakan permohonan ' +
+        `dengan nomor pendaftaran ${ctx.receipt.registrationNumber} dan kode lacak Saudara:`,
     },
+    // On a line of its own, so the address is never split.
+    { kind: 'paragraph', text: ctx.receipt.trackingUrl },
   ];
 }
 
