@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { fromDayNumber, localDateTimeOf, toDayNumber } from 'src/common/time/local-time';
@@ -7,6 +9,7 @@ import { csrfTokenOf } from 'test/support/page-form';
 import { pdfText } from 'test/support/pdf-text';
 import { requestPayload } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
+import { waitFor } from 'test/support/wait-for';
 
 /** The decisions the law accepts: extensions in time, notices that do not contradict themselves, letters that state the right to object. */
 
@@ -68,13 +71,22 @@ describe('decisions the law accepts', () => {
   });
 
   describe('extension before the due date passes (Pasal 22(8))', () => {
-    it('should accept an extension on the due date itself', async () => {
+    it('should accept an extension on the due date itself, and keep a provisional due date marked so in the letter and the mail', async () => {
       const r = await fileRequest();
-      await db().query('UPDATE requests SET due_date = $2::date WHERE id = $1', [r.id, today()]);
+      await db().query('UPDATE requests SET due_date = $2::date, due_provisional = true WHERE id = $1', [r.id, today()]);
       const res = await http().post(`/api/v1/requests/${r.id}/extension`).set(auth()).send({ workingDays: 3, reason: 'Dokumen tersebar di beberapa OPD.' });
       expect(res.status).toBe(201);
       expect(res.body.dueDate > today()).toBe(true);
       await expect(statusOf(r.id)).resolves.toMatchObject({ due: res.body.dueDate });
+      const tracked = await http().get(`/api/v1/requests/${r.number}`).set('X-Tracking-Code', r.code);
+      const pdf = await http().get(`/api/v1/requests/${r.number}/documents/${tracked.body.documents[0].id}`).set('X-Tracking-Code', r.code).buffer(true).parse(binary);
+      expect((await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ')).toContain('(sementara: daftar libur tahun itu belum ditetapkan)');
+      // The mail is written as an .eml file (no SMTP in tests); its data is dropped once sent.
+      const [mail] = (await db().query(`SELECT id FROM outbound_mails WHERE request_id = $1 AND template = 'request_letter'`, [r.id])) as { id: string }[];
+      const dir = join(t.config.dataDir, 'mail');
+      const file = await waitFor(() => existsSync(dir) && readdirSync(dir).find((f) => f.endsWith(`-${mail.id}.eml`)));
+      const eml = readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '');
+      expect(eml).toContain('(sementara: daftar libur tahun itu belum ditetapkan)');
     });
 
     it('should refuse an extension the day after the due date with 409 naming why, and change nothing', async () => {
