@@ -9,6 +9,8 @@ import { SessionManagement1764300700000 } from './1764300700000-session-manageme
 import { AuditLog1764300800000 } from './1764300800000-audit-log';
 import { DemoReservedDomain1764301200000 } from './1764301200000-demo-reserved-domain';
 import { LetterDetails1764400000000 } from './1764400000000-letter-details';
+import { ConsequenceTests1764600000000 } from './1764600000000-consequence-tests';
+import { ObjectionOfficer1764600000001 } from './1764600000001-objection-officer';
 import { RequestActions1764700000000 } from './1764700000000-request-actions';
 import { Objections1764800000000 } from './1764800000000-objections';
 import { RequestReopening1764800000001 } from './1764800000001-request-reopening';
@@ -27,6 +29,8 @@ export const MIGRATIONS = [
   AuditLog1764300800000,
   DemoReservedDomain1764301200000,
   LetterDetails1764400000000,
+  ConsequenceTests1764600000000,
+  ObjectionOfficer1764600000001,
   RequestActions1764700000000,
   Objections1764800000000,
   RequestReopening1764800000001,

@@ -7,11 +7,20 @@ describe('demo office details', () => {
   it('should give every demo body details the admin form would accept, at example.org', () => {
     const details = demoBodyDetails(SURABAYA);
     const hours = serviceHoursFrom(details.serviceHours);
-    const form: Record<string, string> = { address: details.address ?? '', phone: details.phone ?? '', email: details.email ?? '', website: details.website ?? '' };
+    const form: Record<string, string> = {
+      address: details.address ?? '',
+      phone: details.phone ?? '',
+      email: details.email ?? '',
+      website: details.website ?? '',
+      atasanName: details.atasanName ?? '',
+      atasanPosition: details.atasanPosition ?? '',
+      atasanAddress: details.atasanAddress ?? '',
+    };
     for (const day of WEEKDAYS) form[`hours_${day}`] = hours ? formatDayHours(hours[day]) : '';
 
     expect(checkBodyDetails(form)).toEqual({ ok: true, value: details });
     expect(details.email).toBe('ppid@kota-surabaya.example.org');
+    expect(details.atasanPosition).toBe('Sekretaris Daerah Kota Surabaya');
     expect(details.website).toBe('https://ppid.kota-surabaya.example.org');
   });
 

@@ -53,6 +53,10 @@ export function demoBodyDetails(body: Pick<BodyRef, 'regionCode' | 'regionName' 
     email: `ppid@${host}`,
     website: `https://ppid.${host}`,
     serviceHours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: null, sun: null },
+    // The atasan PPID of a regional government is usually its Sekretaris Daerah (RULES.md).
+    atasanName: SIGNERS[hash(`atasan:${body.regionCode}`) % SIGNERS.length],
+    atasanPosition: `Sekretaris Daerah ${body.kind === 'provinsi' ? `Provinsi ${body.regionName}` : body.regionName}`,
+    atasanAddress: null,
   };
 }
 

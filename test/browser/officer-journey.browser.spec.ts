@@ -212,8 +212,15 @@ describeBrowser('officer journey in a browser', () => {
     await field('Bentuk informasi').selectOption('softcopy');
     await field('Cara penyampaian').selectOption('email');
     await field('Biaya (rupiah; 0 bila tanpa biaya)').fill('0');
-    // The failed refusal's Pasal 17 ground is hidden with its fieldset and not sent; its remark is emptied.
-    await expect(field('Alasan pengecualian Pasal 17').isVisible()).resolves.toBe(false);
+    // The part blacked out is withheld under Pasal 17: its ground and consequence test are asked too.
+    await expect(field('Alasan pengecualian Pasal 17').isVisible()).resolves.toBe(true);
+    await field('Alasan pengecualian Pasal 17').selectOption('h');
+    await field('Informasi yang dikecualikan').fill('Nama dan NIP penerima hibah perorangan dalam Lampiran IV.');
+    await field('Tanggal uji konsekuensi').fill('2025-11-20');
+    await field('Peserta uji konsekuensi (satu per baris)').fill('Sekretaris Daerah\nPPID Utama');
+    await field('Konsekuensi bila informasi dibuka').fill('Mengungkap rahasia pribadi penerima hibah.');
+    await field('Alasan kepentingan publik tidak lebih besar').fill('Jumlah dan tujuan hibah tetap diberikan; identitas penerima tidak menambah manfaat bagi publik.');
+    await field('Dasar hukum pengecualian').fill('Pasal 17 huruf h UU 14/2008');
     await field('Alasan penolakan (wajib bila ditolak) atau keterangan').fill('');
     await navigateBy(() => page.getByRole('button', { name: 'Simpan dan kirim surat' }).click());
 

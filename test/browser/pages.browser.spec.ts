@@ -269,7 +269,7 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       const href = await page.locator('table.queue tbody a').first().getAttribute('href');
       await page.goto(`${t.url}${href}`);
       const form = page.locator('#aksi-pemberitahuan form');
-      const refusal = form.locator('fieldset[data-decisions="refused"]');
+      const refusal = form.locator('fieldset[data-decisions="refused partially_granted"]');
       const grant = form.locator('fieldset[data-decisions="granted partially_granted"]');
       await expect(refusal.locator('legend').textContent()).resolves.toContain('Bila ditolak');
       await expect(form.locator('input[name="decision"]:checked').count()).resolves.toBe(0);
@@ -280,9 +280,13 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       await expect(refusal.isVisible()).resolves.toBe(true);
       await expect(grant.isVisible()).resolves.toBe(false);
       await form.getByRole('radio', { name: 'Diberikan sebagian' }).check();
-      await expect(refusal.isVisible()).resolves.toBe(false);
+      // A partial grant withholds a part under Pasal 17: the ground and consequence test show with the grant.
+      await expect(refusal.isVisible()).resolves.toBe(true);
+      await expect(grant.isVisible()).resolves.toBe(true);
       await expect(form.getByLabel('Bagian yang dihitamkan dan alasannya (diberikan sebagian)').isVisible()).resolves.toBe(true);
+      await checkPage(page, 'pemberitahuan-sebagian');
       await form.getByRole('radio', { name: 'Diberikan seluruhnya' }).check();
+      await expect(refusal.isVisible()).resolves.toBe(false);
       await expect(form.getByLabel('Bagian yang dihitamkan dan alasannya (diberikan sebagian)').isVisible()).resolves.toBe(false);
       await checkPage(page, 'pemberitahuan-diberikan');
       // Sent without a decision: the message is beside the radio group and the form's own summary takes focus.
@@ -297,7 +301,7 @@ describeBrowser('every page at 375 px and 1280 px', () => {
       const plain = await bare.newPage();
       await signIn(plain, officer);
       await plain.goto(`${t.url}${href}`);
-      await expect(plain.locator('#aksi-pemberitahuan fieldset[data-decisions="refused"]').isVisible()).resolves.toBe(true);
+      await expect(plain.locator('#aksi-pemberitahuan fieldset[data-decisions="refused partially_granted"]').isVisible()).resolves.toBe(true);
       await expect(plain.locator('#aksi-pemberitahuan fieldset[data-decisions="not_held"] legend').textContent()).resolves.toContain('Bila tidak dikuasai');
     });
 
@@ -382,6 +386,15 @@ describeBrowser('every page at 375 px and 1280 px', () => {
           fee: 150000,
           paymentMethod: 'Setor tunai ke Bendahara Penerimaan Dinas Komunikasi dan Informatika, lantai 2',
           timeNeeded: '3 hari kerja',
+          exemptionGround: 'h',
+          consequenceTest: {
+            date: '2025-11-20',
+            information: 'Nomor rekening pribadi pegawai dalam lampiran.',
+            participants: ['Sekretaris Daerah', 'PPID Utama'],
+            consequence: 'Mengungkap rahasia pribadi pegawai.',
+            publicInterest: 'Isi anggaran tetap diberikan; nomor rekening tidak menambah manfaat bagi publik.',
+            legalBasis: 'Pasal 17 huruf h UU 14/2008',
+          },
         });
       expect(notice.status).toBe(201);
       await citizen.goto(`${t.url}/lacak`);

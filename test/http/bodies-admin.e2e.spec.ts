@@ -114,6 +114,21 @@ describe('admin edits the details of bodies and units', () => {
     await expect(auditAfter(unchanged)).resolves.toEqual([]);
   });
 
+  it('should save the atasan PPID every letter names for objections, and clear it again', async () => {
+    const atasan = { atasanName: 'Drs. Ikhsan, M.Si.', atasanPosition: 'Sekretaris Daerah Kota Surabaya', atasanAddress: 'Jalan Taman Surya Nomor 1, Surabaya 60272' };
+    const before = await lastAuditId();
+    expect((await admin.postForm(`/admin/badan/${surabaya.bodyId}`, { ...BODY_FORM, ...atasan })).status).toBe(303);
+    const select = 'SELECT atasan_name AS "atasanName", atasan_position AS "atasanPosition", atasan_address AS "atasanAddress" FROM public_bodies WHERE id = $1';
+    await expect(db().query(select, [surabaya.bodyId])).resolves.toEqual([atasan]);
+    await expect(auditAfter(before)).resolves.toEqual([
+      expect.objectContaining({ action: 'body.details_updated', details: { fields: ['atasanName', 'atasanPosition', 'atasanAddress'] } }),
+    ]);
+    const form = await admin.agent.get(`/admin/badan/${surabaya.bodyId}`);
+    expect(form.text).toContain('value="Drs. Ikhsan, M.Si."');
+    expect((await admin.postForm(`/admin/badan/${surabaya.bodyId}`, { ...BODY_FORM, atasanName: '', atasanPosition: '', atasanAddress: '' })).status).toBe(303);
+    await expect(db().query(select, [surabaya.bodyId])).resolves.toEqual([{ atasanName: null, atasanPosition: null, atasanAddress: null }]);
+  });
+
   it('should re-render the body form with "wajib diisi" beside empty fields and keep what was typed', async () => {
     const before = await lastAuditId();
     const res = await admin.postForm(`/admin/badan/${surabaya.bodyId}`, { ...BODY_FORM, address: '  ', phone: '', hours_tue: '15.00–08.00', website: 'situs web <b>' });

@@ -132,7 +132,7 @@ describe('forms that come back with their errors', () => {
       expect(res.text).toMatch(/id="e-pemberitahuan-consequenceTest_date">/);
       expect(res.text).toMatch(/id="e-pemberitahuan-consequenceTest_exemptionUntil">/);
       expect(res.text).toMatch(/name="decision" value="refused" checked/);
-      expect(res.text).toContain('Bila ditolak: alasan pengecualian Pasal 17 dan uji konsekuensi');
+      expect(res.text).toContain('Bila ditolak atau diberikan sebagian: alasan pengecualian Pasal 17 dan uji konsekuensi');
       expect(res.text).toContain('Bila diberikan seluruhnya atau sebagian');
     });
 

@@ -56,11 +56,11 @@ describe('foundation over HTTP', () => {
     expect(res.body.dueDate).toBe('2025-04-22');
   });
 
-  it('should flag a due date in a year without a decreed holiday list as provisional', async () => {
+  it('should flag a due date in a year without a decreed holiday list as provisional, New Year 2027 still off', async () => {
     const res = await http()
       .get('/api/v1/calendar/due-date')
       .query({ receivedAt: '2026-12-28T10:00:00+07:00', workingDays: 10 });
-    expect(res.body).toMatchObject({ dueDate: '2027-01-11', provisional: true });
+    expect(res.body).toMatchObject({ dueDate: '2027-01-12', provisional: true });
   });
 
   it.each([
@@ -89,6 +89,14 @@ describe('foundation over HTTP', () => {
       source: 'SKB 1017/2/2 Tahun 2024',
     });
     expect(res.body.filter((h: { kind: string }) => h.kind === 'cuti_bersama').length).toBeGreaterThan(3);
+  });
+
+  it('should list only the fixed-date holidays for a year without a decreed list, with that said as their source', async () => {
+    const res = await http().get('/api/v1/calendar/holidays').query({ year: 2027 });
+    expect(res.status).toBe(200);
+    expect(res.body.map((h: { date: string }) => h.date)).toEqual(['2027-01-01', '2027-05-01', '2027-06-01', '2027-08-17', '2027-12-25']);
+    expect(res.body[3]).toMatchObject({ name: 'Hari Kemerdekaan Republik Indonesia', kind: 'libur_nasional' });
+    expect(res.body[3].source).toContain('belum ditetapkan');
   });
 
   it('should answer 400 when the year is not a year', async () => {

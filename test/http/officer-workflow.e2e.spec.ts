@@ -12,8 +12,17 @@ const refusal = {
   informationHeld: true,
   reason: 'Dokumen memuat riwayat kesehatan pegawai.',
   exemptionGround: 'h',
-  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+  consequenceTest: {
+    date: '2025-11-20',
+    information: 'Riwayat kesehatan pegawai dalam lampiran laporan.',
+    participants: ['Sekretaris Daerah', 'PPID Utama'],
+    consequence: 'Mengungkap rahasia pribadi.',
+    publicInterest: 'Riwayat kesehatan seseorang tidak menambah manfaat bagi publik.',
+    legalBasis: 'Pasal 17 huruf h UU 14/2008',
+  },
 };
+/** What a partial grant adds for the part it withholds. */
+const withheldPart = { exemptionGround: refusal.exemptionGround, consequenceTest: refusal.consequenceTest };
 
 describe('officer workflow', () => {
   let t: TestApp;
@@ -121,6 +130,7 @@ describe('officer workflow', () => {
         delivery: 'email',
         fee: 0,
         timeNeeded: '2 hari kerja',
+        ...withheldPart,
       });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('answered');
@@ -165,6 +175,7 @@ describe('officer workflow', () => {
         fee: 15000,
         paymentMethod: 'Tunai di loket PPID',
         timeNeeded: '3 hari kerja',
+        ...withheldPart,
       });
     expect(res.status).toBe(201);
     const page = await trackingPage(r.number, r.code);

@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Actor } from 'src/common/auth/actor';
+import { CalendarService } from 'src/modules/calendar';
 import { JobQueue } from 'src/modules/jobs/job-queue.service';
+import { QueueService } from 'src/modules/requests/workflow/queue.service';
 import { MailRenderer } from 'src/modules/notifications/mail-renderer';
 import { ESCALATION_QUEUE, REMINDER_SCHEDULES, ReminderJobs } from 'src/modules/reminders/reminder-jobs';
 import { EnqueuedReminder, ReminderRun, RemindersService } from 'src/modules/reminders/reminders.service';
@@ -230,6 +233,35 @@ describe('reminders', () => {
       const retried = await reminders.sendDueSoonReminders(HOURLY);
       expect(retried.failed).toBe(0);
       await expect(mailsAbout('deadline_due_soon', [unassigned])).resolves.toEqual([{ requestId: unassigned.id, recipient: fixed }]);
+    });
+  });
+
+  describe('one calendar per body', () => {
+    it("should give the queue and the reminders the same state when the body's own closure moves the due-soon bound", async () => {
+      // Kota Kediri closes its offices on Thursday 11 and Friday 12 March 2027. On Wednesday 10 March
+      // the national calendar says three working days ahead is Monday 15 March; the body's says Wednesday 17.
+      const unit = await createPelaksanaUnit(t.app, '35.71');
+      await db().query(
+        `INSERT INTO holidays (date, name, kind, body_id, source)
+         SELECT d::date, 'Penutupan kantor', 'closure', u.body_id, 'Surat Edaran Sekretaris Daerah'
+           FROM ppid_units u, unnest(ARRAY['2027-03-11', '2027-03-12']) AS d WHERE u.id = $1`,
+        [unit.id],
+      );
+      t.app.get(CalendarService).invalidate();
+      const officer = await createUser(t.app, { role: 'officer', unitId: unit.id });
+      const dueWednesday = await requestDue(unit.id, '2027-03-17', { assignee: officer });
+      const dueThursday = await requestDue(unit.id, '2027-03-18', { assignee: officer });
+
+      const run = await reminders.sendDueSoonReminders(HOURLY);
+      expect(about(run, [dueWednesday, dueThursday]).map((e) => e.requestId)).toEqual([dueWednesday.id]);
+
+      const actor: Actor = { userId: officer.id, name: 'Petugas', email: officer.email, role: 'officer', unitId: unit.id, bodyId: null };
+      const queue = await t.app.get(QueueService).page(actor, { unitId: unit.id }, HOURLY);
+      const states = Object.fromEntries(queue.items.map((i) => [i.id, i.state]));
+      expect(states).toEqual({ [dueWednesday.id]: 'segera', [dueThursday.id]: 'aman' });
+      expect(queue.counts).toMatchObject({ segera: 1, aman: 1, terlambat: 0 });
+      const filtered = await t.app.get(QueueService).page(actor, { unitId: unit.id, state: 'segera' }, HOURLY);
+      expect(filtered.items.map((i) => i.id)).toEqual([dueWednesday.id]);
     });
   });
 

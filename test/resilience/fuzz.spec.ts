@@ -44,7 +44,14 @@ const refusal = {
   informationHeld: true,
   reason: 'Dokumen memuat riwayat kesehatan pegawai.',
   exemptionGround: 'h',
-  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+  consequenceTest: {
+    date: '2025-11-20',
+    information: 'Riwayat kesehatan pegawai.',
+    participants: ['Sekretaris Daerah', 'PPID Utama'],
+    consequence: 'Mengungkap rahasia pribadi.',
+    publicInterest: 'Riwayat kesehatan tidak menambah manfaat bagi publik.',
+    legalBasis: 'Pasal 17 huruf h UU 14/2008',
+  },
 };
 
 describe('fuzz: hostile input on every route and form', () => {
@@ -328,9 +335,12 @@ describe('fuzz: hostile input on every route and form', () => {
           informationHeld: 'true',
           reason: refusal.reason,
           exemptionGround: 'h',
-          'consequenceTest.date': '2026-11-20',
+          'consequenceTest.date': '2025-11-20',
+          'consequenceTest.information': 'Riwayat kesehatan pegawai.',
           'consequenceTest.participants': 'Sekretaris Daerah',
           'consequenceTest.consequence': 'Mengungkap rahasia pribadi.',
+          'consequenceTest.publicInterest': 'Riwayat kesehatan tidak menambah manfaat bagi publik.',
+          'consequenceTest.legalBasis': 'Pasal 17 huruf h UU 14/2008',
           version: '1',
         },
         disposisi: { unitId: String(pelaksana.id), note: 'Mohon ditindaklanjuti.', version: '1' },

@@ -15,6 +15,32 @@ import { isValidLocalDate } from 'src/common/time/local-time';
 /** Where a nested DTO's instance keeps the input it sits in (never enumerated, never whitelisted away). */
 export const PARENT = Symbol('parent');
 
+/**
+ * Where validateDto keeps what a rule needs besides the input (e.g. today's date for "not in the
+ * future"): on the DTO and its input, so nested DTOs find it through PARENT. Never a field.
+ */
+export const CONTEXT = Symbol('context');
+
+/** The validation context of a DTO object or of the input a nested one sits in; {} when none was given. */
+export function contextOf(o: object): Record<string, unknown> {
+  const own = (o as { [CONTEXT]?: Record<string, unknown> })[CONTEXT];
+  if (own) return own;
+  const parent = (o as { [PARENT]?: object })[PARENT];
+  return parent ? contextOf(parent) : {};
+}
+
+/**
+ * A cross-field rule beside a field's own check, with the whole object (`o`) at hand. It should
+ * hold whenever the field's own check fails (a wrong type, a blank), so one message is shown.
+ */
+export function FieldRule(name: string, holds: (value: unknown, o: Record<string, unknown>) => boolean, message: (o: Record<string, unknown>) => string): PropertyDecorator {
+  return rule(
+    name,
+    (v, a) => holds(v, a.object as Record<string, unknown>),
+    (a) => message(a.object as Record<string, unknown>),
+  );
+}
+
 /** Absent, null, or only spaces: what an untouched form field sends. */
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

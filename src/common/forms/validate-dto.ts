@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { ValidationFailed } from 'src/common/errors/domain-error';
+import { CONTEXT } from './fields';
 
 export type FieldErrors = Record<string, string>;
 
@@ -32,10 +33,14 @@ export type Validated<T> = { value: T; errors: null } | { value: null; errors: F
  * Validates any input (a form's fields, a JSON body, whatever a client sent) against a DTO. Never
  * throws for bad input: anything that is not an object is read as an empty one, and the result is
  * the typed, normalised DTO or the message of every failing field. Unknown fields are dropped.
+ * `context` is what rules need besides the input (fields.ts contextOf), such as today's date.
  */
-export function validateDto<T extends object>(dto: new () => T, input: unknown): Validated<T> {
-  const plain = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
+export function validateDto<T extends object>(dto: new () => T, input: unknown, context?: Record<string, unknown>): Validated<T> {
+  const given = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
+  // The context rides on a copy of the input (nested DTOs reach it through PARENT) and on the DTO.
+  const plain = context ? Object.defineProperty({ ...given }, CONTEXT, { value: context, enumerable: false }) : given;
   const instance = plainToInstance(dto, plain);
+  if (context) Object.defineProperty(instance, CONTEXT, { value: context, enumerable: false });
   const errors = fieldErrorsOf(validateSync(instance, { whitelist: true, forbidUnknownValues: false }));
   return Object.keys(errors).length > 0 ? { value: null, errors } : { value: instance, errors: null };
 }

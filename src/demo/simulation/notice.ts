@@ -40,10 +40,25 @@ export function drawNotice(
     case 'granted':
     case 'partially_granted': {
       const fee = r.obtainMethod === 'copy_hard' && random.chance(0.35) ? random.int(2, 30) * 2500 : 0;
+      const partial = decision === 'partially_granted';
+      // The part blacked out is withheld under Pasal 17 h, after a consequence test like a refusal's.
+      const date = clock.calendar.formatDayNumber(Math.max(r.day0, clock.workingDayBefore(r.answerDay, 1)));
       return {
         ...blank,
         material: topic.material?.(context) ?? topic.information(context),
-        redactions: decision === 'partially_granted' ? (topic.redactions ?? 'Data pribadi dihitamkan (Pasal 17 huruf h).') : null,
+        redactions: partial ? (topic.redactions ?? 'Data pribadi dihitamkan (Pasal 17 huruf h).') : null,
+        exemptionGround: partial ? 'h' : null,
+        consequenceTest: partial
+          ? {
+              date,
+              information: 'Data pribadi dalam dokumen (nama, NIK, alamat, nomor rekening dan tanda tangan orang perseorangan).',
+              consequence: 'Membuka data pribadi orang perseorangan mengungkap rahasia pribadinya dan membuka peluang penyalahgunaan identitas.',
+              publicInterest: 'Isi dokumen yang menyangkut kepentingan publik tetap diberikan; data pribadi tidak menambah manfaat bagi publik.',
+              participants: CONSEQUENCE_TEST_PARTICIPANTS(body.region, r.unit.kind ? r.unit.name : null),
+              legalBasis: 'Pasal 17 huruf h Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik',
+              exemptionUntil: null,
+            }
+          : null,
         format: r.obtainMethod === 'copy_soft' ? 'softcopy' : 'hardcopy',
         delivery: r.copyDelivery ?? 'pickup',
         fee,
@@ -62,8 +77,14 @@ export function drawNotice(
         exemptionLaw: ground === 'j' ? (topic.law ?? null) : null,
         consequenceTest: {
           date,
-          participants: CONSEQUENCE_TEST_PARTICIPANTS(body.region, r.unit.kind ? r.unit.name : null),
+          information: topic.information(context),
           consequence: topic.consequence ?? 'Membuka informasi ini lebih merugikan daripada menutupnya.',
+          publicInterest: 'Kepentingan publik atas informasi ini tidak lebih besar daripada kerugian yang timbul bila informasi dibuka.',
+          participants: CONSEQUENCE_TEST_PARTICIPANTS(body.region, r.unit.kind ? r.unit.name : null),
+          legalBasis:
+            ground === 'j' && topic.law
+              ? `Pasal 17 huruf j Undang-Undang Nomor 14 Tahun 2008 jo. ${topic.law}`
+              : `Pasal 17 huruf ${ground} Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik`,
           exemptionUntil: topic.exemptionYears ? endOfExemption(date, topic.exemptionYears) : null,
         },
       };

@@ -5,7 +5,7 @@
  */
 import { toDayNumber } from 'src/common/time/local-time';
 import { DueDateResult, extendDueDate } from 'src/modules/calendar';
-import { ANSWER_WORKING_DAYS, MAX_EXTENSION_DAYS, RequestAction } from 'src/modules/requests';
+import { ANSWER_WORKING_DAYS, MAX_EXTENSION_DAYS, RequestAction, noticeAction } from 'src/modules/requests';
 import { Slot } from './arrivals';
 import { BodyClock } from './body-clock';
 import { SimBody, SimEvent, SimUnit } from './model';
@@ -117,7 +117,7 @@ export function planSteps(
     const at = clock.officeTime(random, answerDay, last);
     const by = unit;
     const notice = drawNotice(random, clock, body, draft, { obtainMethod, copyDelivery, day0, answerDay, unit: by });
-    const action: RequestAction = decision === 'refused' ? 'refuse' : decision === 'granted' || decision === 'partially_granted' ? 'notice' : 'notice_not_held';
+    const action: RequestAction = noticeAction(decision);
     steps.push({ action, at, unit: by, build: () => ({ ...actorOf(random, by), data: { notice } }) });
     last = at;
     if (action === 'notice') {

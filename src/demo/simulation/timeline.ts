@@ -79,7 +79,7 @@ export function walkSteps(
       dueProvisional = dueProvisional || extension.provisional;
       extendedDays = extension.days;
     }
-    if (step.action === 'notice' || step.action === 'refuse' || step.action === 'notice_not_held') {
+    if (step.action === 'notice' || step.action === 'refuse' || step.action === 'notice_not_held' || step.action === 'notice_not_documented') {
       answeredAt = step.at;
       decision = request.decision;
     }

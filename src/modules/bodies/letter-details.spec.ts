@@ -1,6 +1,10 @@
 import { letterDetailsOf } from './letter-details';
 
 const BODY = {
+  name: 'Pemerintah Kota Surabaya',
+  atasanName: null,
+  atasanPosition: null,
+  atasanAddress: null,
   address: 'Jalan Jimerto Nomor 25–27, Surabaya 60272',
   phone: '(031) 5312144',
   email: 'ppid@surabaya.example.org',
@@ -15,6 +19,7 @@ describe('letterDetailsOf', () => {
       kopLines: [BODY.address, 'Telepon (031) 5312144 · E-mail ppid@surabaya.example.org', 'Laman ppid.surabaya.example.org'],
       serviceHoursText: 'Senin–Selasa 08.00–15.00; Jumat 08.00–11.00',
       signer: null,
+      objectionOffice: { name: 'atasan PPID Pemerintah Kota Surabaya', address: BODY.address },
     });
   });
 
@@ -26,8 +31,21 @@ describe('letterDetailsOf', () => {
   });
 
   it('should leave out what nobody has set, and the website line part when there is none', () => {
-    const bare = { address: null, phone: null, email: null, website: null, serviceHours: null };
-    expect(letterDetailsOf({ ...NO_UNIT, body: bare })).toEqual({ kopLines: [], serviceHoursText: null, signer: null });
+    const bare = { name: 'Pemerintah Kota Batu', atasanName: null, atasanPosition: null, atasanAddress: null, address: null, phone: null, email: null, website: null, serviceHours: null };
+    expect(letterDetailsOf({ ...NO_UNIT, body: bare })).toEqual({
+      kopLines: [],
+      serviceHoursText: null,
+      signer: null,
+      objectionOffice: { name: 'atasan PPID Pemerintah Kota Batu', address: null },
+    });
     expect(letterDetailsOf({ ...NO_UNIT, email: 'unit@surabaya.example.org', body: bare }).kopLines).toEqual(['E-mail unit@surabaya.example.org']);
+  });
+
+  it("should name the body's atasan PPID with position and their own address for objections when an admin set them", () => {
+    const body = { ...BODY, atasanName: 'Drs. Ikhsan, M.Si.', atasanPosition: 'Sekretaris Daerah Kota Surabaya', atasanAddress: 'Jalan Taman Surya Nomor 1, Surabaya 60272' };
+    expect(letterDetailsOf({ ...NO_UNIT, body }).objectionOffice).toEqual({
+      name: 'Drs. Ikhsan, M.Si., Sekretaris Daerah Kota Surabaya',
+      address: 'Jalan Taman Surya Nomor 1, Surabaya 60272',
+    });
   });
 });

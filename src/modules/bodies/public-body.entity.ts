@@ -35,6 +35,17 @@ export class PublicBody {
   @Column('jsonb', { name: 'service_hours', nullable: true })
   serviceHours: unknown;
 
+  /** The atasan PPID (Pasal 35–36) every letter names for objections; null until an admin sets them. */
+  @Column('text', { name: 'atasan_name', nullable: true })
+  atasanName: string | null;
+
+  @Column('text', { name: 'atasan_position', nullable: true })
+  atasanPosition: string | null;
+
+  /** Where objections are sent when not the office address. */
+  @Column('text', { name: 'atasan_address', nullable: true })
+  atasanAddress: string | null;
+
   @OneToMany(() => PpidUnit, (unit) => unit.body)
   units: PpidUnit[];
 

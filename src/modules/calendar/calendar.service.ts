@@ -9,6 +9,7 @@ import {
   computeDueDate,
   DEFAULT_SERVICE_HOURS,
   explainDueDate,
+  FIXED_DATE_HOLIDAYS,
   ServiceHours,
   WorkingDayCalendar,
 } from './working-day-calendar';
@@ -27,6 +28,9 @@ export interface HolidayView {
   kind: HolidayKind;
   source: string;
 }
+
+/** Where a fixed-date holiday of a year without a decreed list comes from. */
+export const FIXED_DATE_SOURCE = 'Hari libur nasional bertanggal tetap; daftar SKB tahun ini belum ditetapkan';
 
 /** How long an instance trusts its cached calendar before reading the holiday table again. */
 const CACHE_TTL_MS = 30_000;
@@ -107,9 +111,16 @@ export class CalendarService {
     };
   }
 
+  /** The year's non-working days; a year without a decreed list shows the fixed-date holidays the calendar counts anyway. */
   async holidaysOfYear(year: number, bodyId: number | null = null): Promise<HolidayView[]> {
-    const rows = await this.calendar.findHolidaysOfYear(year, bodyId);
-    return rows.map((h) => ({ date: h.date, name: h.name, kind: h.kind, source: h.source }));
+    const [rows, confirmed] = await Promise.all([this.calendar.findHolidaysOfYear(year, bodyId), this.isYearConfirmed(year)]);
+    const listed: HolidayView[] = rows.map((h) => ({ date: h.date, name: h.name, kind: h.kind, source: h.source }));
+    if (confirmed || year < 1 || year > 9999) return listed;
+    const known = new Set(listed.map((h) => h.date));
+    const fixed = FIXED_DATE_HOLIDAYS.map((h) => ({ date: `${String(year).padStart(4, '0')}-${h.monthDay}`, name: h.name }))
+      .filter((h) => !known.has(h.date))
+      .map((h): HolidayView => ({ ...h, kind: 'libur_nasional', source: FIXED_DATE_SOURCE }));
+    return [...listed, ...fixed].sort((a, b) => a.date.localeCompare(b.date));
   }
 
   async isYearConfirmed(year: number): Promise<boolean> {

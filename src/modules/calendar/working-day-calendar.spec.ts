@@ -137,7 +137,10 @@ describe('WorkingDayCalendar', () => {
       ['2025-08-18', false], // cuti bersama added in 2025
       ['2026-12-24', false],
       ['2025-07-21', true],
-      ['2027-01-01', true], // 2027 has no list yet
+      ['2027-01-01', false], // 2027 has no list yet, but New Year is on the same date every year
+      ['2027-01-04', true],
+      ['2027-08-17', false], // Hari Kemerdekaan in a year without a list
+      ['2027-02-08', true], // whatever moving feast falls here is unknown until the list is decreed
     ])('should say %s is working = %s when checked', (date, expected) => {
       expect(cal.isWorkingDay(date)).toBe(expected);
     });
@@ -242,7 +245,7 @@ describe('WorkingDayCalendar', () => {
     });
 
     it('should answer up to the edges when they are inside the range', () => {
-      expect(cal.isWorkingDay('2020-01-01')).toBe(true);
+      expect(cal.isWorkingDay('2020-01-02')).toBe(true);
       expect(cal.isWorkingDay('2031-12-31')).toBe(true);
     });
 
@@ -346,9 +349,9 @@ describe('computeDueDate and effectiveReceiptDate', () => {
 
   describe('provisional', () => {
     it.each([
-      // 2027 has no list, so 1 January 2027 counts as a working day until one is loaded.
-      ['the period runs into 2027', '2026-12-23T10:00:00+07:00', '2026-12-23', '2027-01-08'],
-      ['received on cuti bersama 24 December 2026', '2026-12-24T10:00:00+07:00', '2026-12-28', '2027-01-11'],
+      // 2027 has no list: its moving feasts are unknown, but 1 January is a holiday every year.
+      ['the period runs into 2027', '2026-12-23T10:00:00+07:00', '2026-12-23', '2027-01-11'],
+      ['received on cuti bersama 24 December 2026', '2026-12-24T10:00:00+07:00', '2026-12-28', '2027-01-12'],
       ['the whole period is in 2027', '2027-03-01T10:00:00+07:00', '2027-03-01', '2027-03-15'],
       ['day 0 is in unconfirmed 2023', '2023-12-29T10:00:00+07:00', '2023-12-29', '2024-01-15'],
     ])('should be provisional when %s', (_case, instant, day0, due) => {
@@ -357,6 +360,31 @@ describe('computeDueDate and effectiveReceiptDate', () => {
         dueDate: due,
         provisional: true,
       });
+    });
+
+    it('should skip New Year 2027 when a request received 16 December 2026 runs into 2027, which has no list yet', () => {
+      // Without the fixed-date holidays the tenth working day would be Friday 1 January 2027.
+      expect(computeDueDate(cal, new Date('2026-12-16T10:00:00+07:00'), 10, WIB)).toEqual({
+        effectiveReceiptDate: '2026-12-16',
+        dueDate: '2027-01-04',
+        provisional: true,
+      });
+    });
+
+    it('should skip 17 August in a year without a list and still mark the due date provisional', () => {
+      // Thursday 12 August 2027: 13, 16, (17 off), 18, 19, 20, 23, 24, 25, 26, 27.
+      expect(computeDueDate(cal, new Date('2027-08-12T10:00:00+07:00'), 10, WIB)).toEqual({
+        effectiveReceiptDate: '2027-08-12',
+        dueDate: '2027-08-27',
+        provisional: true,
+      });
+    });
+
+    it('should keep every fixed-date holiday non-working in a year without a list, and leave other dates to the list', () => {
+      const none = WorkingDayCalendar.build({ nonWorkingDays: [], confirmedYears: [2026] });
+      expect(['2028-01-01', '2028-05-01', '2028-06-01', '2028-08-17', '2028-12-25'].map((d) => none.isWorkingDay(d))).toEqual([false, false, false, false, false]);
+      // A decreed year follows its list alone.
+      expect(none.isWorkingDay('2026-08-17')).toBe(true);
     });
 
     it('should be provisional when only the year in between is unconfirmed', () => {
@@ -378,6 +406,8 @@ describe('computeDueDate and effectiveReceiptDate', () => {
   it('should agree with a day-by-day walk when given 3,000 random receipts across 2024–2026', () => {
     // An independent oracle: walk UTC dates one by one instead of reading the index.
     const closed = new Set(HOLIDAYS.map(([date]) => date));
+    // Years without a list keep the fixed-date holidays.
+    for (const year of [2027, 2028]) for (const md of ['01-01', '05-01', '06-01', '08-17', '12-25']) closed.add(`${year}-${md}`);
     const dayMs = 86_400_000;
     const label = (ms: number): string => {
       const d = new Date(ms);
@@ -437,7 +467,7 @@ describe('extendDueDate', () => {
     ['2025-04-22', 7, '2025-05-02', false], // worked example + 7, over 1 May
     ['2024-04-05', 7, '2024-04-24', false], // over Idul Fitri 2024
     ['2025-12-24', 7, '2026-01-07', false], // over 25/26 December and New Year
-    ['2026-12-23', 7, '2027-01-05', true], // over 24/25 December 2026 into 2027
+    ['2026-12-23', 7, '2027-01-06', true], // over 24/25 December 2026 and New Year 2027
     ['2025-04-22', 0, '2025-04-22', false],
   ])('should move %s by %i working days to %s when extended', (currentDue, extra, dueDate, provisional) => {
     expect(extendDueDate(cal, currentDue, extra)).toEqual({ dueDate, provisional });
@@ -523,7 +553,7 @@ describe('explainDueDate', () => {
       'with a provisional due date',
       '2026-12-23T10:00:00+07:00',
       WIB,
-      `Diterima Rabu, 23 Desember 2026 pukul 10.00 WIB; hari ke-0 = 23 Desember 2026; 10 hari kerja ${rest} berakhir Jumat, 8 Januari 2027 pukul 23.59 WIB. ` +
+      `Diterima Rabu, 23 Desember 2026 pukul 10.00 WIB; hari ke-0 = 23 Desember 2026; 10 hari kerja ${rest} berakhir Senin, 11 Januari 2027 pukul 23.59 WIB. ` +
         'Tanggal ini masih sementara karena daftar hari libur tahun 2027 belum ditetapkan.',
     ],
   ])('should explain the computation when received %s', (_case, instant, hours, sentence) => {

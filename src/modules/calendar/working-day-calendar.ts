@@ -38,7 +38,8 @@ export const DEFAULT_SERVICE_HOURS: ServiceHours = {
 export interface WorkingDayCalendarOptions {
   /**
    * Dates that are not working days besides weekends: libur nasional, cuti bersama when that
-   * setting is on, and the body's own closures. The caller decides what goes in.
+   * setting is on, and the body's own closures. The caller decides what goes in. Years not in
+   * confirmedYears get FIXED_DATE_HOLIDAYS besides.
    */
   nonWorkingDays: readonly LocalDate[];
   /** Years whose holiday list has been decreed; dates in other years are provisional. */
@@ -64,6 +65,19 @@ export interface ExplainOptions {
   /** Whether the calendar treats cuti bersama as non-working (the setting); default true. */
   cutiBersamaExcluded?: boolean;
 }
+
+/**
+ * National holidays on the same date every year (Tahun Baru Masehi, Hari Buruh, Hari Lahir
+ * Pancasila, Hari Kemerdekaan, Hari Natal). A year's decreed list holds them; a year without one
+ * still keeps them non-working, and only the moving feasts and cuti bersama stay unknown there.
+ */
+export const FIXED_DATE_HOLIDAYS: readonly { monthDay: string; name: string }[] = [
+  { monthDay: '01-01', name: 'Tahun Baru Masehi' },
+  { monthDay: '05-01', name: 'Hari Buruh Internasional' },
+  { monthDay: '06-01', name: 'Hari Lahir Pancasila' },
+  { monthDay: '08-17', name: 'Hari Kemerdekaan Republik Indonesia' },
+  { monthDay: '12-25', name: 'Hari Raya Natal' },
+];
 
 const DEFAULT_FIRST_YEAR = 2020;
 const DEFAULT_YEARS_AHEAD = 5;
@@ -148,6 +162,11 @@ export class WorkingDayCalendar {
     // Dates outside the range cannot affect any query that is allowed, so they are dropped.
     const nonWorking = new Set<number>();
     for (const date of options.nonWorkingDays) nonWorking.add(toDayNumber(date));
+    // A decreed year's list is the authority; an undecreed year still has its fixed-date holidays.
+    for (let year = firstYear; year <= lastYear; year += 1) {
+      if (confirmed.has(year)) continue;
+      for (const { monthDay } of FIXED_DATE_HOLIDAYS) nonWorking.add(toDayNumber(`${String(year).padStart(4, '0')}-${monthDay}`));
+    }
     return new WorkingDayCalendar(firstYear, lastYear, nonWorking, confirmed);
   }
 

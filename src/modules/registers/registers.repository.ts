@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NOTICE_EVENTS } from 'src/modules/requests';
 import { NoticeFacts, RegisterRecord } from './register-entry';
 
 /** Which requests a register lists: a body, optionally some of its units, a period, a status, a search. */
@@ -28,7 +29,7 @@ interface RecordRow extends Omit<RegisterRecord, 'notice'> {
 }
 
 /** Decisions that end with a written notice (the event that carries it). */
-const NOTICE_EVENTS = `('notice_issued', 'refused', 'not_held')`;
+const NOTICE_EVENT_LIST = `(${NOTICE_EVENTS.map((e) => `'${e}'`).join(', ')})`;
 
 /**
  * Read-only report queries over the requests module's tables (requests, request_events,
@@ -76,7 +77,7 @@ export class RegistersRepository {
               n.data->'notice' AS notice, h.at AS "firstHandoverAt", f.data->>'toUnitName' AS "forwardedTo"
          FROM requests r
          JOIN ppid_units u ON u.id = r.unit_id
-         LEFT JOIN LATERAL (SELECT e.data FROM request_events e WHERE e.request_id = r.id AND e.type IN ${NOTICE_EVENTS} ORDER BY e.id DESC LIMIT 1) n ON true
+         LEFT JOIN LATERAL (SELECT e.data FROM request_events e WHERE e.request_id = r.id AND e.type IN ${NOTICE_EVENT_LIST} ORDER BY e.id DESC LIMIT 1) n ON true
          LEFT JOIN LATERAL (SELECT min(e.occurred_at) AS at FROM request_events e WHERE e.request_id = r.id AND e.type = 'documents_handed_over') h ON true
          LEFT JOIN LATERAL (SELECT e.data FROM request_events e WHERE e.request_id = r.id AND e.type = 'forwarded' ORDER BY e.id DESC LIMIT 1) f ON true
         WHERE ${sql}

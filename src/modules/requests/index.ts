@@ -17,7 +17,7 @@ export { deadlineState, stateBounds } from './workflow/deadline-state';
 export type { StateBounds } from './workflow/deadline-state';
 export { DECISIONS, EXEMPTION_GROUNDS, FORMATS, blankNotice, parseNoticeInput } from './workflow/notice-input';
 export type { Decision, ExemptionGround, InformationFormat, NoticeInput } from './workflow/notice-input';
-export { TRANSITIONS, nextStatus } from './workflow/request-transitions';
+export { NOTICE_EVENTS, TRANSITIONS, nextStatus, noticeAction } from './workflow/request-transitions';
 export type { RequestAction } from './workflow/request-transitions';
 export { MAX_EXTENSION_DAYS } from './workflow/request-workflow.service';
 export type { InformationRequest } from './request.entity';

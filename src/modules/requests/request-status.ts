@@ -26,6 +26,7 @@ export const EVENT_LABELS: Record<string, string> = {
   refused: 'Permohonan ditolak',
   refusal_approved: 'Permohonan ditolak (diputus PPID Utama)',
   not_held: 'Pemberitahuan: informasi tidak dikuasai',
+  not_documented: 'Pemberitahuan: informasi belum didokumentasikan',
   documents_handed_over: 'Dokumen informasi diserahkan',
   delivery_recorded: 'Penyampaian informasi dicatat',
   letter_corrected: 'Ralat surat disampaikan',

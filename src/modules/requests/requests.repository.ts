@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { ConsequenceTestRecord } from 'src/modules/requests/consequence-test.entity';
 import { RequestDocument } from 'src/modules/requests/request-document.entity';
 import { RequestEvent } from 'src/modules/requests/request-event.entity';
 import { InformationRequest } from 'src/modules/requests/request.entity';
@@ -187,6 +188,11 @@ export class RequestsRepository {
 
   async updateRequest(m: EntityManager, id: string, patch: Partial<InformationRequest>): Promise<void> {
     await m.getRepository(InformationRequest).update({ id }, patch);
+  }
+
+  /** The consequence test behind a refusal or partial grant, with the notice event it belongs to. */
+  insertConsequenceTest(m: EntityManager, test: Omit<ConsequenceTestRecord, 'id' | 'createdAt'>): Promise<ConsequenceTestRecord> {
+    return m.getRepository(ConsequenceTestRecord).save(m.getRepository(ConsequenceTestRecord).create(test));
   }
 
   insertDocument(m: EntityManager, doc: Partial<RequestDocument>): Promise<RequestDocument> {

@@ -21,6 +21,10 @@ export interface BodyDetails {
   website: string | null;
   /** As stored: an object keyed by weekday (service-hours.ts), or null. */
   serviceHours: unknown;
+  /** The atasan PPID who decides objections (Pasal 35–36): name, position, and where objections are sent when not the office. */
+  atasanName: string | null;
+  atasanPosition: string | null;
+  atasanAddress: string | null;
 }
 
 export interface BodyDetailsRow extends BodyDetails {
@@ -54,7 +58,8 @@ export interface UtamaRef {
   bodyId: number;
 }
 
-const BODY_DETAIL_COLUMNS = `id, region_code AS "regionCode", name, address, phone, email, website, service_hours AS "serviceHours"`;
+const BODY_DETAIL_COLUMNS = `id, region_code AS "regionCode", name, address, phone, email, website, service_hours AS "serviceHours",
+  atasan_name AS "atasanName", atasan_position AS "atasanPosition", atasan_address AS "atasanAddress"`;
 
 const UNIT_DETAIL_COLUMNS = `u.id, u.body_id AS "bodyId", b.name AS "bodyName", u.level, u.code, u.name, u.address, u.phone, u.email,
   u.signer_name AS "signerName", u.signer_position AS "signerPosition", u.signer_nip AS "signerNip"`;
@@ -102,8 +107,19 @@ export class BodiesAdminRepository {
 
   async updateBodyDetails(manager: Pick<EntityManager, 'query'>, bodyId: number, details: BodyDetails): Promise<boolean> {
     const result = (await manager.query(
-      `UPDATE public_bodies SET address = $2, phone = $3, email = $4, website = $5, service_hours = $6::jsonb WHERE id = $1 RETURNING id`,
-      [bodyId, details.address, details.phone, details.email, details.website, details.serviceHours === null ? null : JSON.stringify(details.serviceHours)],
+      `UPDATE public_bodies SET address = $2, phone = $3, email = $4, website = $5, service_hours = $6::jsonb,
+              atasan_name = $7, atasan_position = $8, atasan_address = $9 WHERE id = $1 RETURNING id`,
+      [
+        bodyId,
+        details.address,
+        details.phone,
+        details.email,
+        details.website,
+        details.serviceHours === null ? null : JSON.stringify(details.serviceHours),
+        details.atasanName,
+        details.atasanPosition,
+        details.atasanAddress,
+      ],
     )) as UpdateResult<{ id: number }>;
     return result[0].length > 0;
   }

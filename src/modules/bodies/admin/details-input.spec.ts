@@ -29,8 +29,16 @@ describe('checkBodyDetails', () => {
           sat: null,
           sun: null,
         },
+        atasanName: null,
+        atasanPosition: null,
+        atasanAddress: null,
       },
     });
+  });
+
+  it("should keep the atasan PPID's name, position and objection address, folded, when given", () => {
+    const checked = checkBodyDetails({ ...BODY, atasanName: ' Drs. Ikhsan,  M.Si. ', atasanPosition: 'Sekretaris Daerah Kota Surabaya', atasanAddress: 'Jalan Taman Surya 1,\n Surabaya' });
+    expect(checked.ok && checked.value).toMatchObject({ atasanName: 'Drs. Ikhsan, M.Si.', atasanPosition: 'Sekretaris Daerah Kota Surabaya', atasanAddress: 'Jalan Taman Surya 1, Surabaya' });
   });
 
   it('should name every empty required field with "wajib diisi"', () => {

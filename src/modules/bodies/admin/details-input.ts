@@ -13,7 +13,7 @@ export type FormValues = Record<string, string | undefined>;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
-export const BODY_DETAIL_FIELDS = ['address', 'phone', 'email', 'website', ...WEEKDAYS.map((d) => `hours_${d}`)];
+export const BODY_DETAIL_FIELDS = ['address', 'phone', 'email', 'website', ...WEEKDAYS.map((d) => `hours_${d}`), 'atasanName', 'atasanPosition', 'atasanAddress'];
 export const UNIT_DETAIL_FIELDS = ['address', 'phone', 'email', 'signerName', 'signerPosition', 'signerNip'];
 
 /** Whitespace runs folded to one space. */
@@ -58,6 +58,15 @@ export class BodyDetailsDto {
   @hoursField('Jumat') hours_fri?: string;
   @hoursField('Sabtu') hours_sat?: string;
   @hoursField('Minggu') hours_sun?: string;
+
+  @TextField({ label: 'Nama atasan PPID', max: 150, required: false, normalize: folded })
+  atasanName?: string;
+
+  @TextField({ label: 'Jabatan atasan PPID', max: 200, required: false, normalize: folded })
+  atasanPosition?: string;
+
+  @TextField({ label: 'Alamat pengajuan keberatan', max: 300, required: false, normalize: folded })
+  atasanAddress?: string;
 }
 
 export class UnitDetailsDto {
@@ -108,7 +117,19 @@ export function checkBodyDetails(form: FormValues): Checked<BodyDetails> {
   }
   const dto = checked.value;
   const serviceHours = week as ServiceHours;
-  return { ok: true, value: { address: dto.address, phone: dto.phone, email: dto.email, website: dto.website ?? null, serviceHours } };
+  return {
+    ok: true,
+    value: {
+      address: dto.address,
+      phone: dto.phone,
+      email: dto.email,
+      website: dto.website ?? null,
+      serviceHours,
+      atasanName: dto.atasanName || null,
+      atasanPosition: dto.atasanPosition || null,
+      atasanAddress: dto.atasanAddress || null,
+    },
+  };
 }
 
 export function checkUnitDetails(form: FormValues): Checked<UnitDetails> {

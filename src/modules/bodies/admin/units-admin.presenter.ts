@@ -118,7 +118,15 @@ export function timeZoneOptions(selected: string | undefined): { value: string; 
 /** The body form's values from the stored row. */
 export function bodyFormValues(body: BodyDetailsRow): Record<string, string> {
   const hours = serviceHoursFrom(body.serviceHours);
-  const values: Record<string, string> = { address: body.address ?? '', phone: body.phone ?? '', email: body.email ?? '', website: body.website ?? '' };
+  const values: Record<string, string> = {
+    address: body.address ?? '',
+    phone: body.phone ?? '',
+    email: body.email ?? '',
+    website: body.website ?? '',
+    atasanName: body.atasanName ?? '',
+    atasanPosition: body.atasanPosition ?? '',
+    atasanAddress: body.atasanAddress ?? '',
+  };
   for (const day of WEEKDAYS) values[`hours_${day}`] = hours ? formatDayHours(hours[day]) : '';
   return values;
 }

@@ -102,7 +102,16 @@ export class UnitsAdminService {
     return this.db.transaction(async (m) => {
       const before = await this.repo.findBodyDetails(bodyId, m, true);
       if (!before) throw new NotFound('Badan publik tidak ditemukan.');
-      const current: BodyDetails = { address: before.address, phone: before.phone, email: before.email, website: before.website, serviceHours: serviceHoursFrom(before.serviceHours) };
+      const current: BodyDetails = {
+        address: before.address,
+        phone: before.phone,
+        email: before.email,
+        website: before.website,
+        serviceHours: serviceHoursFrom(before.serviceHours),
+        atasanName: before.atasanName,
+        atasanPosition: before.atasanPosition,
+        atasanAddress: before.atasanAddress,
+      };
       const changed = changedFields(current, checked.value);
       if (changed.length === 0) return { changed };
       await this.repo.updateBodyDetails(m, bodyId, checked.value);

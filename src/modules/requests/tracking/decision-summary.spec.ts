@@ -62,7 +62,7 @@ describe('decisionSummary', () => {
       name: 'not documented',
       notice: { decision: 'not_documented', reason: 'Data survei belum selesai diolah.' },
       status: 'closed',
-      facts: ['Keputusan: Belum didokumentasikan', 'Keterangan: Data survei belum selesai diolah.'],
+      facts: ['Keputusan: Informasi belum didokumentasikan', 'Keterangan: Data survei belum selesai diolah.'],
       steps: ['Informasi ini belum didokumentasikan, sehingga belum dapat diberikan. Permohonan ini selesai.'],
       noSteps: [OBJECTION_STEP],
     },

@@ -14,6 +14,7 @@ import { RequestNotFound } from 'src/modules/requests/request.errors';
 import { RequestsRepository } from 'src/modules/requests/requests.repository';
 import { formatTrackingCode, TrackingCodes } from 'src/modules/requests/tracking/tracking-code';
 import { NoticeInput } from 'src/modules/requests/workflow/notice-input';
+import { NOTICE_EVENTS } from 'src/modules/requests/workflow/request-transitions';
 
 /** Wrong codes for one number in an hour, from everybody, from which on it counts as under attack. */
 export const TRACKING_ATTACK_THRESHOLD = 10;
@@ -40,7 +41,7 @@ export interface TrackingRecord {
 }
 
 /** Events whose data holds the written notice, as the workflow stores it. */
-const NOTICE_EVENTS = new Set(['notice_issued', 'refused', 'refusal_approved', 'not_held']);
+const NOTICE_EVENT_TYPES = new Set(NOTICE_EVENTS);
 
 /** The requester's view of a request, given its number and tracking code; no account needed. */
 @Injectable()
@@ -94,7 +95,7 @@ export class TrackingService {
     const unit = await this.bodies.getUnit(request.receivingUnitId);
     const events = await this.requests.findTimeline(request.id, true);
     const documents = await this.requests.findDocuments(request.id);
-    const noticeEvent = [...events].reverse().find((e) => NOTICE_EVENTS.has(e.type) && typeof e.data.notice === 'object' && e.data.notice !== null);
+    const noticeEvent = [...events].reverse().find((e) => NOTICE_EVENT_TYPES.has(e.type) && typeof e.data.notice === 'object' && e.data.notice !== null);
     return {
       receipt: await this.receipts.of(request, unit),
       events,

@@ -13,7 +13,7 @@ const RECEIPT = {
   information: 'Data cakupan imunisasi dasar per kecamatan tahun 2024.',
 } as ReceiptView;
 
-const UNIT = { address: null, phone: null, email: null, signerName: null, signerPosition: null, signerNip: null, body: { address: null, phone: null, email: null, website: null, serviceHours: null } };
+const UNIT = { address: null, phone: null, email: null, signerName: null, signerPosition: null, signerNip: null, body: { name: 'Pemerintah Kota Surabaya', address: null, phone: null, email: null, website: null, serviceHours: null, atasanName: null, atasanPosition: null, atasanAddress: null } };
 
 function context(number: string): LetterContext {
   return { receipt: RECEIPT, regionName: 'Kota Surabaya', number, date: '2026-11-25', officerName: 'Sri Wahyuni', ...letterDetailsOf(UNIT) };

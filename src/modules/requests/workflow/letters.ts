@@ -3,6 +3,7 @@ import { FieldRow, LetterData, LetterSection, LetterSigner } from 'src/modules/d
 import { COPY_DELIVERIES } from 'src/modules/requests/request-options';
 import { ReceiptView } from 'src/modules/requests/receipt.presenter';
 import { DECISIONS, EXEMPTION_GROUNDS, FORMATS, NoticeInput } from './notice-input';
+import { LetterKind, objectionGroundsFor, OBJECTION_GROUND_TEXTS, OBJECTION_WINDOW_WORKING_DAYS } from './objection-rights';
 
 /** What every letter on a request shares. */
 export interface LetterContext {
@@ -15,15 +16,67 @@ export interface LetterContext {
   serviceHoursText: string | null;
   /** The unit's signer; null until an admin sets one, then the officer signs for the PPID. */
   signer: { name: string; position: string; nip: string } | null;
+  /** To whom and where objections go: the body's atasan PPID, or "atasan PPID <body>" at its office. */
+  objectionOffice: { name: string; address: string | null };
   number: string;
   /** 'YYYY-MM-DD' local date of the letter. */
   date: string;
   officerName: string;
 }
 
-const OBJECTION_RIGHT =
-  'Apabila Saudara tidak puas dengan keputusan ini, Saudara berhak mengajukan keberatan kepada Atasan PPID ' +
-  'paling lambat 30 (tiga puluh) hari kerja sejak surat ini diterima (UU Nomor 14 Tahun 2008 Pasal 35 dan 36).';
+/** The notice went out after the due date: the answer is later than the law allows (Pasal 35(1) g). */
+export interface NoticeFacts {
+  late: boolean;
+}
+
+/**
+ * The right to object that applies to this letter (Pasal 35(1), 36(1)): its grounds, the 30 working
+ * days, the atasan PPID and their address, and how to file on the portal.
+ */
+export function objectionSections(ctx: LetterContext, kind: LetterKind, facts: { fee: number | null; late: boolean }): LetterSection[] {
+  const grounds = objectionGroundsFor(kind, facts);
+  const intro =
+    kind === 'extension'
+      ? 'Apabila pemberitahuan tertulis tidak Saudara terima sampai batas waktu yang baru, atau informasi disampaikan melebihi waktu yang diatur, Saudara berhak mengajukan keberatan secara tertulis berdasarkan Pasal 35 ayat (1) Undang-Undang Nomor 14 Tahun 2008 dengan alasan:'
+      : 'Apabila Saudara tidak puas dengan keputusan ini, Saudara berhak mengajukan keberatan secara tertulis berdasarkan Pasal 35 ayat (1) Undang-Undang Nomor 14 Tahun 2008 dengan alasan:';
+  const office = ctx.objectionOffice;
+  return [
+    { kind: 'heading', text: 'Hak mengajukan keberatan' },
+    { kind: 'paragraph', text: intro },
+    { kind: 'fields', rows: grounds.map((g) => ({ label: `Huruf ${g}`, value: OBJECTION_GROUND_TEXTS[g] })) },
+    {
+      kind: 'paragraph',
+      text:
+        `Keberatan diajukan paling lambat ${OBJECTION_WINDOW_WORKING_DAYS} (tiga puluh) hari kerja setelah alasan tersebut timbul (Pasal 36 ayat (1)) ` +
+        `kepada ${office.name}${office.address ? `, ${office.address}` : ''}.`,
+    },
+    {
+      kind: 'paragraph',
+      text:
+        'Keberatan dapat diajukan secara tertulis ke alamat tersebut, atau melalui Portal KIP pada halaman pelacakan permohonan ' +
+        `dengan nomor pendaftaran ${ctx.receipt.registrationNumber} dan kode lacak Saudara:`,
+    },
+    // On a line of its own, so the address is never split.
+    { kind: 'paragraph', text: ctx.receipt.trackingUrl },
+  ];
+}
+
+/** The consequence test behind a refusal or a partial grant, row by row (Pasal 2(4), 19 and 20). */
+function consequenceRows(n: NoticeInput): FieldRow[] {
+  const test = n.consequenceTest;
+  const rows: FieldRow[] = [{ label: 'Dasar pengecualian', value: exemptionGroundText(n) }];
+  if (!test) return rows;
+  rows.push(
+    { label: 'Informasi yang dikecualikan', value: test.information },
+    { label: 'Tanggal uji konsekuensi', value: formatLocalDate(test.date, false) },
+    { label: 'Peserta uji konsekuensi', value: test.participants.join(', ') },
+    { label: 'Konsekuensi bila dibuka', value: test.consequence },
+    { label: 'Pertimbangan kepentingan publik', value: test.publicInterest },
+    { label: 'Dasar hukum', value: test.legalBasis },
+    { label: 'Jangka waktu pengecualian', value: test.exemptionUntil ? `Sampai ${formatLocalDate(test.exemptionUntil, false)}` : 'Sesuai ketentuan undang-undang' },
+  );
+  return rows;
+}
 
 /** 'Pasal 17 huruf h UU 14/2008: informasi yang apabila dibuka mengungkap rahasia pribadi', shared by the letter and the tracking page. */
 export function exemptionGroundText(n: Pick<NoticeInput, 'exemptionGround' | 'exemptionLaw'>): string {
@@ -86,15 +139,19 @@ export function extensionLetter(ctx: LetterContext, ext: { workingDays: number; 
         `sehingga batas waktu menjadi ${ext.newDueDateText}.`,
     },
     { kind: 'fields', rows: [{ label: 'Alasan perpanjangan', value: ext.reason }] },
+    ...objectionSections(ctx, 'extension', { fee: null, late: false }),
   ]);
 }
 
-/** Pasal 22(7): whether held, the decision, what is given, what is blacked out, format, delivery, fees, time. */
-export function noticeLetter(ctx: LetterContext, n: NoticeInput): LetterData {
-  const rows: FieldRow[] = [
-    ...requestRows(ctx),
-    { label: 'Penguasaan informasi', value: n.informationHeld ? 'Informasi berada di bawah penguasaan kami' : 'Informasi tidak berada di bawah penguasaan kami' },
-  ];
+/** Pasal 22(7)a, and "not yet documented" said as such, not as not held. */
+function holdingRow(n: NoticeInput): FieldRow {
+  if (n.decision === 'not_documented') return { label: 'Status informasi', value: 'Informasi belum didokumentasikan' };
+  return { label: 'Penguasaan informasi', value: n.informationHeld ? 'Informasi berada di bawah penguasaan kami' : 'Informasi tidak berada di bawah penguasaan kami' };
+}
+
+/** Pasal 22(7): whether held, the decision, what is given, what is blacked out (and on which ground), format, delivery, fees, time. */
+export function noticeLetter(ctx: LetterContext, n: NoticeInput, facts: NoticeFacts): LetterData {
+  const rows: FieldRow[] = [...requestRows(ctx), holdingRow(n)];
   if (n.decision === 'not_held') {
     rows.push({ label: 'Badan publik yang menguasai', value: n.holderBody ?? 'Tidak diketahui' });
   }
@@ -114,33 +171,27 @@ export function noticeLetter(ctx: LetterContext, n: NoticeInput): LetterData {
     },
     { kind: 'fields', rows },
   ];
-  if (n.decision === 'partially_granted') sections.push({ kind: 'paragraph', text: OBJECTION_RIGHT });
-  return base(ctx, 'Pemberitahuan Tertulis atas Permohonan Informasi Publik', sections);
+  if (n.decision === 'partially_granted') {
+    sections.push(
+      { kind: 'paragraph', text: 'Bagian informasi yang dihitamkan dikecualikan setelah dilakukan uji konsekuensi sebagaimana dimaksud Pasal 2 ayat (4) dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008:' },
+      { kind: 'fields', rows: consequenceRows(n) },
+    );
+  }
+  sections.push(...objectionSections(ctx, n.decision, { fee: n.fee, late: facts.late }));
+  const subject =
+    n.decision === 'not_documented' ? 'Pemberitahuan Tertulis: Informasi Belum Didokumentasikan' : 'Pemberitahuan Tertulis atas Permohonan Informasi Publik';
+  return base(ctx, subject, sections);
 }
 
 /** Pasal 17 ground, consequence test (Pasal 19), exemption period (Pasal 20) and the right to object. */
-export function refusalLetter(ctx: LetterContext, n: NoticeInput): LetterData {
-  const test = n.consequenceTest;
-  const rows: FieldRow[] = [
-    ...requestRows(ctx),
-    { label: 'Keputusan', value: 'Permohonan ditolak' },
-    { label: 'Dasar pengecualian', value: exemptionGroundText(n) },
-    { label: 'Alasan', value: n.reason ?? '' },
-  ];
-  if (test) {
-    rows.push(
-      { label: 'Tanggal uji konsekuensi', value: formatLocalDate(test.date, false) },
-      { label: 'Peserta uji konsekuensi', value: test.participants.join(', ') },
-      { label: 'Konsekuensi bila dibuka', value: test.consequence },
-      { label: 'Jangka waktu pengecualian', value: test.exemptionUntil ? `Sampai ${formatLocalDate(test.exemptionUntil, false)}` : 'Sesuai ketentuan undang-undang' },
-    );
-  }
+export function refusalLetter(ctx: LetterContext, n: NoticeInput, facts: NoticeFacts): LetterData {
+  const rows: FieldRow[] = [...requestRows(ctx), { label: 'Keputusan', value: 'Permohonan ditolak' }, { label: 'Alasan', value: n.reason ?? '' }, ...consequenceRows(n)];
   return base(ctx, 'Pemberitahuan Penolakan Permohonan Informasi Publik', [
     {
       kind: 'paragraph',
       text: 'Setelah dilakukan uji konsekuensi sebagaimana dimaksud Pasal 2 ayat (4) dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008, dengan ini kami sampaikan bahwa permohonan informasi Saudara tidak dapat kami penuhi:',
     },
     { kind: 'fields', rows },
-    { kind: 'paragraph', text: OBJECTION_RIGHT },
+    ...objectionSections(ctx, 'refused', { fee: null, late: facts.late }),
   ]);
 }

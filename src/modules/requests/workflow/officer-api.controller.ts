@@ -46,14 +46,21 @@ export class OfficerApiController {
   @ApiBody({ type: ExtensionDto })
   @ApiResponse({ status: 400, description: '`errors` per field' })
   @ApiResponse({ status: 201, description: '{ "dueDate": "YYYY-MM-DD" }' })
-  @ApiResponse({ status: 409, description: 'Already extended, or not allowed in this status' })
+  @ApiResponse({ status: 409, description: 'Already extended, the current due date has passed (Pasal 22(8)), or not allowed in this status' })
   extend(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ dueDate: string }> {
     return this.workflow.extend(actor, id, { workingDays: body.workingDays, reason: body.reason, version: body.version }, new Date());
   }
 
   @Post('requests/:id/notice')
   @ApiOperation({ summary: 'Written notice (Pasal 22(7)) or refusal (Pasal 17 ground + consequence test)' })
-  @ApiBody({ type: NoticeDto, description: 'What each decision needs: granted/partially_granted → material, format, delivery (partially: redactions); refused → exemptionGround, reason, consequenceTest (exemptionLaw for j, exemptionUntil for a–f); a fee above 0 → paymentMethod' })
+  @ApiBody({
+    type: NoticeDto,
+    description:
+      'What each decision needs: granted/partially_granted → material, format, delivery (partially: redactions, exemptionGround and consequenceTest for the part withheld); ' +
+      'refused → exemptionGround, reason, consequenceTest (exemptionLaw for j, exemptionUntil for a–f); a fee above 0 → paymentMethod. ' +
+      'Contradictions answer 400: granted, partially granted or refused with informationHeld false, not_held with informationHeld true, ' +
+      'a consequence test dated after today, an exemptionUntil not after today.',
+  })
   @ApiResponse({ status: 201, description: '{ "status", "letterUrl" }; a PPID Pelaksana\'s refusal answers status "awaiting_approval" and letterUrl null until its PPID Utama approves it' })
   @ApiResponse({ status: 400, description: '`errors` per field, e.g. `consequenceTest.date`' })
   async notice(@CurrentActor() actor: Actor, @Param('id', REQUEST_ID) id: string, @Body() body: Json): Promise<{ status: string; letterUrl: string | null }> {

@@ -3,6 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { StateBounds } from './deadline-state';
 
+/** The deadline-state bounds of one unit: its local today and its body's calendar. */
+export interface UnitBounds extends StateBounds {
+  unitId: number;
+}
+
+/** Where a unit keeps time and whose calendar it follows. */
+export interface UnitClock {
+  unitId: number;
+  bodyId: number;
+  timeZone: string;
+}
+
 export interface QueueQuery {
   /** null = every unit (bureau, admin). */
   unitIds: number[] | null;
@@ -39,8 +51,17 @@ const OPEN = `r.status IN ('received', 'in_process', 'awaiting_approval')`;
 export class QueueRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private where(q: QueueQuery, bounds: StateBounds, withState: boolean): { sql: string; params: unknown[] } {
-    const params: unknown[] = [];
+  /**
+   * Each unit's bounds as a joinable row set `sb(unit_id, today, soon)`: the states of a request
+   * follow its own body's calendar (closures included) and its unit's local date.
+   */
+  private boundsJoin(bounds: readonly UnitBounds[], params: unknown[]): string {
+    params.push(bounds.map((b) => b.unitId), bounds.map((b) => b.today), bounds.map((b) => b.dueSoonUntil));
+    const n = params.length;
+    return ` JOIN unnest($${n - 2}::int[], $${n - 1}::date[], $${n}::date[]) AS sb(unit_id, today, soon) ON sb.unit_id = r.unit_id`;
+  }
+
+  private where(q: QueueQuery, withState: boolean, params: unknown[]): string {
     const clauses = ['r.closed_at IS NULL'];
     const p = (v: unknown) => {
       params.push(v);
@@ -57,14 +78,25 @@ export class QueueRepository {
     }
     // Deadline states belong to requests still waiting for the written notice.
     if (withState && q.state) clauses.push(OPEN);
-    if (withState && q.state === 'terlambat') clauses.push(`r.due_date < ${p(bounds.today)}::date`);
-    if (withState && q.state === 'segera') clauses.push(`r.due_date BETWEEN ${p(bounds.today)}::date AND ${p(bounds.dueSoonUntil)}::date`);
-    if (withState && q.state === 'aman') clauses.push(`r.due_date > ${p(bounds.dueSoonUntil)}::date`);
-    return { sql: clauses.join(' AND '), params };
+    if (withState && q.state === 'terlambat') clauses.push('r.due_date < sb.today');
+    if (withState && q.state === 'segera') clauses.push('r.due_date BETWEEN sb.today AND sb.soon');
+    if (withState && q.state === 'aman') clauses.push('r.due_date > sb.soon');
+    return clauses.join(' AND ');
   }
 
-  async findPage(q: QueueQuery, bounds: StateBounds): Promise<QueueRow[]> {
-    const { sql, params } = this.where(q, bounds, true);
+  /** The units of the given ids (null: every unit) with their body and zone. */
+  async findUnitClocks(unitIds: number[] | null): Promise<UnitClock[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id AS unit_id, body_id, time_zone FROM ppid_units ${unitIds ? 'WHERE id = ANY($1::int[])' : ''} ORDER BY id`,
+      unitIds ? [unitIds] : [],
+    )) as { unit_id: number; body_id: number; time_zone: string }[];
+    return rows.map((r) => ({ unitId: r.unit_id, bodyId: r.body_id, timeZone: r.time_zone }));
+  }
+
+  async findPage(q: QueueQuery, bounds: readonly UnitBounds[]): Promise<QueueRow[]> {
+    const params: unknown[] = [];
+    const join = q.state ? this.boundsJoin(bounds, params) : '';
+    const sql = this.where(q, true, params);
     let cursor = '';
     if (q.after) {
       params.push(q.after.dueDate, q.after.id);
@@ -76,7 +108,7 @@ export class QueueRepository {
               r.status, r.channel, r.unit_id, u.name AS unit_name, r.assignee_id, a.name AS assignee_name, r.received_at, r.extended_days
          FROM requests r
          JOIN ppid_units u ON u.id = r.unit_id
-         LEFT JOIN users a ON a.id = r.assignee_id
+         LEFT JOIN users a ON a.id = r.assignee_id${join}
         WHERE ${sql}${cursor}
         ORDER BY r.due_date, r.id
         LIMIT $${params.length}`,
@@ -88,15 +120,16 @@ export class QueueRepository {
    * Rows findPage would list without a state filter, by deadline state; `answered` are those past
    * their written notice (no deadline state), so the four add up to every row listed.
    */
-  async countByState(q: QueueQuery, bounds: StateBounds): Promise<{ aman: number; segera: number; terlambat: number; answered: number }> {
-    const { sql, params } = this.where(q, bounds, false);
-    params.push(bounds.today, bounds.dueSoonUntil);
+  async countByState(q: QueueQuery, bounds: readonly UnitBounds[]): Promise<{ aman: number; segera: number; terlambat: number; answered: number }> {
+    const params: unknown[] = [];
+    const join = this.boundsJoin(bounds, params);
+    const sql = this.where(q, false, params);
     const [row] = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE ${OPEN} AND r.due_date < $${params.length - 1}::date)::int AS terlambat,
-              count(*) FILTER (WHERE ${OPEN} AND r.due_date BETWEEN $${params.length - 1}::date AND $${params.length}::date)::int AS segera,
-              count(*) FILTER (WHERE ${OPEN} AND r.due_date > $${params.length}::date)::int AS aman,
+      `SELECT count(*) FILTER (WHERE ${OPEN} AND r.due_date < sb.today)::int AS terlambat,
+              count(*) FILTER (WHERE ${OPEN} AND r.due_date BETWEEN sb.today AND sb.soon)::int AS segera,
+              count(*) FILTER (WHERE ${OPEN} AND r.due_date > sb.soon)::int AS aman,
               count(*) FILTER (WHERE NOT ${OPEN})::int AS answered
-         FROM requests r WHERE ${sql}`,
+         FROM requests r${join} WHERE ${sql}`,
       params,
     )) as { aman: number; segera: number; terlambat: number; answered: number }[];
     return row;

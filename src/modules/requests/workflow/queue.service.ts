@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from 'src/common/auth/actor';
 import { AccessPolicy } from 'src/modules/auth';
-import { CalendarService } from 'src/modules/calendar';
+import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { Channel, CHANNELS } from 'src/modules/requests/request-options';
 import { STATUS_LABELS, RequestStatus } from 'src/modules/requests/request-status';
 import { RequestNotFound } from 'src/modules/requests/request.errors';
-import { awaitsNotice, deadlineState, DeadlineState, stateBounds, workingDaysOverdue } from './deadline-state';
-import { QueueQuery, QueueRepository } from './queue.repository';
+import { awaitsNotice, deadlineState, DeadlineState, StateBounds, stateBounds, workingDaysOverdue } from './deadline-state';
+import { QueueQuery, QueueRepository, UnitClock } from './queue.repository';
 import { AppConfig } from 'src/config/app-config';
 
 export interface QueueFilter {
@@ -48,6 +48,12 @@ export interface QueuePage {
   today: string;
 }
 
+interface UnitDay {
+  unitId: number;
+  calendar: WorkingDayCalendar;
+  bounds: StateBounds;
+}
+
 const STATES = new Set(['aman', 'segera', 'terlambat']);
 
 /** Open requests of the units an actor may see, ordered by statutory deadline. */
@@ -60,6 +66,24 @@ export class QueueService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Each unit's day: its body's calendar (national days, cuti bersama per the setting, the body's
+   * closures) and its own local date, the same the reminders and the request page use.
+   */
+  private async unitDays(clocks: readonly UnitClock[], now: Date): Promise<Map<number, UnitDay>> {
+    const byBody = new Map<number, WorkingDayCalendar>();
+    const out = new Map<number, UnitDay>();
+    for (const c of clocks) {
+      let calendar = byBody.get(c.bodyId);
+      if (!calendar) {
+        calendar = await this.calendar.calendarFor(c.bodyId);
+        byBody.set(c.bodyId, calendar);
+      }
+      out.set(c.unitId, { unitId: c.unitId, calendar, bounds: stateBounds(calendar, localDateTimeOf(now, c.timeZone).date) });
+    }
+    return out;
+  }
+
   async page(actor: Actor, filter: QueueFilter, now: Date): Promise<QueuePage> {
     const visible = await this.access.visibleUnitIds(actor);
     let unitIds: number[] | null = visible === 'all' ? null : visible;
@@ -68,8 +92,9 @@ export class QueueService {
       unitIds = [filter.unitId];
     }
     const today = localDateTimeOf(now, this.config.provinceTimeZone).date;
-    const calendar = await this.calendar.calendarFor(null);
-    const bounds = stateBounds(calendar, today);
+    const clocks = await this.queue.findUnitClocks(unitIds);
+    const days = await this.unitDays(clocks, now);
+    const bounds = [...days.values()].map((d) => ({ unitId: d.unitId, ...d.bounds }));
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const query: QueueQuery = {
       unitIds,
@@ -82,8 +107,14 @@ export class QueueService {
       limit: limit + 1,
     };
     const [rows, counts] = await Promise.all([this.queue.findPage(query, bounds), this.queue.countByState(query, bounds)]);
+    // A unit created since the clocks were read (the bureau's queue covers every unit).
+    const added = [...new Set(rows.map((r) => r.unit_id).filter((id) => !days.has(id)))];
+    if (added.length > 0) for (const [id, day] of await this.unitDays(await this.queue.findUnitClocks(added), now)) days.set(id, day);
     const items = rows.slice(0, limit).map((r): QueueItem => {
-      const state = awaitsNotice(r.status) ? deadlineState(r.due_date, bounds) : null;
+      const day = days.get(r.unit_id);
+      if (!day) throw new Error(`no calendar loaded for unit ${r.unit_id}`);
+      const { calendar } = day;
+      const state = awaitsNotice(r.status) ? deadlineState(r.due_date, day.bounds) : null;
       return {
         id: r.id,
         registrationNumber: r.registration_number,
@@ -93,7 +124,7 @@ export class QueueService {
         dueDate: r.due_date,
         dueProvisional: r.due_provisional,
         state,
-        daysOverdue: state === 'terlambat' ? workingDaysOverdue(calendar, r.due_date, today) : 0,
+        daysOverdue: state === 'terlambat' ? workingDaysOverdue(calendar, r.due_date, day.bounds.today) : 0,
         status: r.status as RequestStatus,
         channel: r.channel as Channel,
         assigneeName: r.assignee_name,

@@ -1,4 +1,4 @@
-import { decidesRefusal, noticeAction } from './refusal-approval';
+import { decidesRefusal, noticeActionAt } from './refusal-approval';
 
 describe('refusal approval', () => {
   it.each([
@@ -7,9 +7,9 @@ describe('refusal approval', () => {
     ['granted', 'pelaksana', 'notice'],
     ['partially_granted', 'utama', 'notice'],
     ['not_held', 'pelaksana', 'notice_not_held'],
-    ['not_documented', 'utama', 'notice_not_held'],
+    ['not_documented', 'utama', 'notice_not_documented'],
   ] as const)('should make a %s notice of a %s unit the action %s', (decision, level, action) => {
-    expect(noticeAction(decision, level)).toBe(action);
+    expect(noticeActionAt(decision, level)).toBe(action);
   });
 
   it('should let only an officer of the same body\'s PPID Utama decide', () => {

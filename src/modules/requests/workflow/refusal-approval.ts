@@ -1,14 +1,15 @@
 import { UnitLevel } from 'src/modules/bodies';
 import { Decision } from './notice-rules';
-import { RequestAction } from './request-transitions';
+import { noticeAction, RequestAction } from './request-transitions';
 
 /**
- * Which action a written notice is: a refusal is decided by the body's PPID Utama, so one prepared
- * in a PPID Pelaksana waits for the Utama's approval; everything else goes out at once.
+ * Which action a written notice is where it is decided: a refusal is decided by the body's PPID
+ * Utama, so one prepared in a PPID Pelaksana waits for the Utama's approval; everything else goes
+ * out at once.
  */
-export function noticeAction(decision: Decision, unitLevel: UnitLevel): RequestAction {
-  if (decision === 'refused') return unitLevel === 'utama' ? 'refuse' : 'submit_refusal';
-  return decision === 'granted' || decision === 'partially_granted' ? 'notice' : 'notice_not_held';
+export function noticeActionAt(decision: Decision, unitLevel: UnitLevel): RequestAction {
+  const action = noticeAction(decision);
+  return action === 'refuse' && unitLevel !== 'utama' ? 'submit_refusal' : action;
 }
 
 /** Only an officer of the PPID Utama of the request's own body decides a PPID Pelaksana's refusal. */

@@ -94,8 +94,10 @@ export class RequestActionsService {
       'approve_refusal',
       version,
       now,
-      async (m, r) => {
+      async (m, r, { unit }) => {
         const submitted = await this.requests.latestEventOfType(m, r.id, TRANSITIONS.submit_refusal.event);
+        // The letter goes out now: a refusal approved after the due date is a late answer (ground g).
+        const late = localDateTimeOf(now, unit.timeZone).date > r.dueDate;
         const n = submitted?.data.notice as NoticeInput | undefined;
         if (!submitted || !n) throw new ActionNotAllowed('Rancangan penolakan tidak ditemukan.');
         return {
@@ -105,7 +107,7 @@ export class RequestActionsService {
           letter: {
             title: 'Surat penolakan permohonan',
             message: 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.',
-            build: (ctx) => refusalLetter(ctx, n),
+            build: (ctx) => refusalLetter(ctx, n, { late }),
             issuer: utama,
           },
           after: async (em, _eventId, letterId) => {

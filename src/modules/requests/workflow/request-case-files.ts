@@ -15,7 +15,7 @@ import { QueueRepository } from './queue.repository';
 import { canTransition, RequestAction, TRANSITIONS } from './request-transitions';
 import { isGrant } from './delivery-rules';
 import { NoticeInput } from './notice-input';
-import { decidesRefusal, noticeAction } from './refusal-approval';
+import { decidesRefusal, noticeActionAt } from './refusal-approval';
 
 /** The requester as an officer may see them: the full NIK only for officers of the request's own unit. */
 export interface RequesterRecord {
@@ -131,7 +131,7 @@ export class RequestCaseFiles {
         correct: can('correct_letter') && documents.some((d) => d.kind === 'letter'),
         transfer: can('transfer'),
       },
-      refusalNeedsApproval: noticeAction('refused', unit.level) === 'submit_refusal',
+      refusalNeedsApproval: noticeActionAt('refused', unit.level) === 'submit_refusal',
       transferTargets: bodies.filter((b) => b.code !== unit.body.regionCode).map((b) => ({ code: b.code, name: b.name })),
       pendingRefusal:
         submitted && typeof submitted.data.notice === 'object' && submitted.data.notice !== null

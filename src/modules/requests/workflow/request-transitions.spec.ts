@@ -1,5 +1,5 @@
 import { RequestStatus } from 'src/modules/requests/request-status';
-import { ALL_STATUSES, canTransition, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
+import { ALL_STATUSES, canTransition, nextStatus, noticeAction, RequestAction, TRANSITIONS } from './request-transitions';
 
 type Cell = RequestStatus | null;
 /** Written out by hand from the lifecycle: the status after each action from each status, null when refused. */
@@ -16,6 +16,7 @@ const MATRIX: Record<RequestAction, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   approve_refusal: [null, null, 'closed', null, null, null],
   return_refusal:  [null, null, 'in_process', null, null, null],
   notice_not_held: ['closed', 'closed', null, null, null, null],
+  notice_not_documented: ['closed', 'closed', null, null, null, null],
   handover:        [null, null, null, 'answered', null, null],
   record_delivery: [null, null, null, 'answered', null, null],
   close:           [null, null, null, 'closed', null, null],
@@ -37,7 +38,7 @@ describe('request transitions', () => {
 
   it('should cover every status in the matrix columns', () => {
     expect([...COLUMNS].sort()).toEqual([...ALL_STATUSES].sort());
-    expect(Object.keys(MATRIX)).toHaveLength(17);
+    expect(Object.keys(MATRIX)).toHaveLength(18);
   });
 
   it('should give every action its own event, so an event names its action', () => {
@@ -50,5 +51,17 @@ describe('request transitions', () => {
     expect(allowed('closed').sort()).toEqual(['correct_letter', 'note', 'reopen']);
     expect(allowed('withdrawn')).toEqual(['note']);
     expect(canTransition('correct_letter', 'withdrawn')).toBe(false);
+  });
+});
+
+describe('noticeAction', () => {
+  it.each([
+    ['granted', 'notice'],
+    ['partially_granted', 'notice'],
+    ['refused', 'refuse'],
+    ['not_held', 'notice_not_held'],
+    ['not_documented', 'notice_not_documented'],
+  ] as const)('should make a %s notice the %s action, whose event names it', (decision, action) => {
+    expect(noticeAction(decision)).toBe(action);
   });
 });

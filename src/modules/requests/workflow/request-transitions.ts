@@ -1,4 +1,5 @@
 import { RequestStatus } from 'src/modules/requests/request-status';
+import { Decision } from './notice-rules';
 
 /** What an officer (or, for withdraw, the requester) can do to a request. Each action is one row below and one event when done. */
 export type RequestAction =
@@ -12,6 +13,7 @@ export type RequestAction =
   | 'approve_refusal'
   | 'return_refusal'
   | 'notice_not_held'
+  | 'notice_not_documented'
   | 'handover'
   | 'record_delivery'
   | 'close'
@@ -37,7 +39,8 @@ interface Transition {
  * - refuse: refusal on a Pasal 17 ground after a consequence test, decided by a PPID Utama; ends here.
  * - submit_refusal: a PPID Pelaksana's refusal waits for its PPID Utama, who approves it (the
  *   letter goes out and the request ends) or returns it with a reason.
- * - notice_not_held: the body does not hold it (22(7)a–b) or it is not yet documented; ends here.
+ * - notice_not_held: the body does not hold it (22(7)a–b); ends here.
+ * - notice_not_documented: the information is not yet documented; ends here.
  * - transfer: the holder is another body on the portal; registered there, ends here as forwarded.
  * - correct_letter: a ralat of a letter already sent; the status stays.
  * - withdraw: the requester withdraws (dicabut) before the request is finished; the clock stops.
@@ -55,6 +58,7 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
   approve_refusal: { from: ['awaiting_approval'], to: 'closed', event: 'refusal_approved' },
   return_refusal: { from: ['awaiting_approval'], to: 'in_process', event: 'refusal_returned' },
   notice_not_held: { from: ['received', 'in_process'], to: 'closed', event: 'not_held' },
+  notice_not_documented: { from: ['received', 'in_process'], to: 'closed', event: 'not_documented' },
   handover: { from: ['answered'], to: null, event: 'documents_handed_over' },
   record_delivery: { from: ['answered'], to: null, event: 'delivery_recorded' },
   close: { from: ['answered'], to: 'closed', event: 'closed' },
@@ -75,6 +79,7 @@ export const ACTION_LABELS: Record<RequestAction, string> = {
   approve_refusal: 'menyetujui penolakan',
   return_refusal: 'mengembalikan rancangan penolakan',
   notice_not_held: 'menyatakan informasi tidak dikuasai',
+  notice_not_documented: 'menyatakan informasi belum didokumentasikan',
   handover: 'menyerahkan dokumen',
   record_delivery: 'mencatat penyampaian informasi',
   close: 'menutup permohonan',
@@ -93,3 +98,27 @@ export function nextStatus(action: RequestAction, from: RequestStatus): RequestS
   if (!canTransition(action, from)) return null;
   return TRANSITIONS[action].to ?? from;
 }
+
+/** The action a written notice of this decision is. */
+export function noticeAction(decision: Decision): RequestAction {
+  switch (decision) {
+    case 'granted':
+    case 'partially_granted':
+      return 'notice';
+    case 'refused':
+      return 'refuse';
+    case 'not_held':
+      return 'notice_not_held';
+    case 'not_documented':
+      return 'notice_not_documented';
+  }
+}
+
+/** The events that carry a written notice (data.notice): the answer a requester received, or will once approved. */
+export const NOTICE_EVENTS: readonly string[] = [
+  TRANSITIONS.notice.event,
+  TRANSITIONS.refuse.event,
+  TRANSITIONS.approve_refusal.event,
+  TRANSITIONS.notice_not_held.event,
+  TRANSITIONS.notice_not_documented.event,
+];

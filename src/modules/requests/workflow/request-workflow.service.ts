@@ -21,15 +21,18 @@ import { AppConfig } from 'src/config/app-config';
 import { presentReceipt } from 'src/modules/requests/receipt.presenter';
 import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { STATUS_LABELS } from 'src/modules/requests/request-status';
+import { extensionRefusal } from './extension-rules';
 import { extensionLetter, LetterContext, noticeLetter, refusalLetter } from './letters';
 import { parseNoticeInput } from './notice-input';
 import { AssignmentDto, ExtensionDto, ForwardDto, NoteDto } from './dto/officer-actions.dto';
 import { parseDto } from 'src/common/forms/validate-dto';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 import { closeBlocker } from './delivery-rules';
-import { noticeAction } from './refusal-approval';
+import { noticeActionAt } from './refusal-approval';
 
 export { MAX_EXTENSION_DAYS } from './dto/officer-actions.dto';
+/** Beside a due date that falls in a year without a decreed holiday list (as on the receipt). */
+const PROVISIONAL_DUE_NOTE = '(sementara: daftar libur tahun itu belum ditetapkan)';
 export const HANDOVER_MAX_BYTES = 20 * 1024 * 1024;
 export const HANDOVER_MAX_FILES = 5;
 /** PDF, images and office files, recognised by their bytes (old .doc/.xls are 'cfb'). */
@@ -50,6 +53,8 @@ export interface Outcome<T> {
   public?: boolean;
   /** `issuer`: the unit whose letterhead, number and signer the letter carries (default: the request's unit); `corrects`: the letter a ralat corrects. */
   letter?: { title: string; build: (ctx: LetterContext) => LetterData; message: string; issuer?: PpidUnit; corrects?: string };
+  /** Rows of the action's own records that name its event (the consequence test of a refusal). */
+  record?: (m: EntityManager, eventId: string) => Promise<unknown>;
   handover?: { filename: string; mediaType: string; content: Buffer }[];
   /** Further writes of the same use case, in its transaction, after the event (and letter) exist. */
   after?: (m: EntityManager, eventId: string, letterId: string | null) => Promise<void>;
@@ -87,19 +92,26 @@ export class RequestWorkflowService {
     await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
     const { workingDays: days, reason } = parseDto(ExtensionDto, { workingDays: input.workingDays, reason: input.reason });
     return this.act(actor, id, 'extend', input.version, now, async (_m, r, { unit, calendar }) => {
-      if (r.extendedDays) throw new ActionNotAllowed('Permohonan ini sudah pernah diperpanjang. Perpanjangan hanya boleh satu kali (Pasal 22 ayat (8)).');
+      const refusal = extensionRefusal(r, localDateTimeOf(now, unit.timeZone).date);
+      if (refusal) throw new ActionNotAllowed(refusal);
       const extended = extendDueDate(calendar, r.dueDate, days);
+      const provisional = r.dueProvisional || extended.provisional;
       const tz = unit.timeZone;
+      const caveat = provisional ? ` ${PROVISIONAL_DUE_NOTE}` : '';
       return {
         result: { dueDate: extended.dueDate },
-        patch: { extendedDays: days, dueDate: extended.dueDate, dueProvisional: r.dueProvisional || extended.provisional },
+        patch: { extendedDays: days, dueDate: extended.dueDate, dueProvisional: provisional },
         newDueDate: extended.dueDate,
         data: { workingDays: days, reason },
         letter: {
           title: 'Surat pemberitahuan perpanjangan waktu',
-          message: `Waktu pemberitahuan tertulis atas permohonan Anda diperpanjang ${days} hari kerja. Batas waktu yang baru: ${formatLocalDate(extended.dueDate)}.`,
+          message: `Waktu pemberitahuan tertulis atas permohonan Anda diperpanjang ${days} hari kerja. Batas waktu yang baru: ${formatLocalDate(extended.dueDate)}${caveat}.`,
           build: (ctx) =>
-            extensionLetter(ctx, { workingDays: days, reason, newDueDateText: `${formatLocalDate(extended.dueDate)} pukul 23.59 ${timeZoneLabel(tz, now)}` }),
+            extensionLetter(ctx, {
+              workingDays: days,
+              reason,
+              newDueDateText: `${formatLocalDate(extended.dueDate)} pukul 23.59 ${timeZoneLabel(tz, now)}${caveat}`,
+            }),
         },
       };
     });
@@ -107,28 +119,50 @@ export class RequestWorkflowService {
 
   async notice(actor: Actor, id: string, raw: Record<string, unknown>, now: Date): Promise<{ status: string; documentId: string }> {
     const visible = await this.visibleRequest(actor, id); // another unit's request: 404 before any validation message
-    const parsed = parseNoticeInput(raw);
+    const visibleUnit = await this.bodies.getUnit(visible.unitId);
+    const today = localDateTimeOf(now, visibleUnit.timeZone).date;
+    const parsed = parseNoticeInput(raw, today);
     if (!parsed.notice) throw new ValidationFailed(parsed.errors);
     const n = parsed.notice;
-    const action = noticeAction(n.decision, (await this.bodies.getUnit(visible.unitId)).level);
+    const test = n.consequenceTest;
+    const action = noticeActionAt(n.decision, visibleUnit.level);
     // A PPID Pelaksana's refusal waits for its PPID Utama: nothing goes out, the requester sees nothing yet.
     const held = action === 'submit_refusal';
     let documentId = '';
-    const status = await this.act(actor, id, action, raw.version, now, async (_m, _r, { unit }) => {
+    const status = await this.act(actor, id, action, raw.version, now, async (_m, r, { unit }) => {
       // Forwarded to another unit since the level was read: the route may differ, so nothing is saved.
-      if (noticeAction(n.decision, unit.level) !== action) throw new RequestChanged();
+      if (noticeActionAt(n.decision, unit.level) !== action) throw new RequestChanged();
+      const facts = { late: today > r.dueDate };
       return {
         result: '',
         patch: held ? {} : { decision: n.decision, answeredAt: now },
         data: { notice: n },
         public: !held,
+        record:
+          test && n.exemptionGround && (n.decision === 'refused' || n.decision === 'partially_granted')
+            ? (m, eventId) =>
+                this.requests.insertConsequenceTest(m, {
+                  requestId: r.id,
+                  eventId,
+                  decision: n.decision as 'refused' | 'partially_granted',
+                  testedOn: test.date,
+                  information: test.information,
+                  exemptionGround: n.exemptionGround!,
+                  exemptionLaw: n.exemptionLaw,
+                  consequence: test.consequence,
+                  publicInterest: test.publicInterest,
+                  participants: test.participants,
+                  legalBasis: test.legalBasis,
+                  exemptionUntil: test.exemptionUntil,
+                })
+            : undefined,
         letter: held ? undefined : {
           title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',
           message:
             n.decision === 'refused'
               ? 'Permohonan informasi Anda tidak dapat dipenuhi. Alasan, dasar hukum dan hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.'
-              : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008.',
-          build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n) : noticeLetter(ctx, n)),
+              : 'Berikut pemberitahuan tertulis atas permohonan informasi Anda sesuai Pasal 22 ayat (7) UU 14/2008. Hak Anda untuk mengajukan keberatan tercantum dalam surat terlampir.',
+          build: (ctx) => (n.decision === 'refused' ? refusalLetter(ctx, n, facts) : noticeLetter(ctx, n, facts)),
         },
       };
     }, (docId) => (documentId = docId));
@@ -266,6 +300,7 @@ export class RequestWorkflowService {
         public: outcome.public ?? true,
         data: outcome.data ?? {},
       });
+      await outcome.record?.(m, event.id);
       let letterId: string | null = null;
       if (outcome.letter) {
         letterId = await this.issueLetter(m, { ...r, ...outcome.patch } as InformationRequest, ctx, event.id, actor, now, outcome.letter);
