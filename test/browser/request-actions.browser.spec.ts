@@ -14,7 +14,7 @@ const refusal = {
   informationHeld: true,
   reason: 'Dokumen memuat riwayat kesehatan pegawai.',
   exemptionGround: 'h',
-  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' },
 };
 
 describeBrowser('delivery, refusal approval, ralat, transfer and withdrawal pages at 360, 375 and 1280 px', () => {

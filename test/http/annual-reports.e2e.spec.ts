@@ -38,7 +38,7 @@ describe('laporan layanan informasi publik', () => {
 
   const refusal = (ground: string, extra: Record<string, unknown> = {}) => ({
     decision: 'refused', informationHeld: true, reason: 'Dikecualikan.', exemptionGround: ground,
-    consequenceTest: { date: '2025-06-02', participants: ['Sekretaris Daerah'], consequence: 'Merugikan.' }, ...extra,
+    consequenceTest: { date: '2025-06-02', participants: ['Sekretaris Daerah'], consequence: 'Merugikan.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' }, ...extra,
   });
 
   beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('laporan layanan informasi publik', () => {
     stranger = await createUser(t.app, { role: 'officer', unitId: malang.id });
     const tok = await bearerToken(t.app, officer.email);
     await recorded(tok, utama.id, 'walk_in', '2025-02-03T10:00:00+07:00', { decision: 'granted', informationHeld: true, material: 'DPA 2025', format: 'softcopy', delivery: 'email' }, '2025-02-07T10:00:00+07:00');
-    await recorded(tok, utama.id, 'email', '2025-02-10T09:00:00+07:00', { decision: 'partially_granted', informationHeld: true, material: 'RKA 2025', redactions: 'Nomor rekening', format: 'hardcopy', delivery: 'pickup' }, '2025-02-24T15:00:00+07:00');
+    await recorded(tok, utama.id, 'email', '2025-02-10T09:00:00+07:00', { decision: 'partially_granted', informationHeld: true, material: 'RKA 2025', redactions: 'Nomor rekening', format: 'hardcopy', delivery: 'pickup', exemptionGround: 'h', consequenceTest: refusal('h').consequenceTest }, '2025-02-24T15:00:00+07:00');
     await recorded(tok, utama.id, 'letter', '2025-06-02T09:00:00+07:00', refusal('h'), '2025-06-04T09:00:00+07:00');
     await recorded(tok, utama.id, 'phone', '2025-06-03T09:00:00+07:00', refusal('j', { exemptionLaw: 'UU No. 7 Tahun 1992 tentang Perbankan' }), '2025-06-03T14:00:00+07:00');
     await recorded(tok, utama.id, 'walk_in', '2025-11-03T09:00:00+07:00', { decision: 'not_held', informationHeld: false }, '2025-11-28T09:00:00+07:00');

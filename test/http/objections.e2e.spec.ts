@@ -19,7 +19,7 @@ const refusal = {
   informationHeld: true,
   reason: 'Dokumen memuat riwayat kesehatan pegawai.',
   exemptionGround: 'h',
-  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' },
 };
 
 const objection = { grounds: ['a'], reasons: 'Informasi anggaran bukan rahasia pribadi dan wajib dibuka untuk publik.' };
@@ -249,7 +249,7 @@ describe('objections and disputes', () => {
     const again = await http()
       .post(`/api/v1/requests/${r.id}/notice`)
       .set(auth(officerToken))
-      .send({ decision: 'partially_granted', informationHeld: true, material: 'Dokumen APBD 2025.', redactions: 'Data kesehatan pegawai.', format: 'softcopy', delivery: 'email' });
+      .send({ decision: 'partially_granted', informationHeld: true, material: 'Dokumen APBD 2025.', redactions: 'Data kesehatan pegawai.', format: 'softcopy', delivery: 'email', exemptionGround: refusal.exemptionGround, consequenceTest: refusal.consequenceTest });
     expect(again.status).toBe(201);
     const text = await trackingDocument(r, /Tanggapan Atasan PPID/);
     expect(text).toContain(instruction);

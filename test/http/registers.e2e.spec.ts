@@ -111,7 +111,7 @@ describe('register permohonan', () => {
     numbers.b = b.number;
     expect((await http().post(`/api/v1/requests/${b.id}/notice`).set(auth(token)).send({
       decision: 'refused', informationHeld: true, reason: 'Memuat riwayat kesehatan pegawai.', exemptionGround: 'h',
-      consequenceTest: { date: '2026-10-19', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+      consequenceTest: { date: '2026-10-19', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' },
     })).status).toBe(201);
     await answeredAt(b.id, '2026-10-20T10:00:00+07:00');
 

@@ -16,7 +16,7 @@ const refusal = {
   informationHeld: true,
   reason: 'Dokumen memuat riwayat kesehatan pegawai.',
   exemptionGround: 'h',
-  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' },
 };
 const grant = { decision: 'granted', informationHeld: true, material: 'Salinan DPA 2025', format: 'softcopy', delivery: 'email' };
 
@@ -254,6 +254,9 @@ describe('later actions on a request', () => {
         'consequenceTest.date': '2026-11-20',
         'consequenceTest.participants': 'Sekretaris Daerah\nPPID Utama',
         'consequenceTest.consequence': 'Mengungkap rahasia pribadi.',
+        'consequenceTest.information': 'Data pribadi pegawai dalam dokumen yang diminta.',
+        'consequenceTest.publicInterest': 'Membukanya tidak menambah manfaat bagi publik yang sebanding.',
+        'consequenceTest.legalBasis': 'Pasal 17 huruf h UU 14/2008',
       });
       expect(submitted.status).toBe(303);
       expect(submitted.headers.location).toContain('selesai=ajukan-penolakan');
