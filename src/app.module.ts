@@ -11,6 +11,7 @@ import { JobsModule } from 'src/modules/jobs';
 import { NotificationsModule } from 'src/modules/notifications';
 import { RemindersModule } from 'src/modules/reminders';
 import { RequestsModule } from 'src/modules/requests';
+import { ScorecardsModule } from 'src/modules/scorecards';
 import { SecurityModule } from './common/security/security.module';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         CalendarModule,
         RequestsModule,
         RemindersModule,
+        ScorecardsModule,
       ],
     };
   }
