@@ -168,7 +168,7 @@ export class ScorecardsService {
     ]);
     const countsOf = new Map<number, RequestCounts>();
     const daysOf = new Map<number, Map<number, number>>();
-    for (const [unitId, c] of data.units) countsOf.set(c.bodyId, addCounts(countsOf.get(c.bodyId) ?? ZERO_COUNTS, c));
+    for (const c of data.units.values()) countsOf.set(c.bodyId, addCounts(countsOf.get(c.bodyId) ?? ZERO_COUNTS, c));
     for (const [unitId, days] of data.days) {
       const bodyId = data.units.get(unitId)?.bodyId;
       if (bodyId === undefined) continue;
