@@ -44,15 +44,15 @@ function escapeXml(s: string): string {
 export function rankingChart(bars: IndexBar[], provincialMedian: number | null, title: string): Promise<string> {
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 420,
-    height: { step: 16 },
-    config: { axis: FONT, legend: { ...FONT, orient: 'bottom', columns: 3 }, view: { stroke: null } },
+    width: 190,
+    height: { step: 18 },
+    config: { axis: FONT, legend: { ...FONT, orient: 'bottom', direction: 'vertical', columns: 1 }, view: { stroke: null } },
     layer: [
       {
         data: { values: bars },
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 160 } },
+          y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 130 } },
           x: { field: 'index', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Indeks layanan portal (0–100)' },
           color: { field: 'category', type: 'nominal', scale: BAND_COLOURS, title: 'Kategori' },
         },
@@ -75,8 +75,8 @@ export function rankingChart(bars: IndexBar[], provincialMedian: number | null, 
 export function historyChart(points: HistoryPoint[], title: string): Promise<string> {
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 320,
-    height: 180,
+    width: 240,
+    height: 160,
     config: { axis: FONT, view: { stroke: null } },
     data: { values: points.filter((p) => p.index !== null) },
     mark: { type: 'line', point: true, color: '#0b5cad' },

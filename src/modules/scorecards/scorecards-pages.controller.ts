@@ -26,7 +26,7 @@ export class ScorecardsPagesController {
     const result = await this.scorecards.province(this.period(q, now), now);
     const bars = result.bodies
       .filter((c) => c.rank !== null && c.index.index !== null && c.band !== null)
-      .map((c) => ({ name: c.body.name, index: c.index.index as number, category: BAND_LABELS[c.band as keyof typeof BAND_LABELS] }));
+      .map((c) => ({ name: c.body.name.replace(/^Pemerintah /, ''), index: c.index.index as number, category: BAND_LABELS[c.band as keyof typeof BAND_LABELS] }));
     const svg = bars.length === 0 ? '' : await rankingChart(bars, result.medians.index, `${INDEX_LABEL} per badan publik, ${periodLabel(result.period)}; garis putus-putus: median provinsi`);
     return rankingPageView(result, this.scorecards.today(now), svg, FIRST_YEAR);
   }
