@@ -1,6 +1,16 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { createUser, loginAgent } from 'test/support/auth-helpers';
 import { startTestApp, TestApp } from 'test/support/test-app';
+
+/** The first day of the quarter running today in WIB, and of the quarter before. */
+function quarterStarts(): { current: string; previous: string } {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  const start = (y: number, qi: number): string => `${y}-${String(qi * 3 + 1).padStart(2, '0')}-01`;
+  return { current: start(year, q), previous: q === 0 ? start(year - 1, 3) : start(year, q - 1) };
+}
 
 /**
  * A hand-computed fixture in the first quarter of 2025 (February has no holiday in 2025): requests
@@ -110,6 +120,12 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
       // 00.30 WIB on 1 April: the second quarter, though still 31 March in UTC.
       { receivedAt: '2025-03-31T17:30:00Z', effective: '2025-04-08', due: '2025-04-22', noticeAt: '2025-04-09T03:00:00Z' },
     ]);
+    // Kabupaten Lumajang: all on time last quarter, all late this quarter (due the day before).
+    const { current, previous } = quarterStarts();
+    const dayBefore = new Date(Date.parse(`${current}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const onTime: Fixture = { receivedAt: `${previous}T00:05:00+07:00`, effective: previous, due: '2099-01-01', noticeAt: `${previous}T00:10:00+07:00`, deliveredOn: previous };
+    const late: Fixture = { receivedAt: `${current}T00:05:00+07:00`, effective: current, due: dayBefore, noticeAt: `${current}T00:10:00+07:00`, deliveredOn: current };
+    await add('35.08', [onTime, onTime, onTime, late, late, late]);
   }, 120_000);
 
   afterAll(async () => {
@@ -232,5 +248,29 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     const future = await request(t.app.getHttpServer()).get('/peringkat?tahun=2999').expect(400);
     expect(future.text).toContain('Tahun harus antara 2010 dan');
     await request(t.app.getHttpServer()).get('/peringkat/99.99').expect(404);
+  });
+
+  it('should land the bureau on its desk with the province at a glance and the bodies that slipped most', async () => {
+    const bureau = await createUser(t.app, { role: 'bureau' });
+    const signedIn = await loginAgent(t.app, bureau.email);
+    const home = await signedIn.agent.get('/masuk').expect(303);
+    expect(home.headers.location).toBe('/biro');
+    const desk = await signedIn.agent.get('/biro').expect(200);
+    expect(desk.text).toContain('Layanan informasi se-provinsi');
+    const slipped = /<section class="panel" aria-labelledby="turun">([\s\S]*?)<\/section>/.exec(desk.text)?.[1] ?? '';
+    expect(slipped).toContain('Pemerintah Kabupaten Lumajang');
+    expect(slipped).toContain('<td data-label="Indeks">50,0</td>');
+    expect(slipped).toContain('<td data-label="Sebelumnya">100,0</td>');
+    expect(slipped).toContain('<td data-label="Perubahan">−50,0</td>');
+  });
+
+  it('should keep the desk from officers and from anyone not signed in', async () => {
+    const unit = utama.get('35.78') as { unitId: number };
+    const officer = await createUser(t.app, { role: 'officer', unitId: unit.unitId });
+    const signedIn = await loginAgent(t.app, officer.email);
+    await signedIn.agent.get('/biro').expect(403);
+    const anonymous = await request(t.app.getHttpServer()).get('/biro');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/masuk/);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkingDaysModule } from 'src/modules/calendar';
 import { COMPLIANCE_SOURCES, NoComplianceSources } from './compliance-sources';
+import { BureauDeskController } from './bureau-desk.controller';
 import { ScorecardsApiController } from './scorecards-api.controller';
 import { ScorecardsPagesController } from './scorecards-pages.controller';
 import { ScorecardsRepository } from './scorecards.repository';
@@ -13,7 +14,7 @@ import { ScorecardsService } from './scorecards.service';
  */
 @Module({
   imports: [WorkingDaysModule],
-  controllers: [ScorecardsPagesController, ScorecardsApiController],
+  controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController],
   providers: [ScorecardsRepository, ScorecardsService, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
   exports: [ScorecardsService],
 })

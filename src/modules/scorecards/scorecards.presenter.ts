@@ -3,7 +3,7 @@ import { INDEX_COMPONENTS, IndexComponent } from 'src/config/scorecard-weights';
 import { Band } from './scorecard-index';
 import { Period } from './scorecard-period';
 import { Rate } from './scorecard-stats';
-import { BodyScorecard, BodyScorecardPage, ProvinceScorecards } from './scorecards.service';
+import { BodyScorecard, BodyScorecardPage, BureauDesk, ProvinceScorecards } from './scorecards.service';
 
 export const INDEX_LABEL = 'Indeks layanan portal';
 
@@ -244,5 +244,44 @@ export function bodyPageView(page: BodyScorecardPage, historySvg: string): BodyP
     overdue: page.overdue.map((o) => ({ registrationNumber: o.registrationNumber, unitName: o.unitName, dueDate: formatIndonesianDate(o.dueDate), workingDaysOverdue: o.workingDaysOverdue })),
     method: presentMethod(p),
     medianIndex: p.medians.index === null ? NOT_AVAILABLE_TEXT : number(p.medians.index),
+  };
+}
+
+export interface DeskView {
+  title: string;
+  periodLabel: string;
+  previousLabel: string;
+  rankingHref: string;
+  received: number;
+  onTime: RateView;
+  overdue: number;
+  ranked: number;
+  notEnough: number;
+  medianIndex: string;
+  slipped: { name: string; href: string; index: string; previous: string; change: string; category: string }[];
+}
+
+export function deskView(d: BureauDesk): DeskView {
+  const p = d.scorecards;
+  const q = periodQuery(p.period);
+  return {
+    title: 'Meja Biro: layanan informasi se-provinsi',
+    periodLabel: periodLabel(p.period),
+    previousLabel: periodLabel(p.previous),
+    rankingHref: `/peringkat${q}`,
+    received: p.province.received,
+    onTime: presentRate(p.province.onTime),
+    overdue: p.province.overdueAtEnd,
+    ranked: p.bodies.filter((c) => c.rank !== null).length,
+    notEnough: p.bodies.filter((c) => !c.enoughData).length,
+    medianIndex: p.medians.index === null ? NOT_AVAILABLE_TEXT : number(p.medians.index),
+    slipped: d.slipped.map((s) => ({
+      name: s.card.body.name,
+      href: `/peringkat/${encodeURIComponent(s.card.body.code)}${q}`,
+      index: number(s.card.index.index as number),
+      previous: number(s.card.previousIndex as number),
+      change: `−${number(Math.abs(s.change))}`,
+      category: s.card.band ? BAND_LABELS[s.card.band] : NOT_AVAILABLE_TEXT,
+    })),
   };
 }

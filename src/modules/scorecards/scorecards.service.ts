@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Actor } from 'src/common/auth/actor';
+import { AccessDenied } from 'src/common/auth/access-errors';
 import { NotFound } from 'src/common/errors/domain-error';
 import { LocalDate, localDateTimeOf } from 'src/common/time/local-time';
 import { AppConfig } from 'src/config/app-config';
@@ -7,7 +9,7 @@ import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { COMPLIANCE_SOURCES, ComplianceSources, ObjectionFigures } from './compliance-sources';
 import { Band, bandOf, ComponentScore, componentScores, rankBodies, roundIndex, ServiceIndex, serviceIndex } from './scorecard-index';
 import { addCounts, computeMetrics, RequestCounts, ScorecardMetrics, ZERO_COUNTS } from './scorecard-metrics';
-import { Period, periodEnd, previousPeriod, quartersBegun } from './scorecard-period';
+import { Period, periodEnd, previousPeriod, quarterPeriod, quartersBegun } from './scorecard-period';
 import { median, Weighted } from './scorecard-stats';
 import { NoticeDayPairs, OverdueRequest, ScorecardBody, ScorecardsRepository, ScorecardUnit } from './scorecards.repository';
 
@@ -57,6 +59,15 @@ export interface BodyScorecardPage {
 }
 
 const OLDEST_OVERDUE = 10;
+
+/** The bureau's desk: this quarter against the last, and the bodies whose index fell most. */
+export interface BureauDesk {
+  scorecards: ProvinceScorecards;
+  /** Bodies with enough data in both quarters whose index fell, the largest fall first. */
+  slipped: { card: BodyScorecard; change: number }[];
+}
+
+const SLIPPED_SHOWN = 5;
 
 interface PeriodData {
   units: Map<number, RequestCounts & { bodyId: number }>;
@@ -114,6 +125,20 @@ export class ScorecardsService {
         daysToNotice: med((c) => c.metrics.daysToNotice.median),
       },
     };
+  }
+
+  /** The province at a glance for the bureau: the quarter running on `now`, against the one before. */
+  async desk(actor: Actor, now: Date): Promise<BureauDesk> {
+    if (actor.role !== 'bureau' && actor.role !== 'admin') throw new AccessDenied();
+    const today = this.today(now);
+    const scorecards = await this.province(quarterPeriod(Number(today.slice(0, 4)), Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1), now);
+    const slipped = scorecards.bodies
+      .filter((c) => c.enoughData && c.index.index !== null && c.previousIndex !== null)
+      .map((card) => ({ card, change: roundIndex((card.index.index as number) - (card.previousIndex as number)) }))
+      .filter((s) => s.change < 0)
+      .sort((a, b) => a.change - b.change || a.card.body.name.localeCompare(b.card.body.name, 'id'))
+      .slice(0, SLIPPED_SHOWN);
+    return { scorecards, slipped };
   }
 
   /** One body's page: its card among the province's, its PPID units, its quarters and its oldest overdue requests. */
