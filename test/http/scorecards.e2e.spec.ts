@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUser, loginAgent } from 'test/support/auth-helpers';
@@ -204,7 +205,27 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori']);
-    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,26.6,tidak_informatif,4,2,4,50.0,');
+    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,26.6,tidak_informatif,4,2,4,50,');
+  });
+
+  it('should answer the ranking as an Excel workbook with the same rows, linked from the page', async () => {
+    const res = await request(t.app.getHttpServer())
+      .get('/api/v1/scorecards?year=2025&quarter=1&format=xlsx')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
+    const rows = book.getWorksheet('Peringkat')?.getSheetValues().slice(2) as unknown[][];
+    const malang = rows.find((r) => r[1] === '35.07');
+    expect(malang?.slice(1, 6)).toEqual(['35.07', 'Pemerintah Kabupaten Malang', 3, 26.6, 'tidak_informatif']);
+    const page = await request(t.app.getHttpServer()).get('/peringkat?tahun=2025&triwulan=1').expect(200);
+    expect(page.text.replace(/&#x3D;/g, '=')).toContain('href="/api/v1/scorecards?year=2025&amp;quarter=1&amp;format=xlsx"');
   });
 
   it.each([

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { parsePeriod } from './scorecard-period';
 import { ScorecardApiQuery } from './dto/scorecard-query.dto';
 import { scorecardsCsv } from './scorecards-csv';
+import { scorecardsXlsx } from './scorecards-xlsx';
 import { presentScorecardsApi, ScorecardsApiResponse } from './scorecards-api.presenter';
 import { ScorecardsService } from './scorecards.service';
 
@@ -15,10 +16,10 @@ export class ScorecardsApiController {
   constructor(private readonly scorecards: ScorecardsService) {}
 
   @Get()
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Every body with rank (null when not ranked), the portal service index, category, n and metrics' })
   @ApiBadRequestResponse({ description: 'A period parameter is invalid; `errors` names it' })
-  async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string> {
+  async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string | StreamableFile> {
     const now = new Date();
     const parsed = parsePeriod({ year: q.year, quarter: q.quarter, from: q.from, to: q.to }, this.scorecards.today(now));
     if (!parsed.period) throw new ValidationFailed(parsed.errors);
@@ -26,6 +27,12 @@ export class ScorecardsApiController {
     if (q.format === 'csv') {
       res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="peringkat-layanan-informasi.csv"' });
       return `\uFEFF${scorecardsCsv(result)}`;
+    }
+    if (q.format === 'xlsx') {
+      return new StreamableFile(await scorecardsXlsx(result), {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        disposition: 'attachment; filename="peringkat-layanan-informasi.xlsx"',
+      });
     }
     return presentScorecardsApi(result);
   }

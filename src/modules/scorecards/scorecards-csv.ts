@@ -1,6 +1,6 @@
 import { ProvinceScorecards } from './scorecards.service';
 
-const HEADER = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya'];
+export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya'];
 
 function cell(v: string | number | null): string {
   if (v === null) return '';
@@ -10,13 +10,11 @@ function cell(v: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The ranking as CSV (one line per body, rates as counts and percentages with a dot). */
-export function scorecardsCsv(p: ProvinceScorecards): string {
-  const lines = [HEADER.join(',')];
-  for (const c of p.bodies) {
+/** One row per body, in the columns of SCORECARD_COLUMNS (null for an empty cell). */
+export function scorecardRows(p: ProvinceScorecards): (string | number | null)[][] {
+  return p.bodies.map((c) => {
     const m = c.metrics;
-    lines.push(
-      [
+    return [
         c.body.code,
         c.body.name,
         c.rank,
@@ -25,7 +23,7 @@ export function scorecardsCsv(p: ProvinceScorecards): string {
         m.received,
         m.onTime.k,
         m.onTime.n,
-        m.onTime.value === null ? null : (m.onTime.value * 100).toFixed(1),
+        m.onTime.value === null ? null : Number((m.onTime.value * 100).toFixed(1)),
         m.completion.k,
         m.completion.n,
         m.daysToNotice.median,
@@ -36,10 +34,12 @@ export function scorecardsCsv(p: ProvinceScorecards): string {
         m.justifiedRefusal.k,
         m.overdueAtEnd,
         c.previousIndex,
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
+      ];
+  });
+}
+
+/** The ranking as CSV (one line per body, rates as counts and percentages with a dot). */
+export function scorecardsCsv(p: ProvinceScorecards): string {
+  const lines = [SCORECARD_COLUMNS.join(','), ...scorecardRows(p).map((r) => r.map(cell).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -168,6 +168,14 @@ export interface RankingPageView {
   province: { received: number; onTime: RateView; completion: RateView; overdueAtEnd: number; medianIndex: string; medianOnTime: string };
   chartSvg: string;
   method: MethodView;
+  csvHref: string;
+  xlsxHref: string;
+}
+
+/** The API query of the same period, for the download links. */
+function apiQuery(p: Period): string {
+  if (p.kind === 'range') return `from=${p.from}&to=${p.to}`;
+  return p.quarter === null ? `year=${p.year}` : `year=${p.year}&quarter=${p.quarter}`;
 }
 
 export function rankingPageView(p: ProvinceScorecards, today: LocalDate, chartSvg: string, firstYear: number): RankingPageView {
@@ -190,6 +198,8 @@ export function rankingPageView(p: ProvinceScorecards, today: LocalDate, chartSv
     },
     chartSvg,
     method: presentMethod(p),
+    csvHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=csv`,
+    xlsxHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=xlsx`,
   };
 }
 

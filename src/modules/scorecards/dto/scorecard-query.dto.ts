@@ -15,8 +15,8 @@ export class ScorecardApiQuery {
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day of a date range' })
   @IsOptional() @IsString() @MaxLength(20) to?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @IsOptional() @IsIn(['json', 'csv'], { message: 'Format harus json atau csv.' }) format?: 'json' | 'csv';
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] })
+  @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'Format harus json, csv atau xlsx.' }) format?: 'json' | 'csv' | 'xlsx';
 }
 
 /** Query of /peringkat and /peringkat/<kode>: tahun and triwulan, as the page's selector sends them. */
