@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { describeBrowser, inspectPage, launchBrowser } from 'test/support/browser';
+import { createUser, TEST_PASSWORD } from 'test/support/auth-helpers';
+import { describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 /** A few answered requests per body in February 2025, some late, so the ranking has every kind of row. */
@@ -69,5 +70,27 @@ describeBrowser('ranking pages at 360 px and 1280 px', () => {
     await expect(page.getByRole('img', { name: /per triwulan 2025/ }).count()).resolves.toBe(1);
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     expect(await inspectPage(page, `peringkat-badan-${width}`)).toEqual([]);
+  });
+
+  it.each([360, 1280])('should land the bureau on its desk at %i px without sideways scroll or accessibility violations', async (width) => {
+    const bureau = await createUser(t.app, { role: 'bureau' });
+    const signIn = await browser.newContext({ locale: 'id-ID', viewport: { width, height: 800 } });
+    const p = await signIn.newPage();
+    try {
+      await p.goto(`${t.url}/masuk`);
+      await p.getByLabel('Alamat e-mail', { exact: true }).fill(bureau.email);
+      await p.getByLabel('Kata sandi', { exact: true }).fill(TEST_PASSWORD);
+      await navigateBy(p, () => p.getByRole('button', { name: 'Masuk', exact: true }).click());
+      expect(new URL(p.url()).pathname).toBe('/biro');
+      await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Layanan informasi se-provinsi');
+      const wider = await p.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(wider).toBeLessThanOrEqual(0);
+      expect(await inspectPage(p, `biro-${width}`)).toEqual([]);
+    } finally {
+      await signIn.close();
+    }
   });
 });

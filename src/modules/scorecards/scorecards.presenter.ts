@@ -153,7 +153,7 @@ export function periodChoice(p: Period, today: LocalDate, firstYear: number): Pe
 }
 
 export function periodQuery(p: Period): string {
-  if (p.kind === 'range') return `?from=${p.from}&to=${p.to}`;
+  if (p.kind === 'range') return `?dari=${p.from}&sampai=${p.to}`;
   return p.quarter === null ? `?tahun=${p.year}` : `?tahun=${p.year}&triwulan=${p.quarter}`;
 }
 
