@@ -200,6 +200,19 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(kotaMalang?.n).toBe(1);
   });
 
+  it('should answer one body with its units, quarters and overdue requests, and 404 for an unknown code', async () => {
+    const res = await request(t.app.getHttpServer()).get('/api/v1/scorecards/35.07?year=2025&quarter=1').expect(200);
+    expect(res.body.body).toMatchObject({ code: '35.07', rank: 3, score: 26.6, n: 4 });
+    expect(res.body.bodies).toBeUndefined();
+    const utamaUnit = (res.body.units as { level: string; metrics: { received: number } }[]).find((u) => u.level === 'utama');
+    expect(utamaUnit?.metrics.received).toBe(4);
+    expect(res.body.history).toEqual([{ year: 2025, quarter: 1, score: 26.6, n: 4 }, { year: 2025, quarter: 2, score: null, n: 0 }, { year: 2025, quarter: 3, score: null, n: 0 }, { year: 2025, quarter: 4, score: null, n: 0 }]);
+    expect(res.body.overdue).toHaveLength(1);
+    expect(Object.keys(res.body.overdue[0]).sort()).toEqual(['dueDate', 'registrationNumber', 'unitName', 'workingDaysOverdue']);
+    expect(JSON.stringify(res.body)).not.toContain('Pemohon Uji');
+    await request(t.app.getHttpServer()).get('/api/v1/scorecards/99.99').expect(404);
+  });
+
   it('should answer the ranking as CSV', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/v1/scorecards?year=2025&quarter=1&format=csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
