@@ -26,6 +26,7 @@ interface Fixture {
   deliveredOn?: string | null;
   extension?: { at: string; oldDue: string; newDue: string };
   refusal?: { justified: boolean };
+  withdrawnAt?: string;
 }
 
 const RECEIVED = '2025-02-03T03:00:00Z'; // 10.00 WIB
@@ -39,15 +40,15 @@ async function insertRequest(db: DataSource, unitId: number, bodyId: number, f: 
   const [row] = (await db.query(
     `INSERT INTO requests (registration_number, receiving_unit_id, registration_year, registration_seq, unit_id, body_id, channel, status,
         decision, requester_type, requester_name, requester_address, information, purpose, obtain_method, received_at,
-        effective_receipt_date, due_date, due_provisional, extended_days, version, answered_at, delivered_on, delivery_channel)
+        effective_receipt_date, due_date, due_provisional, extended_days, version, answered_at, delivered_on, delivery_channel, withdrawn_at)
      VALUES ($1, $2, 2025, $3, $2, $4, 'online', $5, $6, 'individual', 'Pemohon Uji', '\\x00', 'Informasi uji', 'Uji', 'copy_soft', $7,
-        $8, $9, false, $10, 1, $11, $12, $13) RETURNING id`,
+        $8, $9, false, $10, 1, $11, $12, $13, $14) RETURNING id`,
     [
       `UJI-${seq}`,
       unitId,
       seq,
       bodyId,
-      answered ? 'answered' : 'in_process',
+      f.withdrawnAt ? 'withdrawn' : answered ? 'answered' : 'in_process',
       decision,
       f.receivedAt ?? RECEIVED,
       f.effective ?? '2025-02-03',
@@ -56,6 +57,7 @@ async function insertRequest(db: DataSource, unitId: number, bodyId: number, f: 
       answered,
       f.deliveredOn ?? null,
       f.deliveredOn ? 'email' : null,
+      f.withdrawnAt ?? null,
     ],
   )) as { id: string }[];
   if (f.extension) {
@@ -113,6 +115,8 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
       { noticeAt: null },
       // Refused without a ground or consequence test, on time.
       { noticeAt: '2025-02-05T03:00:00Z', decision: 'refused', refusal: { justified: false } },
+      // Withdrawn before any notice: received, but in no other base, and not overdue.
+      { noticeAt: null, withdrawnAt: '2025-02-04T03:00:00Z' },
     ]);
     await add('35.73', [
       { noticeAt: '2025-02-05T03:00:00Z', deliveredOn: '2025-02-05' },
@@ -176,7 +180,8 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(byCode.get('35.79')).toMatchObject({ rank: 1, score: 78.2 });
 
     const malang = byCode.get('35.07') as ApiBody;
-    expect(malang).toMatchObject({ rank: 3, score: 26.6, category: 'tidak_informatif', n: 4 });
+    // (35·50 + 20·0 + 10·0 + 10·0 + 5·(100·(1 − 1/5))) / 80 = 2150 / 80 = 26.875
+    expect(malang).toMatchObject({ rank: 3, score: 26.9, category: 'tidak_informatif', n: 5 });
     expect(malang.metrics).toMatchObject({
       onTime: { k: 2, n: 4 },
       completion: { k: 0, n: 2 },
@@ -202,11 +207,11 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
 
   it('should answer one body with its units, quarters and overdue requests, and 404 for an unknown code', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/v1/scorecards/35.07?year=2025&quarter=1').expect(200);
-    expect(res.body.body).toMatchObject({ code: '35.07', rank: 3, score: 26.6, n: 4 });
+    expect(res.body.body).toMatchObject({ code: '35.07', rank: 3, score: 26.9, n: 5 });
     expect(res.body.bodies).toBeUndefined();
     const utamaUnit = (res.body.units as { level: string; metrics: { received: number } }[]).find((u) => u.level === 'utama');
-    expect(utamaUnit?.metrics.received).toBe(4);
-    expect(res.body.history).toEqual([{ year: 2025, quarter: 1, score: 26.6, n: 4 }, { year: 2025, quarter: 2, score: null, n: 0 }, { year: 2025, quarter: 3, score: null, n: 0 }, { year: 2025, quarter: 4, score: null, n: 0 }]);
+    expect(utamaUnit?.metrics.received).toBe(5);
+    expect(res.body.history).toEqual([{ year: 2025, quarter: 1, score: 26.9, n: 5 }, { year: 2025, quarter: 2, score: null, n: 0 }, { year: 2025, quarter: 3, score: null, n: 0 }, { year: 2025, quarter: 4, score: null, n: 0 }]);
     expect(res.body.overdue).toHaveLength(1);
     expect(Object.keys(res.body.overdue[0]).sort()).toEqual(['dueDate', 'registrationNumber', 'unitName', 'workingDaysOverdue']);
     expect(JSON.stringify(res.body)).not.toContain('Pemohon Uji');
@@ -218,7 +223,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori']);
-    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,26.6,tidak_informatif,4,2,4,50,');
+    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,26.9,tidak_informatif,5,2,4,50,');
   });
 
   it('should answer the ranking as an Excel workbook with the same rows, linked from the page', async () => {
@@ -236,7 +241,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
     const rows = book.getWorksheet('Peringkat')?.getSheetValues().slice(2) as unknown[][];
     const malang = rows.find((r) => r[1] === '35.07');
-    expect(malang?.slice(1, 6)).toEqual(['35.07', 'Pemerintah Kabupaten Malang', 3, 26.6, 'tidak_informatif']);
+    expect(malang?.slice(1, 6)).toEqual(['35.07', 'Pemerintah Kabupaten Malang', 3, 26.9, 'tidak_informatif']);
     const page = await request(t.app.getHttpServer()).get('/peringkat?tahun=2025&triwulan=1').expect(200);
     expect(page.text.replace(/&#x3D;/g, '=')).toContain('href="/api/v1/scorecards?year=2025&amp;quarter=1&amp;format=xlsx"');
   });
@@ -272,7 +277,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.text).toContain('PPID Utama');
     expect(res.text).toMatch(/<code>UJI-\d+<\/code>/);
     expect(res.text).toContain('TW I 2025');
-    expect(res.text).toContain('26,6');
+    expect(res.text).toContain('26,9');
     expect(res.text).not.toContain('Pemohon Uji');
   });
 

@@ -90,6 +90,9 @@ export interface ScorecardRowView {
   change: string;
   versusMedian: string;
   objections: string;
+  objectionRate: string;
+  objectionsOverturned: string;
+  disputeRate: string;
   annualReport: string;
 }
 
@@ -116,6 +119,9 @@ export function presentRow(c: BodyScorecard, p: ProvinceScorecards, query: strin
     change: change(idx, c.previousIndex),
     versusMedian: c.enoughData ? versusMedian(idx, p.medians.index) : NOT_AVAILABLE_TEXT,
     objections: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.answeredOnTime).text,
+    objectionRate: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.objectionRate).text,
+    objectionsOverturned: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.overturned).text,
+    disputeRate: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.disputeRate).text,
     annualReport: m.annualReport === null ? NOT_AVAILABLE_TEXT : m.annualReport ? 'Ya' : 'Tidak',
   };
 }
@@ -216,6 +222,7 @@ export interface BodyPageView {
   overdue: { registrationNumber: string; unitName: string; dueDate: string; workingDaysOverdue: number }[];
   method: MethodView;
   medianIndex: string;
+  medianOnTime: string;
 }
 
 export function bodyPageView(page: BodyScorecardPage, historySvg: string): BodyPageView {
@@ -254,6 +261,7 @@ export function bodyPageView(page: BodyScorecardPage, historySvg: string): BodyP
     overdue: page.overdue.map((o) => ({ registrationNumber: o.registrationNumber, unitName: o.unitName, dueDate: formatIndonesianDate(o.dueDate), workingDaysOverdue: o.workingDaysOverdue })),
     method: presentMethod(p),
     medianIndex: p.medians.index === null ? NOT_AVAILABLE_TEXT : number(p.medians.index),
+    medianOnTime: p.medians.onTime === null ? NOT_AVAILABLE_TEXT : percent(p.medians.onTime),
   };
 }
 
