@@ -287,6 +287,15 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     const future = await request(t.app.getHttpServer()).get('/peringkat?tahun=2999').expect(400);
     expect(future.text).toContain('Tahun harus antara 2010 dan');
     await request(t.app.getHttpServer()).get('/peringkat/99.99').expect(404);
+    const half = await request(t.app.getHttpServer()).get('/peringkat?dari=2025-02-01').expect(400);
+    expect(half.text).toContain('Tanggal awal dan akhir rentang wajib diisi.');
+  });
+
+  it('should rank a date range chosen on the page', async () => {
+    const res = await request(t.app.getHttpServer()).get('/peringkat?dari=2025-02-01&sampai=2025-02-28').expect(200);
+    expect(res.text).toContain('1 Februari 2025 – 28 Februari 2025');
+    const row = /<tr id="badan-35.07">([\s\S]*?)<\/tr>/.exec(res.text)?.[1] ?? '';
+    expect(row).toContain('<td data-label="Permohonan">5</td>');
   });
 
   it('should land the bureau on its desk with the province at a glance and the bodies that slipped most', async () => {

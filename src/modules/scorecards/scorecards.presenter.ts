@@ -176,6 +176,8 @@ export interface RankingPageView {
   method: MethodView;
   csvHref: string;
   xlsxHref: string;
+  /** The dates of a range period, to show in its form; null for a year or a quarter. */
+  range: { from: LocalDate; to: LocalDate } | null;
 }
 
 /** The API query of the same period, for the download links. */
@@ -206,6 +208,7 @@ export function rankingPageView(p: ProvinceScorecards, today: LocalDate, chartSv
     method: presentMethod(p),
     csvHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=csv`,
     xlsxHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=xlsx`,
+    range: p.period.kind === 'range' ? { from: p.period.from, to: p.period.to } : null,
   };
 }
 
