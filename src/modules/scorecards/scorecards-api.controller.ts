@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nes
 import type { Response } from 'express';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { parsePeriod } from './scorecard-period';
-import { ScorecardApiQuery } from './dto/scorecard-query.dto';
+import { given, ScorecardApiQuery } from './dto/scorecard-query.dto';
 import { scorecardsCsv } from './scorecards-csv';
 import { scorecardsXlsx } from './scorecards-xlsx';
 import { presentScorecardsApi, ScorecardsApiResponse } from './scorecards-api.presenter';
@@ -21,7 +21,7 @@ export class ScorecardsApiController {
   @ApiBadRequestResponse({ description: 'A period parameter is invalid; `errors` names it' })
   async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string | StreamableFile> {
     const now = new Date();
-    const parsed = parsePeriod({ year: q.year, quarter: q.quarter, from: q.from, to: q.to }, this.scorecards.today(now));
+    const parsed = parsePeriod({ year: given(q.year), quarter: given(q.quarter), from: given(q.from), to: given(q.to) }, this.scorecards.today(now));
     if (!parsed.period) throw new ValidationFailed(parsed.errors);
     const result = await this.scorecards.province(parsed.period, now);
     if (q.format === 'csv') {
@@ -41,7 +41,7 @@ export class ScorecardsApiController {
   @ApiOkResponse({ description: 'One body: its scorecard and its PPID units for the period' })
   async one(@Param('code') code: string, @Query() q: ScorecardApiQuery): Promise<unknown> {
     const now = new Date();
-    const parsed = parsePeriod({ year: q.year, quarter: q.quarter, from: q.from, to: q.to }, this.scorecards.today(now));
+    const parsed = parsePeriod({ year: given(q.year), quarter: given(q.quarter), from: given(q.from), to: given(q.to) }, this.scorecards.today(now));
     if (!parsed.period) throw new ValidationFailed(parsed.errors);
     const page = await this.scorecards.body(code, parsed.period, now);
     const all = presentScorecardsApi(page.province);

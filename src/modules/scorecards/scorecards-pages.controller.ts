@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ValidationFailed } from 'src/common/errors/domain-error';
 import { FIRST_YEAR, parsePeriod, Period } from './scorecard-period';
 import { historyChart, rankingChart } from './scorecard-charts';
-import { ScorecardPageQuery } from './dto/scorecard-query.dto';
+import { given, ScorecardPageQuery } from './dto/scorecard-query.dto';
 import { bodyPageView, BodyPageView, BAND_LABELS, INDEX_LABEL, periodLabel, quarterShortLabel, rankingPageView, RankingPageView } from './scorecards.presenter';
 import { ScorecardsService } from './scorecards.service';
 
@@ -14,7 +14,7 @@ export class ScorecardsPagesController {
   constructor(private readonly scorecards: ScorecardsService) {}
 
   private period(q: ScorecardPageQuery, now: Date): Period {
-    const parsed = parsePeriod({ year: q.tahun, quarter: q.triwulan, from: q.dari, to: q.sampai }, this.scorecards.today(now));
+    const parsed = parsePeriod({ year: given(q.tahun), quarter: given(q.triwulan), from: given(q.dari), to: given(q.sampai) }, this.scorecards.today(now));
     if (!parsed.period) throw new ValidationFailed(parsed.errors, 'Periode yang diminta tidak valid.');
     return parsed.period;
   }
