@@ -14,6 +14,7 @@ import { ObjectionsModule } from 'src/modules/objections';
 import { RemindersModule } from 'src/modules/reminders';
 import { RegistersModule } from 'src/modules/registers';
 import { RequestsModule } from 'src/modules/requests';
+import { ScorecardsModule } from 'src/modules/scorecards';
 import { SecurityModule } from './common/security/security.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         RegistersModule,
         AnnualReportsModule,
         RemindersModule,
+        ScorecardsModule,
       ],
     };
   }

@@ -55,10 +55,25 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://localhost/kip', ENCRYPTION_KEY: KEY }, 'SESSION_SECRET'],
     [{ ENCRYPTION_KEY_PREVIOUS: 'short' }, 'ENCRYPTION_KEY_PREVIOUS'],
     [{ ENCRYPTION_KEY: KEY, ENCRYPTION_KEY_PREVIOUS: KEY }, 'ENCRYPTION_KEY_PREVIOUS'],
+    [{ SCORECARD_MIN_REQUESTS: '0' }, 'SCORECARD_MIN_REQUESTS'],
+    [{ SCORECARD_WEIGHTS: 'onTime=x' }, 'SCORECARD_WEIGHTS'],
+    [{ SCORECARD_WEIGHTS: 'speedy=10' }, 'SCORECARD_WEIGHTS'],
+    [{ SCORECARD_WEIGHTS: 'onTime=101' }, 'SCORECARD_WEIGHTS'],
+    [{ SCORECARD_WEIGHTS: 'onTime=1,onTime=2' }, 'SCORECARD_WEIGHTS'],
+    [{ SCORECARD_WEIGHTS: 'onTime=0,completion=0,speed=0,justifiedRefusals=0,backlog=0,objections=0,annualReport=0' }, 'SCORECARD_WEIGHTS'],
   ])('should name the setting when given %j', (env: Record<string, string>, setting: string) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir, ...env });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(`^Setting ${setting} is invalid`));
+  });
+
+  it('should read the scorecard settings, with their defaults', () => {
+    const defaults = loadConfig({ DATA_DIR: dataDir });
+    expect(defaults.scorecardMinRequests).toBe(20);
+    expect(defaults.scorecardWeights).toEqual({ onTime: 35, completion: 20, speed: 10, justifiedRefusals: 10, backlog: 5, objections: 10, annualReport: 10 });
+    const given = loadConfig({ DATA_DIR: dataDir, SCORECARD_MIN_REQUESTS: '5', SCORECARD_WEIGHTS: ' onTime = 50 , backlog=0' });
+    expect(given.scorecardMinRequests).toBe(5);
+    expect(given.scorecardWeights).toMatchObject({ onTime: 50, backlog: 0, completion: 20 });
   });
 
   it('should read SESSION_MAX_HOURS', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { provinceTimeZone } from 'src/config/province-time-zone';
+import { parseScorecardWeights, ScorecardWeights } from 'src/config/scorecard-weights';
 
 /** Typed settings of the portal; every field comes from the environment (README "Settings"). */
 export class AppConfig {
@@ -31,6 +32,10 @@ export class AppConfig {
   readonly trustProxy: boolean;
   /** Absolute lifetime of a signed-in session, whatever its activity. */
   readonly sessionMaxHours: number;
+  /** Scorecards: a body with fewer requests in a period is listed as "data belum cukup", not ranked. */
+  readonly scorecardMinRequests: number;
+  /** Scorecards: the weight of each part of the portal's service index. */
+  readonly scorecardWeights: ScorecardWeights;
 
   constructor(values: Omit<AppConfig, 'embedded' | 'isProduction'>) {
     Object.assign(this, values);
@@ -174,6 +179,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bytes: 48,
     validate: (v) => (v.length >= 32 ? null : 'at least 32 characters'),
   });
+  const weights = parseScorecardWeights(text(env, 'SCORECARD_WEIGHTS'));
+  if (weights.problem !== null) throw new ConfigError('SCORECARD_WEIGHTS', weights.problem);
   return new AppConfig({
     nodeEnv,
     port,
@@ -197,5 +204,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: text(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 720),
+    scorecardMinRequests: integer(env, 'SCORECARD_MIN_REQUESTS', 20, 1, 100_000),
+    scorecardWeights: weights.weights,
   });
 }

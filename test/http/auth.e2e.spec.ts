@@ -118,7 +118,7 @@ describe('accounts and access over HTTP', () => {
       const other = await openLoginForm();
       const evil = await other.agent.post('/masuk').type('form').send({ _csrf: other.csrf, email: user.email, password: TEST_PASSWORD, next: '//evil.example/' });
       expect(evil.status).toBe(303);
-      expect(evil.headers.location).toBe('/petugas');
+      expect(evil.headers.location).toBe('/biro');
     });
 
     it('should answer a wrong password and an unknown e-mail with the same generic message', async () => {

@@ -17,5 +17,6 @@ export function isRole(value: unknown): value is Role {
 
 /** Where a person lands after signing in when no page was asked for. */
 export function homePathOf(role: Role): string {
-  return role === 'admin' ? '/admin' : '/petugas';
+  if (role === 'admin') return '/admin';
+  return role === 'bureau' ? '/biro' : '/petugas';
 }

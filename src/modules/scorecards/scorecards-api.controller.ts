@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ValidationFailed } from 'src/common/errors/domain-error';
+import { parsePeriod } from './scorecard-period';
+import { given, ScorecardApiQuery } from './dto/scorecard-query.dto';
+import { scorecardsCsv } from './scorecards-csv';
+import { scorecardsXlsx } from './scorecards-xlsx';
+import { presentScorecardsApi, ScorecardsApiResponse } from './scorecards-api.presenter';
+import { ScorecardsService } from './scorecards.service';
+
+/** The ranking as data: public, no personal data. */
+@ApiTags('scorecards')
+@Controller('api/v1/scorecards')
+export class ScorecardsApiController {
+  constructor(private readonly scorecards: ScorecardsService) {}
+
+  @Get()
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'Every body with rank (null when not ranked), the portal service index, category, n and metrics' })
+  @ApiBadRequestResponse({ description: 'A period parameter is invalid; `errors` names it' })
+  async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string | StreamableFile> {
+    const now = new Date();
+    const parsed = parsePeriod({ year: given(q.year), quarter: given(q.quarter), from: given(q.from), to: given(q.to) }, this.scorecards.today(now));
+    if (!parsed.period) throw new ValidationFailed(parsed.errors);
+    const result = await this.scorecards.province(parsed.period, now);
+    if (q.format === 'csv') {
+      res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="peringkat-layanan-informasi.csv"' });
+      return `\uFEFF${scorecardsCsv(result)}`;
+    }
+    if (q.format === 'xlsx') {
+      return new StreamableFile(await scorecardsXlsx(result), {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        disposition: 'attachment; filename="peringkat-layanan-informasi.xlsx"',
+      });
+    }
+    return presentScorecardsApi(result);
+  }
+
+  @Get(':code')
+  @ApiOkResponse({ description: 'One body: its scorecard and its PPID units for the period' })
+  async one(@Param('code') code: string, @Query() q: ScorecardApiQuery): Promise<unknown> {
+    const now = new Date();
+    const parsed = parsePeriod({ year: given(q.year), quarter: given(q.quarter), from: given(q.from), to: given(q.to) }, this.scorecards.today(now));
+    if (!parsed.period) throw new ValidationFailed(parsed.errors);
+    const page = await this.scorecards.body(code, parsed.period, now);
+    const all = presentScorecardsApi(page.province);
+    return {
+      ...all,
+      bodies: undefined,
+      body: all.bodies.find((b) => b.code === code),
+      units: page.units.map((u) => ({ id: u.unit.id, name: u.unit.name, level: u.unit.level, metrics: u.metrics })),
+      history: page.history.map((h) => ({ year: h.period.year, quarter: h.period.quarter, score: h.index, n: h.received })),
+      overdue: page.overdue,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { IndexComponent } from 'src/config/scorecard-weights';
+import { ScorecardMetrics } from './scorecard-metrics';
+import { ProvinceScorecards } from './scorecards.service';
+
+export interface ScorecardsApiResponse {
+  year: number | null;
+  quarter: number | null;
+  from: string;
+  to: string;
+  asOf: string;
+  indexLabel: string;
+  minRequests: number;
+  weights: Record<IndexComponent, number>;
+  notAvailable: IndexComponent[];
+  provincialMedian: ProvinceScorecards['medians'];
+  bodies: {
+    code: string;
+    name: string;
+    rank: number | null;
+    score: number | null;
+    category: string;
+    n: number;
+    previousScore: number | null;
+    metrics: ScorecardMetrics;
+  }[];
+}
+
+/** CONTRACT.md's shape: `{ year, bodies: [{ code, name, rank, score, category, n, metrics }] }`, plus the method. */
+export function presentScorecardsApi(p: ProvinceScorecards): ScorecardsApiResponse {
+  return {
+    year: p.period.year,
+    quarter: p.period.quarter,
+    from: p.period.from,
+    to: p.period.to,
+    asOf: p.asOf,
+    indexLabel: 'Indeks layanan portal (bukan hasil monev Komisi Informasi)',
+    minRequests: p.minRequests,
+    weights: { ...p.weights },
+    notAvailable: p.notAvailable,
+    provincialMedian: p.medians,
+    bodies: p.bodies.map((c) => ({
+      code: c.body.code,
+      name: c.body.name,
+      rank: c.rank,
+      score: c.enoughData ? c.index.index : null,
+      category: c.enoughData && c.band ? c.band : 'data_belum_cukup',
+      n: c.metrics.received,
+      previousScore: c.previousIndex,
+      metrics: c.metrics,
+    })),
+  };
+}

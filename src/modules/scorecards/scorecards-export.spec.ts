@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { DEFAULT_SCORECARD_WEIGHTS } from 'src/config/scorecard-weights';
+import { componentScores, serviceIndex } from './scorecard-index';
+import { computeMetrics, ZERO_COUNTS } from './scorecard-metrics';
+import { yearPeriod } from './scorecard-period';
+import { SCORECARD_COLUMNS, scorecardsCsv } from './scorecards-csv';
+import { scorecardsXlsx } from './scorecards-xlsx';
+import { BodyScorecard, ProvinceScorecards } from './scorecards.service';
+
+function card(code: string, name: string, rank: number | null, onTime: number, received: number): BodyScorecard {
+  const metrics = computeMetrics({ ...ZERO_COUNTS, received, settled: received, decided: received, onTime }, [], null, null);
+  const scores = componentScores(metrics);
+  const index = serviceIndex(scores, DEFAULT_SCORECARD_WEIGHTS);
+  return { body: { id: Number(code.replace('.', '')), code, name, kind: 'kota' }, metrics, scores, index, enoughData: rank !== null, rank, band: rank === null ? null : 'informatif', previousIndex: null };
+}
+
+const scorecards: ProvinceScorecards = {
+  period: yearPeriod(2025),
+  previous: yearPeriod(2024),
+  asOf: '2025-12-31',
+  minRequests: 20,
+  weights: DEFAULT_SCORECARD_WEIGHTS,
+  notAvailable: ['objections', 'annualReport'],
+  bodies: [card('35.78', 'Pemerintah Kota Surabaya', 1, 20, 20), card('35.07', '=HYPERLINK("x")', null, 1, 2)],
+  province: computeMetrics(ZERO_COUNTS, [], null, null),
+  medians: { index: 100, onTime: 1, completion: null, daysToNotice: null },
+};
+
+describe('scorecardsCsv', () => {
+  it('should write a header and one line per body, an unranked body with empty rank and index', () => {
+    const lines = scorecardsCsv(scorecards).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(SCORECARD_COLUMNS.join(','));
+    expect(lines[1]).toBe('35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,');
+    expect(lines[2].startsWith(`35.07,"'=HYPERLINK(""x"")",,,data_belum_cukup,2,1,2,50,`)).toBe(true);
+  });
+});
+
+describe('scorecardsXlsx', () => {
+  it('should write the same columns and rows, and the method with its weights', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await scorecardsXlsx(scorecards)) as unknown as Parameters<typeof book.xlsx.load>[0]);
+    const sheet = book.getWorksheet('Peringkat');
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...SCORECARD_COLUMNS]);
+    expect(sheet?.getRow(2).getCell(2).value).toBe('Pemerintah Kota Surabaya');
+    expect(sheet?.getRow(2).getCell(4).value).toBe(100);
+    expect(sheet?.getRow(3).getCell(3).value).toBeNull();
+    expect(sheet?.rowCount).toBe(3);
+    const method = book.getWorksheet('Metode');
+    expect(method?.getRow(5).values).toEqual([undefined, 'Pemberitahuan tepat waktu', 35, 'ya', expect.any(String)]);
+    expect(method?.getRow(10).getCell(3).value).toBe('tidak');
+  });
+});
