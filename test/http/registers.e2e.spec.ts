@@ -312,12 +312,12 @@ describe('register permohonan', () => {
   it('should list a request in a status it does not know by its stored label', async () => {
     const r = await record(token, utama.id, 'walk_in', '2026-09-15T10:00:00+07:00', { information: 'Rencana kerja bulan September' });
     // A newer lifecycle state (another part of the portal), written as stored.
-    await t.app.get(DataSource).query(`UPDATE requests SET status = 'withdrawn' WHERE id = $1`, [r.id]);
+    await t.app.get(DataSource).query(`UPDATE requests SET status = 'archived' WHERE id = $1`, [r.id]);
     const agent = await loginAgent(t.app, officer.email);
-    const page = await agent.agent.get('/petugas/register?dari=2026-09-01&sampai=2026-09-30&status=withdrawn');
+    const page = await agent.agent.get('/petugas/register?dari=2026-09-01&sampai=2026-09-30&status=archived');
     expect(page.status).toBe(200);
     expect(page.text).toContain(r.number);
-    expect(page.text).toContain('<td data-label="Status">withdrawn</td>');
-    expect(page.text).toContain('<option value="withdrawn" selected>withdrawn</option>');
+    expect(page.text).toContain('<td data-label="Status">archived</td>');
+    expect(page.text).toContain('<option value="archived" selected>archived</option>');
   });
 });
