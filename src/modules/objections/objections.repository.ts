@@ -57,6 +57,20 @@ export interface ObjectionRegisterRow {
   disputes: DisputeSummary[];
 }
 
+/** An objection as the annual report counts it. */
+export interface ObjectionReportRow {
+  grounds: ObjectionGround[];
+  status: ObjectionStatus;
+  dueDate: string;
+  responseDate: string | null;
+}
+
+/** A dispute as the annual report counts it. */
+export interface DisputeReportRow {
+  stage: DisputeStage;
+  outcome: DisputeOutcome | null;
+}
+
 /** The only reader and writer of objections, disputes and objection_counters. */
 @Injectable()
 export class ObjectionsRepository {
@@ -208,5 +222,29 @@ export class ObjectionsRepository {
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     ) as Promise<ObjectionRegisterRow[]>;
+  }
+
+  /**
+   * What the annual report counts: a body's objections received in [since, until) and the disputes
+   * filed with the Komisi Informasi between two local dates (both inclusive).
+   */
+  async findForReport(
+    bodyId: number,
+    since: Date,
+    until: Date,
+    firstDay: string,
+    lastDay: string,
+  ): Promise<{ objections: ObjectionReportRow[]; disputes: DisputeReportRow[] }> {
+    const objections = (await this.objections.manager.query(
+      `SELECT o.grounds, o.status, to_char(o.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(o.response_date, 'YYYY-MM-DD') AS "responseDate"
+         FROM objections o WHERE o.body_id = $1 AND o.received_at >= $2 AND o.received_at < $3 ORDER BY o.id`,
+      [bodyId, since, until],
+    )) as ObjectionReportRow[];
+    const disputes = (await this.objections.manager.query(
+      `SELECT d.stage, d.outcome FROM disputes d JOIN objections o ON o.id = d.objection_id
+        WHERE o.body_id = $1 AND d.filed_on >= $2::date AND d.filed_on <= $3::date ORDER BY d.id`,
+      [bodyId, firstDay, lastDay],
+    )) as DisputeReportRow[];
+    return { objections, disputes };
   }
 }
