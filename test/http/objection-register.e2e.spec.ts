@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { localDateTimeOf } from 'src/common/time/local-time';
+import { formatLocalDate } from 'src/common/views/view-helpers';
 import { keepPdf } from 'src/modules/documents';
 import { bearerToken, createUser, loginAgent, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
 import { binary } from 'test/support/binary';
@@ -306,5 +307,24 @@ describe('register keberatan', () => {
     expect(page.text).toContain(`href="/petugas/register?dari&#x3D;2026-11-01&amp;sampai&#x3D;2026-11-30&amp;badan&#x3D;${utama.bodyId}"`);
     const requests = await agent.agent.get('/petugas/register?dari=2026-11-01&sampai=2026-11-30');
     expect(requests.text).toContain(`href="/petugas/register/keberatan?dari&#x3D;2026-11-01&amp;sampai&#x3D;2026-11-30&amp;badan&#x3D;${utama.bodyId}"`);
+  });
+
+  it("should link the officer's request page to the request's objections with their status and due date", async () => {
+    const agent = await loginAgent(t.app, officer.email);
+    const a = await agent.agent.get(`/petugas/permohonan/${filed.a.requestId}`);
+    expect(a.status).toBe(200);
+    expect(a.text).toContain('Keberatan atas permohonan ini');
+    expect(a.text).toContain(`<a href="/petugas/keberatan/${filed.a.objectionId}">Keberatan ${filed.a.objection}</a>: Keputusan PPID dikuatkan`);
+    expect(a.text).toContain(`Batas tanggapan Atasan PPID: ${formatLocalDate('2026-12-14')}`);
+    expect(a.text).toContain('Sengketa 012/KIP-JATIM/XI/2026: Putusan');
+    const b = await agent.agent.get(`/petugas/permohonan/${filed.b.requestId}`);
+    expect(b.text).toContain(`<a href="/petugas/keberatan/${filed.b.objectionId}">Keberatan ${filed.b.objection}</a>: Menunggu tanggapan Atasan PPID`);
+    expect(b.text).toContain(`Batas tanggapan Atasan PPID: ${formatLocalDate('2026-12-17')}`);
+    expect(b.text).not.toContain(filed.a.objection);
+    const plain = await http().post('/api/v1/requests').send(requestPayload(utama.id));
+    const [row] = (await db().query('SELECT id FROM requests WHERE registration_number = $1', [plain.body.registrationNumber])) as { id: string }[];
+    const none = await agent.agent.get(`/petugas/permohonan/${row.id}`);
+    expect(none.status).toBe(200);
+    expect(none.text).not.toContain('Keberatan atas permohonan ini');
   });
 });
