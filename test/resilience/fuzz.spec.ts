@@ -34,8 +34,8 @@ interface Case {
   json?: string;
   /** Urlencoded pairs; `_csrf` is added first. */
   form?: [string, string][];
-  as: 'anonymous' | 'public' | 'officer' | 'admin';
-  bearer?: 'officer' | 'admin';
+  as: 'anonymous' | 'public' | 'officer' | 'supervisor' | 'admin';
+  bearer?: 'officer' | 'supervisor' | 'admin';
   headers?: Record<string, string>;
 }
 
@@ -62,9 +62,11 @@ describe('fuzz: hostile input on every route and form', () => {
   let officer: TestUser;
   let admin: TestUser;
   let supervisor: TestUser;
-  let tokens: Record<'officer' | 'admin', string>;
-  let agents: Record<'public' | 'officer' | 'admin', SignedInAgent>;
+  let tokens: Record<'officer' | 'supervisor' | 'admin', string>;
+  let agents: Record<'public' | 'officer' | 'supervisor' | 'admin', SignedInAgent>;
   let filed: { id: string; number: string; code: string }[];
+  /** An objection to the refused filed[0]. */
+  let objection: { id: string; number: string };
   let holidayId: number;
   let cases = 0;
   let refused = 0;
@@ -89,7 +91,10 @@ describe('fuzz: hostile input on every route and form', () => {
         (SELECT md5(coalesce(string_agg(concat_ws(':', id, code, name, active), ',' ORDER BY id), '')) FROM ppid_units) AS units,
         (SELECT md5(coalesce(string_agg(concat_ws(':', id, date, name, kind, body_id, source), ',' ORDER BY id), '')) FROM holidays) AS holidays,
         (SELECT md5(coalesce(string_agg(row_to_json(c)::text, ',' ORDER BY year), '')) FROM calendar_years c) AS years,
-        (SELECT count(*) FROM outbound_mails) AS mails
+        (SELECT count(*) FROM outbound_mails) AS mails,
+        (SELECT md5(coalesce(string_agg(concat_ws(':', id, status, version, response_date, decider_position), ',' ORDER BY id), '')) FROM objections) AS objections,
+        (SELECT md5(coalesce(string_agg(concat_ws(':', id, stage, outcome, version, case_number), ',' ORDER BY id), '')) FROM disputes) AS disputes,
+        (SELECT md5(coalesce(string_agg(concat_ws(':', id, version, published_at, policy, obstacles), ',' ORDER BY id), '')) FROM annual_reports) AS annual_reports
     `)) as Record<string, string>[];
     return JSON.stringify(row);
   }
@@ -154,13 +159,14 @@ describe('fuzz: hostile input on every route and form', () => {
     officer = await createUser(t.app, { role: 'officer', unitId: surabaya.id });
     supervisor = await createUser(t.app, { role: 'supervisor', bodyId: surabaya.bodyId });
     admin = await createUser(t.app, { role: 'admin' });
-    tokens = { officer: await bearerToken(t.app, officer.email), admin: await bearerToken(t.app, admin.email) };
+    tokens = { officer: await bearerToken(t.app, officer.email), supervisor: await bearerToken(t.app, supervisor.email), admin: await bearerToken(t.app, admin.email) };
     const publicAgent = request.agent(t.app.getHttpServer());
     const form = await publicAgent.get(`/permohonan/baru?unit=${surabaya.id}`);
     expect(form.status).toBe(200);
     agents = {
       public: { agent: publicAgent, csrfToken: csrfTokenOf(form.text), postForm: () => publicAgent.post('/') },
       officer: await loginAgent(t.app, officer.email),
+      supervisor: await loginAgent(t.app, supervisor.email),
       admin: await loginAgent(t.app, admin.email),
     };
     filed = [];
@@ -170,6 +176,15 @@ describe('fuzz: hostile input on every route and form', () => {
       const [row] = (await db.query('SELECT id FROM requests WHERE registration_number = $1', [res.body.registrationNumber])) as { id: string }[];
       filed.push({ id: String(row.id), number: res.body.registrationNumber, code: res.body.trackingCode });
     }
+    // filed[0] refused and objected to, so the objection and dispute routes reach their rules.
+    expect((await http().post(`/api/v1/requests/${filed[0].id}/notice`).set('Authorization', `Bearer ${tokens.officer}`).send(refusal)).status).toBe(201);
+    const objected = await http()
+      .post(`/api/v1/requests/${filed[0].number}/objections`)
+      .set('X-Tracking-Code', filed[0].code)
+      .send({ grounds: ['a'], reasons: 'Informasi anggaran bukan rahasia pribadi.' });
+    expect(objected.status).toBe(201);
+    const [objectionRow] = (await db.query('SELECT id FROM objections WHERE number = $1', [objected.body.objectionNumber])) as { id: string }[];
+    objection = { id: String(objectionRow.id), number: objected.body.objectionNumber };
     const holiday = await http()
       .post('/api/v1/admin/calendar/holidays')
       .set('Authorization', `Bearer ${tokens.admin}`)
@@ -423,6 +438,102 @@ describe('fuzz: hostile input on every route and form', () => {
         ),
       }).map(({ path, body }): Case => ({ method: 'post', path, json: body, as: path.startsWith('/api') ? 'anonymous' : 'public' }));
       await fuzz(arb, 200);
+    });
+  });
+
+  describe('objections, disputes, registers and annual reports', () => {
+    const objectionId = () => fc.oneof({ weight: 3, arbitrary: fc.constant(objection.id) }, { weight: 2, arbitrary: hostileSegment });
+    const objectionNumber = () => fc.oneof({ weight: 3, arbitrary: fc.constant(objection.number) }, { weight: 2, arbitrary: hostileSegment });
+    const disputeId = () => fc.oneof(fc.constant('1'), hostileSegment);
+    const decision = { decision: 'uphold', reasons: 'Uji konsekuensi menunjukkan dokumen dikecualikan.', position: 'Sekretaris Daerah' };
+    const dispute = { filedOn: '2026-12-01', caseNumber: '012/KIP-JATIM/XII/2026' };
+    const stage = { stage: 'mediasi', on: '2026-12-01', outcome: 'mediated' };
+
+    it('should never answer 5xx nor change data on refused objection and dispute API calls', async () => {
+      const arb = fc.oneof(
+        fc
+          .record({ n: number(), code: code(), body: json(mutatedJson({ grounds: ['a', 'd'], reasons: 'Informasi anggaran bukan rahasia pribadi.', proxyName: 'LBH Uji', proxyAddress: 'Jl. Uji 1' })) })
+          .map(({ n, code: c, body }): Case => ({ method: 'post', path: `/api/v1/requests/${n}/objections`, json: body, as: 'anonymous', headers: { 'X-Tracking-Code': c } })),
+        fc
+          .record({ n: number(), code: code() })
+          .map(({ n, code: c }): Case => ({ method: 'get', path: `/api/v1/requests/${n}/objections`, as: 'anonymous', headers: { 'X-Tracking-Code': c } })),
+        fc
+          .record({ n: number(), code: code(), o: objectionNumber(), body: json(mutatedJson(dispute)) })
+          .map(({ n, code: c, o, body }): Case => ({ method: 'post', path: `/api/v1/requests/${n}/objections/${o}/dispute`, json: body, as: 'anonymous', headers: { 'X-Tracking-Code': c } })),
+        fc
+          .record({ n: number(), code: code(), d: disputeId(), body: json(mutatedJson(stage)) })
+          .map(({ n, code: c, d, body }): Case => ({ method: 'post', path: `/api/v1/requests/${n}/disputes/${d}/stage`, json: body, as: 'anonymous', headers: { 'X-Tracking-Code': c } })),
+        fc
+          .record({ id: objectionId(), body: json(mutatedJson(decision)) })
+          .map(({ id, body }): Case => ({ method: 'post', path: `/api/v1/objections/${id}/decision`, json: body, as: 'anonymous', bearer: 'supervisor' })),
+        fc
+          .record({ id: objectionId(), body: json(mutatedJson(dispute)) })
+          .map(({ id, body }): Case => ({ method: 'post', path: `/api/v1/objections/${id}/dispute`, json: body, as: 'anonymous', bearer: 'officer' })),
+        fc
+          .record({ d: disputeId(), body: json(mutatedJson(stage)) })
+          .map(({ d, body }): Case => ({ method: 'post', path: `/api/v1/disputes/${d}/stage`, json: body, as: 'anonymous', bearer: 'officer' })),
+        objectionId().map((id): Case => ({ method: 'get', path: `/api/v1/objections/${id}`, as: 'anonymous', bearer: 'supervisor' })),
+        hostileQuery(['limit', 'status']).map((q): Case => ({ method: 'get', path: `/api/v1/objections?${q}`, as: 'anonymous', bearer: 'supervisor' })),
+      );
+      await fuzz(arb, 400);
+    });
+
+    it('should never answer 5xx nor change data on refused objection and dispute forms', async () => {
+      const f = filed[0];
+      const arb = fc.oneof(
+        mutatedForm({ nomor: f.number, kode: f.code }).map((form): Case => ({ method: 'post', path: '/lacak/keberatan/baru', form, as: 'public' })),
+        mutatedForm({ nomor: f.number, kode: f.code, grounds: 'a', reasons: 'Informasi anggaran bukan rahasia pribadi.', proxyName: '', proxyAddress: '' }).map(
+          (form): Case => ({ method: 'post', path: '/lacak/keberatan', form, as: 'public' }),
+        ),
+        mutatedForm({ nomor: f.number, kode: f.code, objectionNumber: objection.number }).map((form): Case => ({ method: 'post', path: '/lacak/sengketa/baru', form, as: 'public' })),
+        mutatedForm({ nomor: f.number, kode: f.code, objectionNumber: objection.number, ...dispute }).map((form): Case => ({ method: 'post', path: '/lacak/sengketa', form, as: 'public' })),
+        mutatedForm({ nomor: f.number, kode: f.code, disputeId: '1' }).map((form): Case => ({ method: 'post', path: '/lacak/sengketa/tahap/baru', form, as: 'public' })),
+        mutatedForm({ nomor: f.number, kode: f.code, disputeId: '1', ...stage }).map((form): Case => ({ method: 'post', path: '/lacak/sengketa/tahap', form, as: 'public' })),
+        hostileQuery(['nomor']).map((q): Case => ({ method: 'get', path: `/lacak/keberatan?${q}`, as: 'public' })),
+        hostileQuery(['nomor']).map((q): Case => ({ method: 'get', path: `/lacak/sengketa?${q}`, as: 'public' })),
+        fc
+          .record({ id: objectionId(), form: mutatedForm(decision) })
+          .map(({ id, form }): Case => ({ method: 'post', path: `/petugas/keberatan/${id}/putus`, form, as: 'supervisor' })),
+        fc
+          .record({ id: objectionId(), form: mutatedForm(dispute) })
+          .map(({ id, form }): Case => ({ method: 'post', path: `/petugas/keberatan/${id}/sengketa`, form, as: 'officer' })),
+        fc
+          .record({ id: objectionId(), form: mutatedForm({ disputeId: '1', ...stage }) })
+          .map(({ id, form }): Case => ({ method: 'post', path: `/petugas/keberatan/${id}/tahap`, form, as: 'officer' })),
+        objectionId().map((id): Case => ({ method: 'get', path: `/petugas/keberatan/${id}`, as: 'supervisor' })),
+      );
+      await fuzz(arb, 400);
+    });
+
+    it('should never answer 5xx to register and annual report routes with hostile parameters, nor change data on refused report forms', async () => {
+      const registerParams = ['bodyId', 'unitId', 'from', 'to', 'status', 'q', 'page', 'format'];
+      const pageParams = ['badan', 'unit', 'dari', 'sampai', 'status', 'q', 'halaman'];
+      const narrative = { policy: 'Kebijakan uji.', resources: 'Sumber daya uji.', obstacles: 'Kendala uji.', recommendations: 'Rekomendasi uji.' };
+      const year = fc.oneof(fc.constantFrom('2025', '2026'), hostileSegment);
+      const arb = fc.oneof(
+        fc
+          .record({ which: fc.constantFrom('requests', 'objections'), q: hostileQuery(registerParams), as: fc.constantFrom<'officer' | 'supervisor' | 'admin'>('officer', 'supervisor', 'admin') })
+          .map(({ which, q, as }): Case => ({ method: 'get', path: `/api/v1/registers/${which}?${q}`, as: 'anonymous', bearer: as })),
+        fc
+          .record({ path: fc.constantFrom('/petugas/register', '/petugas/register/keberatan', '/petugas/register.csv', '/petugas/register/keberatan.csv'), q: hostileQuery(pageParams) })
+          .map(({ path, q }): Case => ({ method: 'get', path: `${path}?${q}`, as: 'officer' })),
+        hostileSegment.map((fmt): Case => ({ method: 'get', path: `/petugas/register/keberatan.${fmt}`, as: 'officer' })),
+        hostileQuery(['badan', 'tahun', 'disimpan']).map((q): Case => ({ method: 'get', path: `/petugas/laporan-tahunan?${q}`, as: 'officer' })),
+        fc
+          .record({ b: fc.oneof(fc.constant(String(surabaya.bodyId)), hostileSegment), y: year })
+          .map(({ b, y }): Case => ({ method: 'get', path: `/petugas/laporan-tahunan/${b}/${y}.pdf`, as: 'officer' })),
+        fc
+          .record({ b: fc.oneof(fc.constant(String(surabaya.bodyId)), hostileSegment), y: year, form: mutatedForm(narrative) })
+          .map(({ b, y, form }): Case => ({ method: 'post', path: `/petugas/laporan-tahunan/${b}/${y}`, form, as: 'officer' })),
+        fc
+          .record({ b: fc.oneof(fc.constant(String(surabaya.bodyId)), hostileSegment), y: year })
+          .map(({ b, y }): Case => ({ method: 'post', path: `/petugas/laporan-tahunan/${b}/${y}/umumkan`, form: [], as: 'officer' })),
+        fc
+          .record({ c: fc.oneof(fc.constantFrom('3578', '35.78'), hostileSegment), y: year, kind: fc.constantFrom('/laporan-tahunan', '/api/v1/annual-reports') })
+          .map(({ c, y, kind }): Case => ({ method: 'get', path: `${kind}/${c}/${y}`, as: 'anonymous' })),
+        hostileSegment.map((c): Case => ({ method: 'get', path: `/laporan-tahunan/${c}`, as: 'anonymous' })),
+      );
+      await fuzz(arb, 400);
     });
   });
 

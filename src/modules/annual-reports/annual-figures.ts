@@ -11,16 +11,55 @@ export const WORKING_DAY_BANDS = [
   { key: '18+', min: 18, max: Number.POSITIVE_INFINITY },
 ] as const;
 
+/** Pasal 35(1) grounds of an objection, in order. */
+export const OBJECTION_GROUND_KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+/** The atasan PPID's decisions, pending last. */
+export const OBJECTION_OUTCOME_KEYS = ['upheld', 'overturned', 'partially_overturned', 'pending'] as const;
+/** Stages of a dispute at the Komisi Informasi, in order. */
+export const DISPUTE_STAGE_KEYS = ['registered', 'mediasi', 'ajudikasi', 'putusan'] as const;
+/** Outcomes of a dispute; `pending` while the Komisi Informasi has not settled it. */
+export const DISPUTE_OUTCOME_KEYS = ['opened', 'partially_opened', 'rejected', 'mediated', 'withdrawn', 'pending'] as const;
+
 /**
- * Objections (keberatan) and disputes (sengketa) of the year. Null until the objections module
- * provides them: the report then says "belum ada data" rather than a zero that looks measured.
+ * Objections (keberatan) received in the year and disputes (sengketa) filed with the Komisi
+ * Informasi in the year. Null only in reports published before the portal recorded objections:
+ * those say "belum ada data" rather than a zero that looks measured.
  */
 export interface ObjectionFigures {
   objections: number;
-  /** Atasan PPID's answers by outcome code (e.g. upheld, overturned, settled). */
-  objectionOutcomes: Record<string, number>;
+  /** Objections naming each ground; one objection may name several. */
+  byGround: { ground: string; count: number }[];
+  /** The atasan PPID's decisions. */
+  byOutcome: { outcome: string; count: number }[];
+  /** Answered in writing, and of those on or before the due date (30 working days, Pasal 36(2)). */
+  answered: number;
+  answeredInTime: number;
   disputes: number;
-  disputeOutcomes: Record<string, number>;
+  disputesByStage: { stage: string; count: number }[];
+  disputesByOutcome: { outcome: string; count: number }[];
+}
+
+/** The year's objection figures from the objections received and disputes filed in it. */
+export function buildObjectionFigures(
+  objections: readonly { grounds: readonly string[]; status: string; dueDate: string; responseDate: string | null }[],
+  disputes: readonly { stage: string; outcome: string | null }[],
+): ObjectionFigures {
+  const tally = <K extends string>(keys: readonly K[], values: string[]) => {
+    const counts = new Map<string, number>(keys.map((k) => [k, 0]));
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts];
+  };
+  const answered = objections.filter((o) => o.responseDate !== null);
+  return {
+    objections: objections.length,
+    byGround: tally(OBJECTION_GROUND_KEYS, objections.flatMap((o) => [...new Set(o.grounds)])).map(([ground, count]) => ({ ground, count })),
+    byOutcome: tally(OBJECTION_OUTCOME_KEYS, objections.map((o) => o.status)).map(([outcome, count]) => ({ outcome, count })),
+    answered: answered.length,
+    answeredInTime: answered.filter((o) => o.responseDate! <= o.dueDate).length,
+    disputes: disputes.length,
+    disputesByStage: tally(DISPUTE_STAGE_KEYS, disputes.map((d) => d.stage)).map(([stage, count]) => ({ stage, count })),
+    disputesByOutcome: tally(DISPUTE_OUTCOME_KEYS, disputes.map((d) => d.outcome ?? 'pending')).map(([outcome, count]) => ({ outcome, count })),
+  };
 }
 
 /** The figures of the Laporan layanan informasi publik (RULES.md; Pasal 12 UU KIP). */

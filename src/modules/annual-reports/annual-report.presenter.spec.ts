@@ -1,4 +1,4 @@
-import { buildAnnualFigures } from './annual-figures';
+import { buildAnnualFigures, buildObjectionFigures } from './annual-figures';
 import { figureCharts, figureTables, NO_DATA, reportDueNotices } from './annual-report.presenter';
 
 const body = { id: 7, regionCode: '35.78', name: 'Pemerintah Kota Surabaya' };
@@ -22,20 +22,52 @@ describe('reportDueNotices', () => {
 });
 
 describe('figure tables and charts', () => {
-  it('should say "belum ada data" for objections and disputes until they are recorded', () => {
+  it('should say "belum ada data" for objections and disputes in a report published before they were recorded', () => {
     const tables = figureTables(buildAnnualFigures(2025, [], null));
     expect(tables.map((t) => t.caption)).toHaveLength(5);
     expect(tables[4].rows.map((r) => r.cells)).toEqual([[NO_DATA], [NO_DATA]]);
   });
 
-  it('should show recorded objections and disputes with their outcomes', () => {
-    const f = buildAnnualFigures(2025, [], { objections: 3, objectionOutcomes: { dikabulkan: 2 }, disputes: 1, disputeOutcomes: { mediasi: 1 } });
-    expect(figureTables(f)[4].rows).toEqual([
-      { label: 'Keberatan yang diterima', cells: ['3'] },
-      { label: 'Tanggapan atasan PPID: dikabulkan', cells: ['2'] },
-      { label: 'Sengketa ke Komisi Informasi', cells: ['1'] },
-      { label: 'Putusan sengketa: mediasi', cells: ['1'] },
+  it('should show objections by ground and decision, and disputes by stage and outcome, zeros included', () => {
+    const objections = buildObjectionFigures(
+      [
+        { grounds: ['a', 'd'], status: 'upheld', dueDate: '2025-03-10', responseDate: '2025-03-01' },
+        { grounds: ['a'], status: 'overturned', dueDate: '2025-03-10', responseDate: '2025-03-12' },
+        { grounds: ['c'], status: 'pending', dueDate: '2025-04-10', responseDate: null },
+      ],
+      [{ stage: 'putusan', outcome: 'rejected' }],
+    );
+    const tables = figureTables(buildAnnualFigures(2025, [], objections));
+    expect(tables.slice(4).map((t) => t.caption)).toEqual([
+      'Keberatan menurut alasan (Pasal 35 ayat (1) UU 14/2008)',
+      'Tanggapan atasan PPID atas keberatan',
+      'Sengketa informasi di Komisi Informasi',
     ]);
+    expect(tables[4].rows.map((r) => [r.label.slice(0, 7), r.cells[0]])).toEqual([
+      ['Keberat', '3'],
+      ['Huruf a', '2'],
+      ['Huruf b', '0'],
+      ['Huruf c', '1'],
+      ['Huruf d', '1'],
+      ['Huruf e', '0'],
+      ['Huruf f', '0'],
+      ['Huruf g', '0'],
+    ]);
+    expect(tables[5].rows).toEqual([
+      { label: 'Keputusan PPID dikuatkan (keberatan ditolak)', cells: ['1'] },
+      { label: 'Keputusan PPID dibatalkan seluruhnya', cells: ['1'] },
+      { label: 'Keputusan PPID dibatalkan sebagian', cells: ['0'] },
+      { label: 'Belum ditanggapi', cells: ['1'] },
+      { label: 'Ditanggapi secara tertulis', cells: ['2'] },
+      { label: 'Ditanggapi dalam 30 hari kerja', cells: ['1'] },
+    ]);
+    expect(tables[6].rows.map((r) => r.cells[0])).toEqual(['1', '0', '0', '0', '1', '0', '0', '1', '0', '0', '0']);
+    expect(tables[6].rows[7].label).toBe('Hasil: Permohonan sengketa ditolak (keputusan badan publik dikuatkan)');
+  });
+
+  it('should show zeros, never "belum ada data", for a year without objections', () => {
+    const tables = figureTables(buildAnnualFigures(2025, [], buildObjectionFigures([], [])));
+    expect(tables.slice(4).flatMap((t) => t.rows.map((r) => r.cells[0]))).toEqual(new Array(8 + 6 + 11).fill('0'));
   });
 
   it('should chart every month of every channel, and label unknown channels by their code', () => {

@@ -3,7 +3,8 @@ import { formatIndonesianDate, INDONESIAN_MONTHS, toDayNumber } from 'src/common
 import { formatInstant } from 'src/common/views/view-helpers';
 import type { BarChart, ReportData, ReportSection } from 'src/modules/documents';
 import { CHANNELS, EXEMPTION_GROUNDS } from 'src/modules/requests';
-import { AnnualFigures } from './annual-figures';
+import { DISPUTE_OUTCOMES, DISPUTE_STAGES, OBJECTION_GROUNDS } from 'src/modules/objections';
+import { AnnualFigures, ObjectionFigures } from './annual-figures';
 import { AnnualReportView, ReportDue } from './annual-reports.service';
 
 export const NO_DATA = 'Belum ada data';
@@ -80,20 +81,59 @@ export function figureTables(f: AnnualFigures): FigureTable[] {
         cells: [number(g.count)],
       })),
     },
+    ...objectionTables(f.objections),
+  ];
+}
+
+const OBJECTION_OUTCOME_LABELS: Record<string, string> = {
+  upheld: 'Keputusan PPID dikuatkan (keberatan ditolak)',
+  overturned: 'Keputusan PPID dibatalkan seluruhnya',
+  partially_overturned: 'Keputusan PPID dibatalkan sebagian',
+  pending: 'Belum ditanggapi',
+};
+
+const labelIn = (labels: Record<string, string>, code: string) => (Object.hasOwn(labels, code) ? labels[code] : code);
+
+/** Objections by ground and by the atasan's decision, and disputes by stage and outcome; "belum ada data" only for reports published before objections were recorded. */
+function objectionTables(x: ObjectionFigures | null): FigureTable[] {
+  if (!x) {
+    return [
+      {
+        caption: 'Keberatan dan sengketa informasi',
+        head: ['Uraian', 'Jumlah'],
+        rows: [
+          { label: 'Keberatan yang diterima dan tanggapan atasan PPID', cells: [NO_DATA] },
+          { label: 'Sengketa ke Komisi Informasi dan hasilnya', cells: [NO_DATA] },
+        ],
+      },
+    ];
+  }
+  return [
     {
-      caption: 'Keberatan dan sengketa informasi',
+      caption: 'Keberatan menurut alasan (Pasal 35 ayat (1) UU 14/2008)',
+      head: ['Alasan', 'Jumlah'],
+      rows: [
+        { label: 'Keberatan yang diterima', cells: [number(x.objections)] },
+        ...x.byGround.map((g) => ({ label: `Huruf ${g.ground}: ${labelIn(OBJECTION_GROUNDS, g.ground)}`, cells: [number(g.count)] })),
+      ],
+    },
+    {
+      caption: 'Tanggapan atasan PPID atas keberatan',
+      head: ['Tanggapan', 'Jumlah'],
+      rows: [
+        ...x.byOutcome.map((o) => ({ label: labelIn(OBJECTION_OUTCOME_LABELS, o.outcome), cells: [number(o.count)] })),
+        { label: 'Ditanggapi secara tertulis', cells: [number(x.answered)] },
+        { label: 'Ditanggapi dalam 30 hari kerja', cells: [number(x.answeredInTime)] },
+      ],
+    },
+    {
+      caption: 'Sengketa informasi di Komisi Informasi',
       head: ['Uraian', 'Jumlah'],
-      rows: f.objections
-        ? [
-            { label: 'Keberatan yang diterima', cells: [number(f.objections.objections)] },
-            ...Object.entries(f.objections.objectionOutcomes).map(([k, n]) => ({ label: `Tanggapan atasan PPID: ${k}`, cells: [number(n)] })),
-            { label: 'Sengketa ke Komisi Informasi', cells: [number(f.objections.disputes)] },
-            ...Object.entries(f.objections.disputeOutcomes).map(([k, n]) => ({ label: `Putusan sengketa: ${k}`, cells: [number(n)] })),
-          ]
-        : [
-            { label: 'Keberatan yang diterima dan tanggapan atasan PPID', cells: [NO_DATA] },
-            { label: 'Sengketa ke Komisi Informasi dan hasilnya', cells: [NO_DATA] },
-          ],
+      rows: [
+        { label: 'Sengketa yang diajukan', cells: [number(x.disputes)] },
+        ...x.disputesByStage.map((d) => ({ label: `Tahap: ${labelIn(DISPUTE_STAGES, d.stage)}`, cells: [number(d.count)] })),
+        ...x.disputesByOutcome.map((d) => ({ label: `Hasil: ${d.outcome === 'pending' ? 'Belum diputus' : labelIn(DISPUTE_OUTCOMES, d.outcome)}`, cells: [number(d.count)] })),
+      ],
     },
   ];
 }
@@ -225,12 +265,13 @@ export function reportDocument(r: AnnualReportView, unitName: string, kopLines: 
       ...table(tables[2]),
       ...table(tables[3]),
       { kind: 'chart', chart: charts[2] },
-      ...table(tables[4]),
+      // Objections and disputes: one table, or three once recorded.
+      ...tables.slice(4).flatMap(table),
       ...prose('IV. Kendala', n.obstacles),
       ...prose('V. Rekomendasi dan rencana tindak lanjut', n.recommendations),
     ],
     reference: `Laporan layanan informasi publik ${r.year} — ${r.body.name}`,
-    footerNote: `Angka dihitung oleh Portal KIP dari register permohonan (tanggal menurut zona waktu provinsi); dibuat ${formatInstant(producedAt, timeZone)}.`,
+    footerNote: `Angka dihitung oleh Portal KIP dari register permohonan dan register keberatan (tanggal menurut zona waktu provinsi); dibuat ${formatInstant(producedAt, timeZone)}.`,
   };
 }
 

@@ -5,6 +5,7 @@ import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
 import { DocumentsModule } from 'src/modules/documents';
+import { ObjectionRecordsModule } from 'src/modules/objections';
 import { RegistersModule } from 'src/modules/registers';
 import { AnnualReportDesk } from './annual-report-desk';
 import { AnnualReportDocuments } from './annual-report-documents';
@@ -21,7 +22,7 @@ import { AnnualReportsService } from './annual-reports.service';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AnnualReport]), AuditModule, AuthModule, BodiesModule, DocumentsModule, RegistersModule],
+  imports: [TypeOrmModule.forFeature([AnnualReport]), AuditModule, AuthModule, BodiesModule, DocumentsModule, ObjectionRecordsModule, RegistersModule],
   controllers: [AnnualReportPagesController, AnnualReportPublicController, AnnualReportsApiController],
   providers: [AnnualReportsRepository, AnnualReportsService, AnnualReportDocuments, AnnualReportDesk, { provide: DESK_NOTICE_SOURCE, useExisting: AnnualReportDesk }],
   exports: [AnnualReportsService, DESK_NOTICE_SOURCE],

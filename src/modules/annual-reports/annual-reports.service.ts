@@ -9,8 +9,9 @@ import { DatabaseService } from 'src/database/database.service';
 import { AuditService } from 'src/modules/audit';
 import { AccessPolicy } from 'src/modules/auth';
 import { BodyRow, UnitsRepository } from 'src/modules/bodies';
+import { ObjectionsRepository } from 'src/modules/objections';
 import { RegistersService } from 'src/modules/registers';
-import { AnnualFigures, annualReportDeadline, buildAnnualFigures } from './annual-figures';
+import { AnnualFigures, annualReportDeadline, buildAnnualFigures, buildObjectionFigures } from './annual-figures';
 import { AnnualReport } from './annual-report.entity';
 import { AnnualReportsRepository, Narrative } from './annual-reports.repository';
 import { ReportAlreadyPublished, ReportYearNotOver } from './annual-reports.errors';
@@ -56,6 +57,7 @@ export class AnnualReportsService {
   constructor(
     private readonly repo: AnnualReportsRepository,
     private readonly registers: RegistersService,
+    private readonly objections: ObjectionsRepository,
     private readonly units: UnitsRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
@@ -188,8 +190,14 @@ export class AnnualReportsService {
   private async figures(bodyId: number, year: number): Promise<AnnualFigures> {
     const zone = this.config.provinceTimeZone;
     const entries = await this.registers.entriesOfBody(bodyId, instantOfLocalTime(`${year}-01-01`, 0, zone), instantOfLocalTime(`${year + 1}-01-01`, 0, zone));
-    // Objections and disputes: none recorded by the portal yet (the objections module will provide them).
-    return buildAnnualFigures(year, entries, null);
+    const recorded = await this.objections.findForReport(
+      bodyId,
+      instantOfLocalTime(`${year}-01-01`, 0, zone),
+      instantOfLocalTime(`${year + 1}-01-01`, 0, zone),
+      `${year}-01-01`,
+      `${year}-12-31`,
+    );
+    return buildAnnualFigures(year, entries, buildObjectionFigures(recorded.objections, recorded.disputes));
   }
 
   private async assertCanRead(actor: Actor, bodyId: number): Promise<void> {

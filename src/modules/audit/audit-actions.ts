@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   'dispute.updated': 'Tahap sengketa informasi dicatat',
   'register.viewed': 'Register permohonan dilihat dengan data pribadi pemohon',
   'register.exported': 'Register permohonan diunduh',
+  'objection_register.viewed': 'Register keberatan dilihat dengan data pribadi pemohon',
+  'objection_register.exported': 'Register keberatan diunduh',
   'annual_report.updated': 'Laporan layanan informasi publik diubah',
   'annual_report.published': 'Laporan layanan informasi publik diumumkan',
 } as const;

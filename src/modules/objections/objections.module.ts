@@ -5,12 +5,12 @@ import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
 import { DocumentsModule } from 'src/modules/documents';
 import { FilesModule } from 'src/modules/files';
-import { RequestsModule, TrackingSections } from 'src/modules/requests';
+import { OfficerRequestSections, RequestsModule, TrackingSections } from 'src/modules/requests';
 import { ObjectionOfficerPagesController } from './objection-officer-pages.controller';
 import { ObjectionPagesController } from './objection-pages.controller';
 import { ObjectionRecordsModule } from './objection-records.module';
 import { OfficerObjectionsApiController, RequesterObjectionsApiController } from './objections-api.controller';
-import { presentRequesterObjections } from './objections.presenter';
+import { presentOfficerObjections, presentRequesterObjections } from './objections.presenter';
 import { ObjectionsService } from './objections.service';
 
 /**
@@ -27,6 +27,7 @@ import { ObjectionsService } from './objections.service';
 export class ObjectionsModule implements OnModuleInit {
   constructor(
     private readonly sections: TrackingSections,
+    private readonly officerSections: OfficerRequestSections,
     private readonly objections: ObjectionsService,
   ) {}
 
@@ -34,6 +35,10 @@ export class ObjectionsModule implements OnModuleInit {
   onModuleInit(): void {
     this.sections.register('objections', async (request, now) => {
       return presentRequesterObjections(await this.objections.ofRequest(request, now));
+    });
+    // The officer's request page links to the request's objections: number, where each stands, its due date.
+    this.officerSections.register('objections', async (request, now) => {
+      return presentOfficerObjections((await this.objections.ofRequest(request, now)).records);
     });
   }
 }

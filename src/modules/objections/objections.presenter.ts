@@ -164,3 +164,25 @@ export function presentRequesterObjections(r: RequesterObjections): TrackingObje
     outcomes: (Object.keys(DISPUTE_OUTCOMES) as DisputeOutcome[]).map((o) => ({ value: o, label: DISPUTE_OUTCOMES[o] })),
   };
 }
+
+/** The officer's request page: the request's objections, each with its number, where it stands and the atasan's due date. */
+export interface OfficerObjectionsView {
+  items: { id: string; objectionNumber: string; statusLabel: string; dueDateText: string; overdue: boolean; disputeText: string | null }[];
+}
+
+export function presentOfficerObjections(records: ObjectionRecord[]): OfficerObjectionsView | null {
+  if (records.length === 0) return null;
+  return {
+    items: records.map((r) => {
+      const v = presentObjection(r);
+      return {
+        id: v.id,
+        objectionNumber: v.objectionNumber,
+        statusLabel: v.statusLabel,
+        dueDateText: v.dueDateText,
+        overdue: v.overdue,
+        disputeText: v.dispute ? `Sengketa ${v.dispute.caseNumber}: ${v.dispute.stageLabel}${v.dispute.outcomeLabel ? ` — ${v.dispute.outcomeLabel}` : ''}` : null,
+      };
+    }),
+  };
+}

@@ -3,6 +3,73 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Dispute } from './dispute.entity';
 import { Objection } from './objection.entity';
+import { DisputeOutcome, DisputeStage, ObjectionGround, ObjectionStatus } from './objection-rules';
+
+/** Which objections a register lists: a body, optionally some units, a period of receipt, a status, a search. */
+export interface ObjectionSelection {
+  bodyId: number;
+  /** null = every unit of the body; else the request's current or receiving unit is one of these. */
+  unitIds: number[] | null;
+  since: Date;
+  until: Date;
+  status?: string;
+  search?: string;
+}
+
+/** One dispute as the register keberatan reads it. */
+export interface DisputeSummary {
+  caseNumber: string;
+  filedOn: string;
+  stage: DisputeStage;
+  outcome: DisputeOutcome | null;
+  outcomeOn: string | null;
+}
+
+/**
+ * One objection with its request, as the register keberatan reads it. The requester's address and
+ * the kuasa's address stay sealed (requests' and objections' contexts).
+ */
+export interface ObjectionRegisterRow {
+  id: string;
+  number: string;
+  bodyId: number;
+  unitId: number;
+  unitName: string;
+  receivingUnitId: number;
+  receivedAt: Date;
+  requestId: string;
+  registrationNumber: string;
+  requesterName: string;
+  requesterAddress: Buffer;
+  proxyName: string | null;
+  proxyAddress: Buffer | null;
+  information: string;
+  purpose: string;
+  grounds: ObjectionGround[];
+  dueDate: string;
+  status: ObjectionStatus;
+  decisionReasons: string | null;
+  instruction: string | null;
+  responseDate: string | null;
+  responseNumber: string | null;
+  deciderName: string | null;
+  deciderPosition: string | null;
+  disputes: DisputeSummary[];
+}
+
+/** An objection as the annual report counts it. */
+export interface ObjectionReportRow {
+  grounds: ObjectionGround[];
+  status: ObjectionStatus;
+  dueDate: string;
+  responseDate: string | null;
+}
+
+/** A dispute as the annual report counts it. */
+export interface DisputeReportRow {
+  stage: DisputeStage;
+  outcome: DisputeOutcome | null;
+}
 
 /** The only reader and writer of objections, disputes and objection_counters. */
 @Injectable()
@@ -102,5 +169,82 @@ export class ObjectionsRepository {
 
   async updateDispute(m: EntityManager, id: string, patch: Partial<Dispute>): Promise<void> {
     await m.getRepository(Dispute).update({ id }, patch as never);
+  }
+
+  private registerWhere(s: ObjectionSelection): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const clauses = [`o.body_id = ${p(s.bodyId)}`, `o.received_at >= ${p(s.since)}`, `o.received_at < ${p(s.until)}`];
+    if (s.unitIds) clauses.push(`(r.unit_id = ANY(${p(s.unitIds)}::int[]) OR r.receiving_unit_id = ANY($${params.length}::int[]))`);
+    if (s.status) clauses.push(`o.status = ${p(s.status)}`);
+    if (s.search) {
+      const like = p(`%${s.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      clauses.push(`(o.number ILIKE ${like} OR r.registration_number ILIKE ${like} OR r.requester_name ILIKE ${like} OR o.proxy_name ILIKE ${like})`);
+    }
+    return { sql: clauses.join(' AND '), params };
+  }
+
+  /** How many objections a register selection holds. */
+  async countForRegister(s: ObjectionSelection): Promise<number> {
+    const { sql, params } = this.registerWhere(s);
+    const [row] = (await this.objections.manager.query(`SELECT count(*)::int AS n FROM objections o JOIN requests r ON r.id = o.request_id WHERE ${sql}`, params)) as {
+      n: number;
+    }[];
+    return row.n;
+  }
+
+  /**
+   * The register keberatan's rows in order of receipt, `limit` from `offset`: each objection with
+   * its request (read, never written, from the requests module's tables) and its disputes.
+   */
+  findForRegister(s: ObjectionSelection, limit: number, offset: number): Promise<ObjectionRegisterRow[]> {
+    const { sql, params } = this.registerWhere(s);
+    params.push(limit, offset);
+    return this.objections.manager.query(
+      `SELECT o.id::text AS id, o.number, o.body_id AS "bodyId", r.unit_id AS "unitId", u.name AS "unitName",
+              r.receiving_unit_id AS "receivingUnitId", o.received_at AS "receivedAt", r.id::text AS "requestId",
+              r.registration_number AS "registrationNumber", r.requester_name AS "requesterName", r.requester_address AS "requesterAddress",
+              o.proxy_name AS "proxyName", o.proxy_address AS "proxyAddress", r.information, r.purpose, o.grounds,
+              to_char(o.due_date, 'YYYY-MM-DD') AS "dueDate", o.status, o.decision_reasons AS "decisionReasons", o.instruction,
+              to_char(o.response_date, 'YYYY-MM-DD') AS "responseDate", o.response_number AS "responseNumber",
+              o.decider_name AS "deciderName", o.decider_position AS "deciderPosition",
+              COALESCE((SELECT json_agg(json_build_object('caseNumber', d.case_number, 'filedOn', to_char(d.filed_on, 'YYYY-MM-DD'),
+                        'stage', d.stage, 'outcome', d.outcome, 'outcomeOn', to_char(d.outcome_on, 'YYYY-MM-DD')) ORDER BY d.id)
+                          FROM disputes d WHERE d.objection_id = o.id), '[]'::json) AS disputes
+         FROM objections o
+         JOIN requests r ON r.id = o.request_id
+         JOIN ppid_units u ON u.id = r.unit_id
+        WHERE ${sql}
+        ORDER BY o.received_at, o.id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    ) as Promise<ObjectionRegisterRow[]>;
+  }
+
+  /**
+   * What the annual report counts: a body's objections received in [since, until) and the disputes
+   * filed with the Komisi Informasi between two local dates (both inclusive).
+   */
+  async findForReport(
+    bodyId: number,
+    since: Date,
+    until: Date,
+    firstDay: string,
+    lastDay: string,
+  ): Promise<{ objections: ObjectionReportRow[]; disputes: DisputeReportRow[] }> {
+    const objections = (await this.objections.manager.query(
+      `SELECT o.grounds, o.status, to_char(o.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(o.response_date, 'YYYY-MM-DD') AS "responseDate"
+         FROM objections o WHERE o.body_id = $1 AND o.received_at >= $2 AND o.received_at < $3 ORDER BY o.id`,
+      [bodyId, since, until],
+    )) as ObjectionReportRow[];
+    const disputes = (await this.objections.manager.query(
+      `SELECT d.stage, d.outcome FROM disputes d JOIN objections o ON o.id = d.objection_id
+        WHERE o.body_id = $1 AND d.filed_on >= $2::date AND d.filed_on <= $3::date ORDER BY d.id`,
+      [bodyId, firstDay, lastDay],
+    )) as DisputeReportRow[];
+    return { objections, disputes };
   }
 }

@@ -8,9 +8,9 @@ import { parseDto } from 'src/common/forms/validate-dto';
 import { AppConfig } from 'src/config/app-config';
 import { DocumentsService } from 'src/modules/documents';
 import { RegisterPageQuery } from './dto/register-filter.dto';
-import { sendRegister } from './register-downloads';
+import { sendObjectionRegister, sendRegister } from './register-downloads';
 import { RegisterFilter } from './register-query';
-import { registerPageView } from './register.presenter';
+import { objectionRegisterPageView, registerPageView } from './register.presenter';
 import { RegisterFormat, RegistersService } from './registers.service';
 
 /** The filter form's fields as they come in the URL. */
@@ -23,7 +23,7 @@ function filterOf(q: RegisterPageQuery): RegisterFilter {
   return { bodyId: q.badan, unitId: q.unit, from: q.dari, to: q.sampai, status: q.status, q: q.q, page: q.halaman };
 }
 
-/** Register permohonan for officers, supervisors, bureau and admins: the page and its downloads. */
+/** Register permohonan and register keberatan for officers, supervisors, bureau and admins: the pages and their downloads. */
 @ApiExcludeController()
 @Controller('petugas')
 @Authenticated('officer', 'supervisor', 'bureau', 'admin')
@@ -52,5 +52,25 @@ export class RegisterPagesController {
     const query = this.registers.query(filterOf(parseDto(RegisterPageQuery, params)), now, PERIOD_FIELDS);
     const data = await this.registers.export(actor, query, format as RegisterFormat);
     await sendRegister(res, this.documents, data, format as RegisterFormat, this.config.provinceTimeZone, now);
+  }
+
+  @Get('register/keberatan')
+  async objections(@CurrentActor() actor: Actor, @Query() params: RegisterPageParams, @Res() res: Response): Promise<void> {
+    try {
+      const query = this.registers.query(filterOf(parseDto(RegisterPageQuery, params)), new Date(), PERIOD_FIELDS);
+      res.render('registers/objections', objectionRegisterPageView(await this.registers.objectionPage(actor, query), params, {}));
+    } catch (e) {
+      if (!(e instanceof ValidationFailed)) throw e;
+      res.status(statusOf(e.code)).render('registers/objections', objectionRegisterPageView(null, params, e.errors ?? {}));
+    }
+  }
+
+  @Get('register/keberatan.:format')
+  async objectionDownload(@CurrentActor() actor: Actor, @Param('format') format: string, @Query() params: RegisterPageParams, @Res() res: Response): Promise<void> {
+    if (!FORMATS.has(format)) throw new NotFound('Format unduhan tidak dikenal.');
+    const now = new Date();
+    const query = this.registers.query(filterOf(parseDto(RegisterPageQuery, params)), now, PERIOD_FIELDS);
+    const data = await this.registers.objectionExport(actor, query, format as RegisterFormat);
+    await sendObjectionRegister(res, this.documents, data, format as RegisterFormat, this.config.provinceTimeZone, now);
   }
 }

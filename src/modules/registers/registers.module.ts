@@ -5,17 +5,18 @@ import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
 import { DocumentsModule } from 'src/modules/documents';
 import { FilesModule } from 'src/modules/files';
+import { ObjectionRecordsModule } from 'src/modules/objections';
 import { RegisterApiController } from './register-api.controller';
 import { RegisterPagesController } from './register-pages.controller';
 import { RegistersRepository } from './registers.repository';
 import { RegistersService } from './registers.service';
 
 /**
- * Registers a body keeps: the register permohonan now (register-kinds.ts: keberatan plugs in when
- * objections have a table). Reads the requests' tables, owns none.
+ * Registers a body keeps: the register permohonan (read from the requests' tables) and the register
+ * keberatan (read through the objections module's repository). Owns no table.
  */
 @Module({
-  imports: [AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule],
+  imports: [AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule, ObjectionRecordsModule],
   controllers: [RegisterPagesController, RegisterApiController],
   providers: [RegistersRepository, RegistersService],
   exports: [RegistersService],

@@ -8,6 +8,8 @@ import { AuditService } from 'src/modules/audit';
 import { AccessPolicy } from 'src/modules/auth';
 import { BodiesService, BodyOption, UnitsRepository } from 'src/modules/bodies';
 import { CalendarService } from 'src/modules/calendar';
+import { ObjectionsRepository, proxyAddressContext } from 'src/modules/objections';
+import { buildObjectionEntry, ObjectionRegisterEntry } from './objection-register';
 import { maySeePersonalData, VisibleUnitIds } from './register-access';
 import { buildRegisterEntry, RegisterEntry } from './register-entry';
 import { RegisterFilter, registerQueryOf, PeriodFieldNames, RegisterQuery } from './register-query';
@@ -28,10 +30,10 @@ export interface RegisterScope {
   units: { id: number; name: string }[];
 }
 
-export interface RegisterPage {
+export interface RegisterPage<E = RegisterEntry> {
   scope: RegisterScope;
   query: RegisterQuery;
-  entries: RegisterEntry[];
+  entries: E[];
   total: number;
   page: number;
   pageCount: number;
@@ -44,10 +46,10 @@ export interface BodyChoice {
   bodies: BodyOption[];
 }
 
-export interface RegisterExport {
+export interface RegisterExport<E = RegisterEntry> {
   scope: RegisterScope;
   query: RegisterQuery;
-  entries: RegisterEntry[];
+  entries: E[];
 }
 
 interface Resolved {
@@ -65,6 +67,7 @@ interface Resolved {
 export class RegistersService {
   constructor(
     private readonly repo: RegistersRepository,
+    private readonly objections: ObjectionsRepository,
     private readonly access: AccessPolicy,
     private readonly bodies: BodiesService,
     private readonly units: UnitsRepository,
@@ -104,6 +107,43 @@ export class RegistersService {
     return { scope: resolved.scope, query, entries };
   }
 
+  /** One page of the register keberatan: the same scope, filters, masking and audit as the register permohonan. */
+  async objectionPage(actor: Actor, query: RegisterQuery): Promise<RegisterPage<ObjectionRegisterEntry> | BodyChoice> {
+    const bodies = await this.bodyChoices(actor);
+    const resolved = await this.resolve(actor, query);
+    if (!resolved) return { bodies };
+    const total = await this.objections.countForRegister(resolved.selection);
+    const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+    const page = Math.min(query.page, pageCount);
+    const entries = await this.objectionEntries(actor, resolved, REGISTER_PAGE_SIZE, (page - 1) * REGISTER_PAGE_SIZE);
+    await this.recordPersonalData(actor, 'objection_register.viewed', resolved, query, entries, null);
+    return { scope: resolved.scope, query, entries, total, page, pageCount, bodies };
+  }
+
+  /** Every row of the register keberatan for a download; more than REGISTER_EXPORT_LIMIT rows is refused. */
+  async objectionExport(actor: Actor, query: RegisterQuery, format: RegisterFormat): Promise<RegisterExport<ObjectionRegisterEntry>> {
+    const resolved = await this.resolve(actor, query);
+    if (!resolved) throw new ValidationFailed({ badan: 'Pilih badan publik.' });
+    const total = await this.objections.countForRegister(resolved.selection);
+    if (total > REGISTER_EXPORT_LIMIT) throw new RegisterTooLarge(REGISTER_EXPORT_LIMIT);
+    const entries = await this.objectionEntries(actor, resolved, REGISTER_EXPORT_LIMIT, 0);
+    await this.recordPersonalData(actor, 'objection_register.exported', resolved, query, entries, format);
+    return { scope: resolved.scope, query, entries };
+  }
+
+  private async objectionEntries(actor: Actor, resolved: Resolved, limit: number, offset: number): Promise<ObjectionRegisterEntry[]> {
+    const rows = await this.objections.findForRegister(resolved.selection, limit, offset);
+    return rows.map((r) => {
+      const personal = maySeePersonalData(actor, resolved.visible, r)
+        ? {
+            requesterAddress: this.cipher.decryptText(r.requesterAddress, sealContext('requests', 'requester_address', r.registrationNumber)),
+            proxyAddress: this.cipher.decryptText(r.proxyAddress, proxyAddressContext(r.number)),
+          }
+        : null;
+      return buildObjectionEntry(r, personal, this.config.provinceTimeZone);
+    });
+  }
+
   /**
    * A body's requests received in a period, personal data masked, for reports built on the
    * register (the annual report). No access check: callers check their own.
@@ -136,14 +176,14 @@ export class RegistersService {
   /** Recorded before the rows leave the server, and only when they carry personal data or are a download. */
   private async recordPersonalData(
     actor: Actor,
-    action: 'register.viewed' | 'register.exported',
+    action: 'register.viewed' | 'register.exported' | 'objection_register.viewed' | 'objection_register.exported',
     resolved: Resolved,
     query: RegisterQuery,
-    entries: RegisterEntry[],
+    entries: { personalShown: boolean }[],
     format: RegisterFormat | null,
   ): Promise<void> {
     const personalRows = entries.filter((e) => e.personalShown).length;
-    if (action === 'register.viewed' && personalRows === 0) return;
+    if (action.endsWith('.viewed') && personalRows === 0) return;
     await this.audit.record({
       actor,
       action,

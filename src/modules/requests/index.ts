@@ -23,5 +23,6 @@ export { MAX_EXTENSION_DAYS } from './workflow/request-workflow.service';
 export type { InformationRequest } from './request.entity';
 export { TrackingService } from './tracking/tracking.service';
 export { TrackingSections } from './tracking/tracking-sections';
+export { OfficerRequestSections } from './workflow/officer-request-sections';
 export { REOPEN_WORKING_DAYS, RequestFollowUps } from './workflow/request-follow-ups';
 export type { FollowUpActor, ReopenContext } from './workflow/request-follow-ups';

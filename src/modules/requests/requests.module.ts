@@ -12,6 +12,7 @@ import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { RequestsApiController } from 'src/modules/requests/requests.controller';
 import { RequestRecordsModule } from 'src/modules/requests/request-records.module';
 import { TrackingSections } from 'src/modules/requests/tracking/tracking-sections';
+import { OfficerRequestSections } from 'src/modules/requests/workflow/officer-request-sections';
 import { TrackingService } from 'src/modules/requests/tracking/tracking.service';
 import { DocumentDownloads } from 'src/modules/requests/workflow/document-downloads';
 import { DueDateRecomputeWorker } from 'src/modules/requests/workflow/due-date-recompute';
@@ -63,8 +64,9 @@ import { WithdrawalApiController, WithdrawalPagesController } from 'src/modules/
     DueDateRecomputeWorker,
     RequestFollowUps,
     TrackingSections,
+    OfficerRequestSections,
   ],
-  exports: [RequestRecordsModule, TrackingService, RequestReceipts, QueueService, RequestFollowUps, TrackingSections],
+  exports: [RequestRecordsModule, TrackingService, RequestReceipts, QueueService, RequestFollowUps, TrackingSections, OfficerRequestSections],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(

@@ -25,6 +25,7 @@ import { RequestReceipts } from 'src/modules/requests/request-receipts';
 import { AppConfig } from 'src/config/app-config';
 import { presentQueuePage, QueuePageView } from './queue.presenter';
 import { QueueService } from './queue.service';
+import { OfficerRequestSections } from './officer-request-sections';
 import { RequestWorkflowService } from './request-workflow.service';
 import { IdParamPipe } from 'src/common/validation/whole-number';
 
@@ -121,6 +122,7 @@ export class OfficerPagesController {
     private readonly bodies: BodiesService,
     private readonly downloads: DocumentDownloads,
     private readonly actions: RequestActionsService,
+    private readonly sections: OfficerRequestSections,
     @Optional() @Inject(DESK_NOTICE_SOURCE) private readonly desk?: DeskNoticeSource,
   ) {}
 
@@ -302,10 +304,12 @@ export class OfficerPagesController {
     );
   }
 
-  private async detailModel(actor: Actor, id: string): Promise<OfficerRequestPageView> {
+  private async detailModel(actor: Actor, id: string): Promise<OfficerRequestPageView & { sections: Record<string, object> }> {
     const request = await this.workflow.visibleRequest(actor, id);
-    const file = await this.caseFiles.load(actor, request, new Date());
-    return presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
+    const now = new Date();
+    const file = await this.caseFiles.load(actor, request, now);
+    const view = presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
+    return { ...view, sections: await this.sections.of(request, now) };
   }
 
   private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: { done?: string }): Promise<void> {
