@@ -50,7 +50,7 @@ describeBrowser('register and annual report pages', () => {
       .set({ Authorization: `Bearer ${token}` })
       .send({
         decision: 'refused', informationHeld: true, reason: 'Dokumen memuat riwayat kesehatan pegawai.', exemptionGround: 'h',
-        consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+        consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' },
       });
     expect(refused.status).toBe(201);
     const objected = await request(t.app.getHttpServer())

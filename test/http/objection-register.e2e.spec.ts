@@ -17,7 +17,7 @@ const refusal = {
   informationHeld: true,
   reason: 'Dokumen memuat riwayat kesehatan pegawai.',
   exemptionGround: 'h',
-  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+  consequenceTest: { date: '2026-11-20', participants: ['Sekretaris Daerah', 'PPID Utama'], consequence: 'Mengungkap rahasia pribadi.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' },
 };
 
 const UPHOLD_REASONS = 'Uji konsekuensi menunjukkan dokumen memuat data kesehatan pegawai yang dilindungi Pasal 17 huruf h.';

@@ -91,7 +91,7 @@ describe('key rotation', () => {
         informationHeld: true,
         reason: 'Dokumen memuat riwayat kesehatan pegawai.',
         exemptionGround: 'h',
-        consequenceTest: { date: '2026-11-20', participants: ['PPID Utama'], consequence: 'Mengungkap rahasia pribadi.' },
+        consequenceTest: { date: '2026-11-20', participants: ['PPID Utama'], consequence: 'Mengungkap rahasia pribadi.', information: 'Data pribadi pegawai dalam dokumen yang diminta.', publicInterest: 'Membukanya tidak menambah manfaat bagi publik yang sebanding.', legalBasis: 'Pasal 17 huruf h UU 14/2008' },
       });
     expect(refused.status).toBe(201);
     const objection = await http()
