@@ -19,7 +19,7 @@ const NARRATIVE = {
 const OBJECTION_FIGURES = (
   [
     ['Keberatan yang diterima', 3],
-    ['Huruf a: penolakan atas permohonan informasi berdasarkan alasan pengecualian sebagaimana dimaksud dalam Pasal 17', 2],
+    ['Huruf a: penolakan atas permintaan informasi berdasarkan alasan pengecualian sebagaimana dimaksud dalam Pasal 17', 2],
     ['Huruf b: tidak disediakannya informasi berkala sebagaimana dimaksud dalam Pasal 9', 0],
     ['Huruf c: tidak ditanggapinya permintaan informasi', 0],
     ['Huruf d: permintaan informasi ditanggapi tidak sebagaimana yang diminta', 2],

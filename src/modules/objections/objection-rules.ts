@@ -1,19 +1,11 @@
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { LocalDate } from 'src/common/time/local-time';
 import { computeDueDate, DueDateResult, ServiceHours, WorkingDayCalendar } from 'src/modules/calendar';
+import { OBJECTION_GROUND_TEXTS, ObjectionGround } from 'src/modules/requests';
 
-/** Pasal 35 ayat (1) UU 14/2008: the grounds of an objection. */
-export type ObjectionGround = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
-
-export const OBJECTION_GROUNDS: Record<ObjectionGround, string> = {
-  a: 'penolakan atas permohonan informasi berdasarkan alasan pengecualian sebagaimana dimaksud dalam Pasal 17',
-  b: 'tidak disediakannya informasi berkala sebagaimana dimaksud dalam Pasal 9',
-  c: 'tidak ditanggapinya permintaan informasi',
-  d: 'permintaan informasi ditanggapi tidak sebagaimana yang diminta',
-  e: 'tidak dipenuhinya permintaan informasi',
-  f: 'pengenaan biaya yang tidak wajar',
-  g: 'penyampaian informasi yang melebihi waktu yang diatur dalam Undang-Undang ini',
-};
+/** Pasal 35 ayat (1) UU 14/2008: the grounds of an objection, in the statute's words (the same table the letters quote). */
+export type { ObjectionGround };
+export const OBJECTION_GROUNDS: Readonly<Record<ObjectionGround, string>> = OBJECTION_GROUND_TEXTS;
 
 export const GROUND_KEYS = Object.keys(OBJECTION_GROUNDS) as ObjectionGround[];
 

@@ -26,3 +26,5 @@ export { TrackingSections } from './tracking/tracking-sections';
 export { OfficerRequestSections } from './workflow/officer-request-sections';
 export { REOPEN_WORKING_DAYS, RequestFollowUps } from './workflow/request-follow-ups';
 export type { FollowUpActor, ReopenContext } from './workflow/request-follow-ups';
+export { OBJECTION_GROUND_TEXTS } from './workflow/objection-rights';
+export type { ObjectionGround } from './workflow/objection-rights';
