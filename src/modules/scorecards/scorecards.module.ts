@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { WorkingDaysModule } from 'src/modules/calendar';
 import { COMPLIANCE_SOURCES, NoComplianceSources } from './compliance-sources';
 import { BureauDeskController } from './bureau-desk.controller';
+import { BureauQueueController } from './bureau-queue.controller';
+import { BureauQueueService } from './bureau-queue.service';
+import { ScorecardRequestsRepository } from './scorecard-requests.repository';
 import { ScorecardsApiController } from './scorecards-api.controller';
 import { ScorecardsPagesController } from './scorecards-pages.controller';
 import { ScorecardsRepository } from './scorecards.repository';
@@ -14,8 +17,8 @@ import { ScorecardsService } from './scorecards.service';
  */
 @Module({
   imports: [WorkingDaysModule],
-  controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController],
-  providers: [ScorecardsRepository, ScorecardsService, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
+  controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController, BureauQueueController],
+  providers: [ScorecardsRepository, ScorecardsService, ScorecardRequestsRepository, BureauQueueService, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
   exports: [ScorecardsService],
 })
 export class ScorecardsModule {}

@@ -1,5 +1,7 @@
 import { formatIndonesianDate, LocalDate } from 'src/common/time/local-time';
 import { INDEX_COMPONENTS, IndexComponent } from 'src/config/scorecard-weights';
+import { DeskLinks, deskLinks } from './bureau-desk-links';
+import { drillDownHref } from './bureau-queue-filter';
 import { Band } from './scorecard-index';
 import { Period } from './scorecard-period';
 import { Rate } from './scorecard-stats';
@@ -279,7 +281,10 @@ export interface DeskView {
   ranked: number;
   notEnough: number;
   medianIndex: string;
-  slipped: { name: string; href: string; index: string; previous: string; change: string; category: string }[];
+  slipped: { name: string; href: string; queueHref: string; index: string; previous: string; change: string; category: string }[];
+  /** The lists behind the desk's figures (the same classification as the figures). */
+  links: DeskLinks;
+  onTimeCounts: { k: number; n: number };
 }
 
 export function deskView(d: BureauDesk): DeskView {
@@ -293,12 +298,15 @@ export function deskView(d: BureauDesk): DeskView {
     received: p.province.received,
     onTime: presentRate(p.province.onTime),
     overdue: p.province.overdueAtEnd,
+    links: deskLinks(p.period),
+    onTimeCounts: { k: p.province.onTime.k, n: p.province.onTime.n },
     ranked: p.bodies.filter((c) => c.rank !== null).length,
     notEnough: p.bodies.filter((c) => !c.enoughData).length,
     medianIndex: p.medians.index === null ? NOT_AVAILABLE_TEXT : number(p.medians.index),
     slipped: d.slipped.map((s) => ({
       name: s.card.body.name,
       href: `/peringkat/${encodeURIComponent(s.card.body.code)}${q}`,
+      queueHref: drillDownHref(p.period, { bodyCode: s.card.body.code }),
       index: number(s.card.index.index as number),
       previous: number(s.card.previousIndex as number),
       change: `−${number(Math.abs(s.change))}`,
