@@ -84,5 +84,8 @@ export class BureauQueueService {
 function overdueDays(r: ListedRequest, today: LocalDate, calendar: WorkingDayCalendar): number | null {
   const until = r.noticeOn ?? (r.withdrawnOn === null ? today : null);
   if (until === null || until <= r.dueDate) return null;
-  return Math.max(1, calendar.countWorkingDays(r.dueDate, until));
+  // The calendar covers a span of years; a request older than that counts from its first day.
+  const from = r.dueDate < calendar.firstDate ? calendar.firstDate : r.dueDate;
+  const to = until > calendar.lastDate ? calendar.lastDate : until;
+  return Math.max(1, to <= from ? 1 : calendar.countWorkingDays(from, to));
 }

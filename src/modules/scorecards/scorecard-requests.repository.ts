@@ -121,7 +121,8 @@ export class ScorecardRequestsRepository {
 
   private statement(f: RequestFilter): { sql: string; params: unknown[] } {
     return {
-      sql: classifiedCte('AND ($6::int IS NULL OR q.body_id = $6) AND ($7::int IS NULL OR q.unit_id = $7)'),
+      // $4 and $5 typed here too: not every figure's condition names them.
+      sql: classifiedCte('AND ($6::int IS NULL OR q.body_id = $6) AND ($7::int IS NULL OR q.unit_id = $7) AND $4::date IS NOT NULL AND $5::date IS NOT NULL'),
       params: [f.from, f.to, f.provinceZone, f.end, f.today, f.bodyId, f.unitId],
     };
   }
