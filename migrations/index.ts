@@ -15,6 +15,7 @@ import { RequestActions1764700000000 } from './1764700000000-request-actions';
 import { Objections1764800000000 } from './1764800000000-objections';
 import { RequestReopening1764800000001 } from './1764800000001-request-reopening';
 import { AnnualReports1764900000000 } from './1764900000000-annual-reports';
+import { BureauWeeklySummary1765250000000 } from './1765250000000-bureau-weekly-summary';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Objections1764800000000,
   RequestReopening1764800000001,
   AnnualReports1764900000000,
+  BureauWeeklySummary1765250000000,
 ];

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { WorkingDaysModule } from 'src/modules/calendar';
+import { NotificationsModule } from 'src/modules/notifications';
+import { BureauSummaryJobs } from './bureau-summary-jobs';
+import { BureauSummaryRepository } from './bureau-summary.repository';
+import { BureauSummaryService } from './bureau-summary.service';
 import { COMPLIANCE_SOURCES, NoComplianceSources } from './compliance-sources';
 import { BureauDeskController } from './bureau-desk.controller';
 import { BureauQueueController } from './bureau-queue.controller';
@@ -16,9 +20,9 @@ import { ScorecardsService } from './scorecards.service';
  * through ComplianceSources once the portal keeps them.
  */
 @Module({
-  imports: [WorkingDaysModule],
+  imports: [WorkingDaysModule, NotificationsModule],
   controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController, BureauQueueController],
-  providers: [ScorecardsRepository, ScorecardsService, ScorecardRequestsRepository, BureauQueueService, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
+  providers: [ScorecardsRepository, ScorecardsService, ScorecardRequestsRepository, BureauQueueService, BureauSummaryRepository, BureauSummaryService, BureauSummaryJobs, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
   exports: [ScorecardsService],
 })
 export class ScorecardsModule {}

@@ -132,13 +132,7 @@ export class ScorecardsService {
     if (actor.role !== 'bureau' && actor.role !== 'admin') throw new AccessDenied();
     const today = this.today(now);
     const scorecards = await this.province(quarterPeriod(Number(today.slice(0, 4)), Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1), now);
-    const slipped = scorecards.bodies
-      .filter((c) => c.enoughData && c.index.index !== null && c.previousIndex !== null)
-      .map((card) => ({ card, change: roundIndex((card.index.index as number) - (card.previousIndex as number)) }))
-      .filter((s) => s.change < 0)
-      .sort((a, b) => a.change - b.change || a.card.body.name.localeCompare(b.card.body.name, 'id'))
-      .slice(0, SLIPPED_SHOWN);
-    return { scorecards, slipped };
+    return { scorecards, slipped: slippedBodies(scorecards.bodies, SLIPPED_SHOWN) };
   }
 
   /** One body's page: its card among the province's, its PPID units, its quarters and its oldest overdue requests. */
@@ -244,6 +238,16 @@ export class ScorecardsService {
     for (const p of pairs) addPair(days, p, calendars.get(p.bodyId) as WorkingDayCalendar);
     return { units, days };
   }
+}
+
+/** Bodies with enough data in both periods whose index fell, the largest fall first. */
+export function slippedBodies(cards: readonly BodyScorecard[], limit: number): { card: BodyScorecard; change: number }[] {
+  return cards
+    .filter((c) => c.enoughData && c.index.index !== null && c.previousIndex !== null)
+    .map((card) => ({ card, change: roundIndex((card.index.index as number) - (card.previousIndex as number)) }))
+    .filter((s) => s.change < 0)
+    .sort((a, b) => a.change - b.change || a.card.body.name.localeCompare(b.card.body.name, 'id'))
+    .slice(0, limit);
 }
 
 const NO_OBJECTIONS: ObjectionFigures = { objections: 0, overturned: 0, answeredOnTime: 0, answered: 0, disputes: 0 };
