@@ -16,7 +16,8 @@ import { ScorecardsService } from './scorecards.service';
 
 /**
  * Compliance scorecards of the badan publik, computed from the requests' rows and event log
- * (read-only report queries; this module owns no table). Keberatan and annual reports come in
+ * (read-only report queries; its one table records the weekly summaries sent to the bureau).
+ * Keberatan and annual reports come in
  * through ComplianceSources once the portal keeps them.
  */
 @Module({
