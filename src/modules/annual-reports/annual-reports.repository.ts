@@ -50,4 +50,19 @@ export class AnnualReportsRepository {
   findPublishedOfBody(bodyId: number): Promise<AnnualReport[]> {
     return this.reports.createQueryBuilder('a').where('a.body_id = :bodyId AND a.published_at IS NOT NULL', { bodyId }).orderBy('a.year', 'DESC').getMany();
   }
+
+  /**
+   * When each of these bodies published its report of `year`: the local date in the zone of the
+   * body's PPID Utama (a read-only join onto the bodies' units). Bodies without one are left out.
+   */
+  findPublicationDates(year: number, bodyIds: readonly number[]): Promise<{ bodyId: number; publishedOn: string }[]> {
+    if (bodyIds.length === 0) return Promise.resolve([]);
+    return this.reports.manager.query(
+      `SELECT a.body_id AS "bodyId", to_char((a.published_at AT TIME ZONE u.time_zone)::date, 'YYYY-MM-DD') AS "publishedOn"
+         FROM annual_reports a
+         JOIN LATERAL (SELECT time_zone FROM ppid_units WHERE body_id = a.body_id AND level = 'utama' ORDER BY id LIMIT 1) u ON true
+        WHERE a.year = $1 AND a.body_id = ANY($2::int[]) AND a.published_at IS NOT NULL`,
+      [year, [...bodyIds]],
+    ) as Promise<{ bodyId: number; publishedOn: string }[]>;
+  }
 }

@@ -69,6 +69,14 @@ export class AnnualReportsService {
     return localDateTimeOf(now, this.config.provinceTimeZone).date;
   }
 
+  /**
+   * The day (in each body's own zone) each of these bodies published its report of `year`; a body
+   * that has not published is absent. Public facts: published reports are public pages.
+   */
+  async publicationDates(year: number, bodyIds: readonly number[]): Promise<Map<number, string>> {
+    return new Map((await this.repo.findPublicationDates(year, bodyIds)).map((r) => [r.bodyId, r.publishedOn]));
+  }
+
   /** By id, as officers' pages name it; unknown → 404. */
   async bodyById(id: number): Promise<BodyRow> {
     const body = (await this.units.findBodies()).find((b) => b.id === id);
