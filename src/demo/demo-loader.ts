@@ -60,6 +60,9 @@ export interface DemoCounts {
   byStatus: Record<string, number>;
   byDecision: Record<string, number>;
   byEventType: Record<string, number>;
+  /** Keberatan by the atasan's decision, and sengketa. */
+  objections: Record<string, number>;
+  disputes: number;
 }
 
 interface Preparation {
@@ -76,7 +79,7 @@ const DEFAULT_BATCH = 1000;
 export const DEFAULT_DEMO_SEED = 20080430;
 
 function emptyCounts(): DemoCounts {
-  return { requests: 0, events: 0, byStatus: {}, byDecision: {}, byEventType: {} };
+  return { requests: 0, events: 0, byStatus: {}, byDecision: {}, byEventType: {}, objections: {}, disputes: 0 };
 }
 
 function count(counts: DemoCounts, r: SimRequest): void {
@@ -86,6 +89,8 @@ function count(counts: DemoCounts, r: SimRequest): void {
   bump(counts.byStatus, r.status);
   bump(counts.byDecision, r.decision ?? 'none');
   for (const e of r.events) bump(counts.byEventType, e.type);
+  if (r.objection) bump(counts.objections, r.objection.status);
+  if (r.objection?.dispute) counts.disputes += 1;
 }
 
 /**
@@ -130,7 +135,7 @@ export class DemoDataLoader {
       if (state.loaded) return { loaded: false, reason: 'already_loaded' };
       if (state.hasRequests || state.hasUsers) return { loaded: false, reason: 'not_empty' };
       const world = await this.materialize(m, prep, passwordHash);
-      const written = await this.write(prep, world.bodies, options, new Map(), started, 1, (work) => work(m));
+      const written = await this.write(prep, world.bodies, options, { requests: new Map(), objections: new Map() }, started, 1, (work) => work(m));
       await this.repo.insertLoad(m, { source: 'startup', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
       return { loaded: true, result: this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started) };
     });
@@ -148,7 +153,14 @@ export class DemoDataLoader {
     const { world, startSeqs } = await this.dataSource.transaction(async (m) => {
       const materialized = await this.materialize(m, prep, passwordHash);
       const counters = await this.repo.findCounters(m);
-      return { world: materialized, startSeqs: new Map(counters.map((c): [string, number] => [`${c.unitId}:${c.year}`, c.lastNumber])) };
+      const objectionCounters = await this.repo.findObjectionCounters(m);
+      return {
+        world: materialized,
+        startSeqs: {
+          requests: new Map(counters.map((c): [string, number] => [`${c.unitId}:${c.year}`, c.lastNumber])),
+          objections: new Map(objectionCounters.map((c): [string, number] => [`${c.bodyId}:${c.year}:${c.kind}`, c.lastNumber])),
+        },
+      };
     });
     const written = await this.write(prep, world.bodies, options, startSeqs, started, options.parallel ?? 1, (work) => this.dataSource.transaction(work));
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
@@ -276,7 +288,7 @@ export class DemoDataLoader {
     prep: Preparation,
     bodies: SimBody[],
     options: DemoLoadOptions,
-    startSeqs: Map<string, number>,
+    startSeqs: { requests: Map<string, number>; objections: Map<string, number> },
     started: number,
     parallelism: number,
     inTransaction: (work: (m: SqlRunner) => Promise<void>) => Promise<void>,
@@ -300,6 +312,8 @@ export class DemoDataLoader {
       const writing = inTransaction(async (m) => {
         await this.repo.insertBatch(m, prepared.requests, prepared.events);
         await this.repo.raiseCounters(m, prepared.counters);
+        await this.repo.insertObjections(m, prepared.objections, prepared.disputes);
+        await this.repo.raiseObjectionCounters(m, prepared.objectionCounters);
       }).then(() => {
         committed.requests += prepared.requestCount;
         committed.events += prepared.eventCount;
@@ -309,7 +323,7 @@ export class DemoDataLoader {
       writing.catch(() => undefined);
       inFlight.push(writing);
     };
-    for (const r of simulateRequests({ seed: options.seed, now: options.now, bodies, startSeqs })) {
+    for (const r of simulateRequests({ seed: options.seed, now: options.now, bodies, startSeqs: startSeqs.requests, startObjectionSeqs: startSeqs.objections })) {
       count(counts, r);
       // The latest request of the first showcase body with a full timeline (forwarded, answered, handed over, closed).
       if (r.bodyId === showcase && r.events.length >= 5) {

@@ -1,6 +1,7 @@
 /** What the simulation reads (bodies and their units) and what it yields (requests with their events). */
 import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar';
 import { Channel, CopyDelivery, Decision, ObtainMethod, RequestStatus, RequesterType } from 'src/modules/requests';
+import type { SimObjection } from './objections';
 import { District } from './people';
 import { BodyProfile } from './profiles';
 import { PelaksanaKind } from './topics';
@@ -44,6 +45,8 @@ export interface SimulationInput {
   bodies: readonly SimBody[];
   /** Last registration number per `${unitId}:${year}` already used, to continue numbering. */
   startSeqs?: ReadonlyMap<string, number>;
+  /** Last keberatan and tanggapan numbers per `${bodyId}:${year}:${kind}` already used. */
+  startObjectionSeqs?: ReadonlyMap<string, number>;
 }
 
 export interface SimEvent {
@@ -90,8 +93,12 @@ export interface SimRequest {
   closedAt: Date | null;
   /** Local date the information was handed over through the portal. */
   deliveredOn: string | null;
+  /** When an overturned keberatan reopened it. */
+  reopenedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
   events: SimEvent[];
+  /** The keberatan filed on it by the clock, with its answer and sengketa. */
+  objection: SimObjection | null;
 }

@@ -6,5 +6,5 @@ export { ObjectionSecrets } from './objection-secrets';
 export { ObjectionsRepository } from './objections.repository';
 export type { DisputeReportRow, DisputeSummary, ObjectionRegisterRow, ObjectionReportRow, ObjectionScorecardRow, ObjectionSelection } from './objections.repository';
 export { proxyAddressContext } from './objection-secrets';
-export { DISPUTE_OUTCOMES, DISPUTE_STAGES, GROUND_KEYS, OBJECTION_GROUNDS, OBJECTION_STATUS_LABELS } from './objection-rules';
+export { atasanDueDate, DISPUTE_FILING_WORKING_DAYS, DISPUTE_OUTCOMES, DISPUTE_STAGES, GROUND_KEYS, OBJECTION_GROUNDS, OBJECTION_STATUS_LABELS } from './objection-rules';
 export type { DisputeOutcome, DisputeStage, ObjectionGround, ObjectionStatus } from './objection-rules';
