@@ -4,15 +4,22 @@ import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { hashPassword } from 'src/modules/auth';
 import { BodiesAdminRepository } from 'src/modules/bodies';
+import { AnnualReportsService, Narrative } from 'src/modules/annual-reports';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
 import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';
 import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
 import { fillDemoOfficeDetails } from './demo-office-details';
+import { planAnnualReports } from './simulation/annual-reports';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
 import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulation/world';
+
+/** Who publishes the simulated annual reports: the annual-reports module (AnnualReportsService). */
+export interface ReportPublisher {
+  publishSimulated(bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean>;
+}
 
 /** Where due dates come from: the portal's calendar of a body (CalendarService). */
 export interface CalendarSource {
@@ -49,6 +56,8 @@ export interface DemoLoadResult {
   createdAccounts: number;
   plans: BodyPlan[];
   sample: { registrationNumber: string; trackingCode: string } | null;
+  /** Annual reports of the year before published by this load: by 31 March, and after it. */
+  annualReports: { onTime: number; late: number };
 }
 
 export type DemoLoadOutcome = { loaded: true; result: DemoLoadResult } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
@@ -106,6 +115,7 @@ export class DemoDataLoader {
     private readonly cipher: FieldCipher,
     private readonly codes: TrackingCodes,
     private readonly calendars: CalendarSource,
+    private readonly reports: ReportPublisher | null = null,
   ) {
     this.repo = new DemoRepository(dataSource);
   }
@@ -113,7 +123,13 @@ export class DemoDataLoader {
   /** A loader on a running portal's database, keys and calendars. */
   static fromApp(app: INestApplicationContext): DemoDataLoader {
     const cipher = app.get(FieldCipher);
-    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService));
+    let reports: ReportPublisher | null = null;
+    try {
+      reports = app.get(AnnualReportsService, { strict: false });
+    } catch {
+      // A context without the annual reports (the benchmark tool) loads requests only.
+    }
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports);
   }
 
   /**
@@ -130,15 +146,30 @@ export class DemoDataLoader {
     const prep = await this.prepare(options);
     const password = newDemoPassword();
     const passwordHash = await hashPassword(password);
-    return this.dataSource.transaction(async (m): Promise<DemoLoadOutcome> => {
+    let bodies: SimBody[] = [];
+    const outcome = await this.dataSource.transaction(async (m): Promise<DemoLoadOutcome> => {
       const state = await this.repo.lockAndInspect(m);
       if (state.loaded) return { loaded: false, reason: 'already_loaded' };
       if (state.hasRequests || state.hasUsers) return { loaded: false, reason: 'not_empty' };
       const world = await this.materialize(m, prep, passwordHash);
+      bodies = world.bodies;
       const written = await this.write(prep, world.bodies, options, { requests: new Map(), objections: new Map() }, started, 1, (work) => work(m));
       await this.repo.insertLoad(m, { source: 'startup', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
       return { loaded: true, result: this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started) };
     });
+    // After the commit: the annual reports' figures are read from the requests just written.
+    if (outcome.loaded) outcome.result.annualReports = await this.publishReports(options, bodies);
+    return outcome;
+  }
+
+  /** Publishes each body's simulated annual report of the year before, through the annual-reports module. */
+  private async publishReports(options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<DemoLoadResult['annualReports']> {
+    const counts = { onTime: 0, late: 0 };
+    if (!this.reports) return counts;
+    for (const r of planAnnualReports(options.seed, options.now, bodies)) {
+      if (await this.reports.publishSimulated(r.bodyId, r.year, r.narrative, r.publishedAt)) counts[r.onTime ? 'onTime' : 'late'] += 1;
+    }
+    return counts;
   }
 
   /**
@@ -164,7 +195,9 @@ export class DemoDataLoader {
     });
     const written = await this.write(prep, world.bodies, options, startSeqs, started, options.parallel ?? 1, (work) => this.dataSource.transaction(work));
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
-    return this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+    const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+    result.annualReports = await this.publishReports(options, world.bodies);
+    return result;
   }
 
   /**
@@ -356,6 +389,7 @@ export class DemoDataLoader {
       createdAccounts,
       plans: prep.plans,
       sample: written.sample,
+      annualReports: { onTime: 0, late: 0 },
     };
   }
 }

@@ -31,7 +31,7 @@ export class AnnualReportsRepository {
       .getOneOrFail();
   }
 
-  async saveNarrative(m: EntityManager, id: number, narrative: Narrative, userId: number, now: Date): Promise<void> {
+  async saveNarrative(m: EntityManager, id: number, narrative: Narrative, userId: number | null, now: Date): Promise<void> {
     await m.query(
       `UPDATE annual_reports SET policy = $2, resources = $3, obstacles = $4, recommendations = $5, updated_by = $6, updated_at = $7, version = version + 1
         WHERE id = $1`,
@@ -39,7 +39,7 @@ export class AnnualReportsRepository {
     );
   }
 
-  async publish(m: EntityManager, id: number, figures: AnnualFigures, userId: number, now: Date): Promise<void> {
+  async publish(m: EntityManager, id: number, figures: AnnualFigures, userId: number | null, now: Date): Promise<void> {
     await m.query(
       'UPDATE annual_reports SET published_at = $2, published_by = $3, published_figures = $4, version = version + 1 WHERE id = $1 AND published_at IS NULL',
       [id, now, userId, JSON.stringify(figures)],
