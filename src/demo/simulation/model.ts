@@ -1,7 +1,7 @@
 /** What the simulation reads (bodies and their units) and what it yields (requests with their events). */
 import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar';
+import type { DisputeOutcome, DisputeStage, ObjectionGround, ObjectionStatus } from 'src/modules/objections';
 import { Channel, CopyDelivery, Decision, ObtainMethod, RequestStatus, RequesterType } from 'src/modules/requests';
-import type { SimObjection } from './objections';
 import { District } from './people';
 import { BodyProfile } from './profiles';
 import { PelaksanaKind } from './topics';
@@ -101,4 +101,45 @@ export interface SimRequest {
   events: SimEvent[];
   /** The keberatan filed on it by the clock, with its answer and sengketa. */
   objection: SimObjection | null;
+}
+
+export interface SimDisputeStage {
+  stage: DisputeStage;
+  on: string;
+  by: 'requester' | 'officer';
+  outcome?: DisputeOutcome;
+}
+
+export interface SimDispute {
+  filedOn: string;
+  caseNumber: string;
+  stage: DisputeStage;
+  outcome: DisputeOutcome | null;
+  outcomeOn: string | null;
+  stages: SimDisputeStage[];
+}
+
+/** A keberatan as it stands at the clock. */
+export interface SimObjection {
+  number: string;
+  year: number;
+  seq: number;
+  grounds: ObjectionGround[];
+  groundsArose: Record<string, string>;
+  reasons: string;
+  receivedAt: Date;
+  effectiveReceiptDate: string;
+  dueDate: string;
+  dueProvisional: boolean;
+  status: ObjectionStatus;
+  decisionReasons: string | null;
+  instruction: string | null;
+  decidedAt: Date | null;
+  responseDate: string | null;
+  deciderName: string | null;
+  deciderPosition: string | null;
+  responseNumber: string | null;
+  /** The year and number of the tanggapan letter, for its counter. */
+  response: { year: number; seq: number } | null;
+  dispute: SimDispute | null;
 }

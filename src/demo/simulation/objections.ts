@@ -9,53 +9,12 @@ import { computeDueDate, DueDateResult } from 'src/modules/calendar';
 import { atasanDueDate, DISPUTE_FILING_WORKING_DAYS, DisputeOutcome, DisputeStage, ObjectionGround, ObjectionStatus } from 'src/modules/objections';
 import { noticeAction, REOPEN_WORKING_DAYS } from 'src/modules/requests';
 import { BodyClock } from './body-clock';
-import { SimBody } from './model';
+import { SimBody, SimDispute, SimDisputeStage, SimObjection } from './model';
 import { drawNotice } from './notice';
 import { Archetype } from './profiles';
 import { Random } from './random';
 import { RequestDraft } from './request-draft';
 import { PlannedSteps, Step } from './request-steps';
-
-export interface SimDisputeStage {
-  stage: DisputeStage;
-  on: string;
-  by: 'requester' | 'officer';
-  outcome?: DisputeOutcome;
-}
-
-export interface SimDispute {
-  filedOn: string;
-  caseNumber: string;
-  stage: DisputeStage;
-  outcome: DisputeOutcome | null;
-  outcomeOn: string | null;
-  stages: SimDisputeStage[];
-}
-
-/** A keberatan as it stands at the clock. */
-export interface SimObjection {
-  number: string;
-  year: number;
-  seq: number;
-  grounds: ObjectionGround[];
-  groundsArose: Record<string, string>;
-  reasons: string;
-  receivedAt: Date;
-  effectiveReceiptDate: string;
-  dueDate: string;
-  dueProvisional: boolean;
-  status: ObjectionStatus;
-  decisionReasons: string | null;
-  instruction: string | null;
-  decidedAt: Date | null;
-  responseDate: string | null;
-  deciderName: string | null;
-  deciderPosition: string | null;
-  responseNumber: string | null;
-  /** The year and number of the tanggapan letter, for its counter. */
-  response: { year: number; seq: number } | null;
-  dispute: SimDispute | null;
-}
 
 /** How a body's atasan PPID handles keberatan, and how often its requesters object or go on. */
 interface ObjectionHabits {

@@ -21,7 +21,7 @@ import { planSteps } from './request-steps';
 import { walkSteps } from './timeline';
 
 export type { SimBody, SimEvent, SimRequest, SimStaff, SimulationInput, SimUnit } from './model';
-export type { SimDispute, SimObjection } from './objections';
+export type { SimDispute, SimObjection } from './model';
 
 /** Generates one body's year, in order of receipt (so registration numbers follow receipt). */
 class BodySimulation {
