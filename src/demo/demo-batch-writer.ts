@@ -1,6 +1,6 @@
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { TrackingCodes, generateTrackingCode } from 'src/modules/requests';
-import { CounterRow, EventRow, RequestRow } from './demo.repository';
+import { CounterRow, DisputeRow, EventRow, ObjectionCounterRow, ObjectionRow, RequestRow } from './demo.repository';
 import { SimRequest } from './simulation/simulate';
 
 export interface PreparedBatch {
@@ -9,6 +9,10 @@ export interface PreparedBatch {
   /** JSON array of EventRow. */
   events: string;
   counters: CounterRow[];
+  /** JSON arrays of ObjectionRow and DisputeRow. */
+  objections: string;
+  disputes: string;
+  objectionCounters: ObjectionCounterRow[];
   requestCount: number;
   eventCount: number;
   /** Each request's tracking code in the clear, by registration number (for the printed sample). */
@@ -30,6 +34,15 @@ export class DemoBatchWriter {
     const requests: RequestRow[] = [];
     const events: EventRow[] = [];
     const counters = new Map<string, CounterRow>();
+    const objections: ObjectionRow[] = [];
+    const disputes: DisputeRow[] = [];
+    const objectionCounters = new Map<string, ObjectionCounterRow>();
+    const raise = (bodyId: number, year: number, kind: 'objection' | 'response', seq: number): void => {
+      const key = `${bodyId}:${year}:${kind}`;
+      const c = objectionCounters.get(key);
+      if (!c) objectionCounters.set(key, { bodyId, year, kind, lastNumber: seq });
+      else c.lastNumber = Math.max(c.lastNumber, seq);
+    };
     const trackingCodes = new Map<string, string>();
     for (const q of batch) {
       const sealed = (column: string, value: string): string => this.cipher.encrypt(value, sealContext('requests', column, q.registrationNumber)).toString('hex');
@@ -71,7 +84,50 @@ export class DemoBatchWriter {
         closed_at: q.closedAt?.toISOString() ?? null,
         delivered_on: q.deliveredOn,
         delivery_channel: q.deliveredOn ? 'portal' : null,
+        reopened_at: q.reopenedAt?.toISOString() ?? null,
       });
+      const o = q.objection;
+      if (o) {
+        objections.push({
+          registration_number: q.registrationNumber,
+          number: o.number,
+          body_id: q.bodyId,
+          year: o.year,
+          seq: o.seq,
+          grounds: o.grounds,
+          grounds_arose: o.groundsArose,
+          reasons: o.reasons,
+          received_at: o.receivedAt.toISOString(),
+          effective_receipt_date: o.effectiveReceiptDate,
+          due_date: o.dueDate,
+          due_provisional: o.dueProvisional,
+          status: o.status,
+          decision_reasons: o.decisionReasons,
+          instruction: o.instruction,
+          decided_at: o.decidedAt?.toISOString() ?? null,
+          response_date: o.responseDate,
+          decider_name: o.deciderName,
+          decider_position: o.deciderPosition,
+          response_number: o.responseNumber,
+          created_at: o.receivedAt.toISOString(),
+        });
+        raise(q.bodyId, o.year, 'objection', o.seq);
+        if (o.response) raise(q.bodyId, o.response.year, 'response', o.response.seq);
+        if (o.dispute) {
+          const d = o.dispute;
+          disputes.push({
+            objection_number: o.number,
+            filed_on: d.filedOn,
+            case_number: d.caseNumber,
+            stage: d.stage,
+            outcome: d.outcome,
+            outcome_on: d.outcomeOn,
+            stages: d.stages,
+            recorded_by: 'requester',
+            created_at: `${d.filedOn}T00:00:00Z`,
+          });
+        }
+      }
       for (const ev of q.events) {
         events.push({
           registration_number: q.registrationNumber,
@@ -97,6 +153,9 @@ export class DemoBatchWriter {
       requests: JSON.stringify(requests),
       events: JSON.stringify(events),
       counters: [...counters.values()],
+      objections: JSON.stringify(objections),
+      disputes: JSON.stringify(disputes),
+      objectionCounters: [...objectionCounters.values()],
       requestCount: requests.length,
       eventCount: events.length,
       trackingCodes,

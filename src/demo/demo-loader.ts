@@ -4,15 +4,22 @@ import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { hashPassword } from 'src/modules/auth';
 import { BodiesAdminRepository } from 'src/modules/bodies';
+import { AnnualReportsService, Narrative } from 'src/modules/annual-reports';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
 import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';
 import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
 import { fillDemoOfficeDetails } from './demo-office-details';
+import { planAnnualReports } from './simulation/annual-reports';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
 import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulation/world';
+
+/** Who publishes the simulated annual reports: the annual-reports module (AnnualReportsService). */
+export interface ReportPublisher {
+  publishSimulated(bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean>;
+}
 
 /** Where due dates come from: the portal's calendar of a body (CalendarService). */
 export interface CalendarSource {
@@ -49,6 +56,8 @@ export interface DemoLoadResult {
   createdAccounts: number;
   plans: BodyPlan[];
   sample: { registrationNumber: string; trackingCode: string } | null;
+  /** Annual reports of the year before published by this load: by 31 March, and after it. */
+  annualReports: { onTime: number; late: number };
 }
 
 export type DemoLoadOutcome = { loaded: true; result: DemoLoadResult } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
@@ -60,6 +69,9 @@ export interface DemoCounts {
   byStatus: Record<string, number>;
   byDecision: Record<string, number>;
   byEventType: Record<string, number>;
+  /** Keberatan by the atasan's decision, and sengketa. */
+  objections: Record<string, number>;
+  disputes: number;
 }
 
 interface Preparation {
@@ -76,7 +88,7 @@ const DEFAULT_BATCH = 1000;
 export const DEFAULT_DEMO_SEED = 20080430;
 
 function emptyCounts(): DemoCounts {
-  return { requests: 0, events: 0, byStatus: {}, byDecision: {}, byEventType: {} };
+  return { requests: 0, events: 0, byStatus: {}, byDecision: {}, byEventType: {}, objections: {}, disputes: 0 };
 }
 
 function count(counts: DemoCounts, r: SimRequest): void {
@@ -86,6 +98,8 @@ function count(counts: DemoCounts, r: SimRequest): void {
   bump(counts.byStatus, r.status);
   bump(counts.byDecision, r.decision ?? 'none');
   for (const e of r.events) bump(counts.byEventType, e.type);
+  if (r.objection) bump(counts.objections, r.objection.status);
+  if (r.objection?.dispute) counts.disputes += 1;
 }
 
 /**
@@ -101,6 +115,7 @@ export class DemoDataLoader {
     private readonly cipher: FieldCipher,
     private readonly codes: TrackingCodes,
     private readonly calendars: CalendarSource,
+    private readonly reports: ReportPublisher | null = null,
   ) {
     this.repo = new DemoRepository(dataSource);
   }
@@ -108,7 +123,13 @@ export class DemoDataLoader {
   /** A loader on a running portal's database, keys and calendars. */
   static fromApp(app: INestApplicationContext): DemoDataLoader {
     const cipher = app.get(FieldCipher);
-    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService));
+    let reports: ReportPublisher | null = null;
+    try {
+      reports = app.get(AnnualReportsService, { strict: false });
+    } catch {
+      // A context without the annual reports (the benchmark tool) loads requests only.
+    }
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports);
   }
 
   /**
@@ -125,15 +146,30 @@ export class DemoDataLoader {
     const prep = await this.prepare(options);
     const password = newDemoPassword();
     const passwordHash = await hashPassword(password);
-    return this.dataSource.transaction(async (m): Promise<DemoLoadOutcome> => {
+    let bodies: SimBody[] = [];
+    const outcome = await this.dataSource.transaction(async (m): Promise<DemoLoadOutcome> => {
       const state = await this.repo.lockAndInspect(m);
       if (state.loaded) return { loaded: false, reason: 'already_loaded' };
       if (state.hasRequests || state.hasUsers) return { loaded: false, reason: 'not_empty' };
       const world = await this.materialize(m, prep, passwordHash);
-      const written = await this.write(prep, world.bodies, options, new Map(), started, 1, (work) => work(m));
+      bodies = world.bodies;
+      const written = await this.write(prep, world.bodies, options, { requests: new Map(), objections: new Map() }, started, 1, (work) => work(m));
       await this.repo.insertLoad(m, { source: 'startup', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
       return { loaded: true, result: this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started) };
     });
+    // After the commit: the annual reports' figures are read from the requests just written.
+    if (outcome.loaded) outcome.result.annualReports = await this.publishReports(options, bodies);
+    return outcome;
+  }
+
+  /** Publishes each body's simulated annual report of the year before, through the annual-reports module. */
+  private async publishReports(options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<DemoLoadResult['annualReports']> {
+    const counts = { onTime: 0, late: 0 };
+    if (!this.reports) return counts;
+    for (const r of planAnnualReports(options.seed, options.now, bodies)) {
+      if (await this.reports.publishSimulated(r.bodyId, r.year, r.narrative, r.publishedAt)) counts[r.onTime ? 'onTime' : 'late'] += 1;
+    }
+    return counts;
   }
 
   /**
@@ -148,11 +184,20 @@ export class DemoDataLoader {
     const { world, startSeqs } = await this.dataSource.transaction(async (m) => {
       const materialized = await this.materialize(m, prep, passwordHash);
       const counters = await this.repo.findCounters(m);
-      return { world: materialized, startSeqs: new Map(counters.map((c): [string, number] => [`${c.unitId}:${c.year}`, c.lastNumber])) };
+      const objectionCounters = await this.repo.findObjectionCounters(m);
+      return {
+        world: materialized,
+        startSeqs: {
+          requests: new Map(counters.map((c): [string, number] => [`${c.unitId}:${c.year}`, c.lastNumber])),
+          objections: new Map(objectionCounters.map((c): [string, number] => [`${c.bodyId}:${c.year}:${c.kind}`, c.lastNumber])),
+        },
+      };
     });
     const written = await this.write(prep, world.bodies, options, startSeqs, started, options.parallel ?? 1, (work) => this.dataSource.transaction(work));
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
-    return this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+    const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+    result.annualReports = await this.publishReports(options, world.bodies);
+    return result;
   }
 
   /**
@@ -276,7 +321,7 @@ export class DemoDataLoader {
     prep: Preparation,
     bodies: SimBody[],
     options: DemoLoadOptions,
-    startSeqs: Map<string, number>,
+    startSeqs: { requests: Map<string, number>; objections: Map<string, number> },
     started: number,
     parallelism: number,
     inTransaction: (work: (m: SqlRunner) => Promise<void>) => Promise<void>,
@@ -300,6 +345,8 @@ export class DemoDataLoader {
       const writing = inTransaction(async (m) => {
         await this.repo.insertBatch(m, prepared.requests, prepared.events);
         await this.repo.raiseCounters(m, prepared.counters);
+        await this.repo.insertObjections(m, prepared.objections, prepared.disputes);
+        await this.repo.raiseObjectionCounters(m, prepared.objectionCounters);
       }).then(() => {
         committed.requests += prepared.requestCount;
         committed.events += prepared.eventCount;
@@ -309,7 +356,7 @@ export class DemoDataLoader {
       writing.catch(() => undefined);
       inFlight.push(writing);
     };
-    for (const r of simulateRequests({ seed: options.seed, now: options.now, bodies, startSeqs })) {
+    for (const r of simulateRequests({ seed: options.seed, now: options.now, bodies, startSeqs: startSeqs.requests, startObjectionSeqs: startSeqs.objections })) {
       count(counts, r);
       // The latest request of the first showcase body with a full timeline (forwarded, answered, handed over, closed).
       if (r.bodyId === showcase && r.events.length >= 5) {
@@ -342,6 +389,7 @@ export class DemoDataLoader {
       createdAccounts,
       plans: prep.plans,
       sample: written.sample,
+      annualReports: { onTime: 0, late: 0 },
     };
   }
 }

@@ -80,6 +80,7 @@ export const REQUEST_COLUMNS = {
   closed_at: 'timestamptz',
   delivered_on: 'date',
   delivery_channel: 'text',
+  reopened_at: 'timestamptz',
 } as const;
 
 export const EVENT_COLUMNS = {
@@ -97,11 +98,66 @@ export const EVENT_COLUMNS = {
   data: 'jsonb',
 } as const;
 
-type SqlValue<T extends string> = T extends 'int' ? number : T extends 'boolean' ? boolean : T extends 'jsonb' ? Record<string, unknown> : string;
+/** Columns of a demo keberatan in the batch JSON; its request found by registration number. */
+export const OBJECTION_COLUMNS = {
+  registration_number: 'text',
+  number: 'text',
+  body_id: 'int',
+  year: 'int',
+  seq: 'int',
+  grounds: 'text[]',
+  grounds_arose: 'jsonb',
+  reasons: 'text',
+  received_at: 'timestamptz',
+  effective_receipt_date: 'date',
+  due_date: 'date',
+  due_provisional: 'boolean',
+  status: 'text',
+  decision_reasons: 'text',
+  instruction: 'text',
+  decided_at: 'timestamptz',
+  response_date: 'date',
+  decider_name: 'text',
+  decider_position: 'text',
+  response_number: 'text',
+  created_at: 'timestamptz',
+} as const;
+
+/** Columns of a demo sengketa; its keberatan found by number. */
+export const DISPUTE_COLUMNS = {
+  objection_number: 'text',
+  filed_on: 'date',
+  case_number: 'text',
+  stage: 'text',
+  outcome: 'text',
+  outcome_on: 'date',
+  stages: 'jsonb',
+  recorded_by: 'text',
+  created_at: 'timestamptz',
+} as const;
+
+export interface ObjectionCounterRow {
+  bodyId: number;
+  year: number;
+  kind: 'objection' | 'response';
+  lastNumber: number;
+}
+
+type SqlValue<T extends string> = T extends 'int'
+  ? number
+  : T extends 'boolean'
+    ? boolean
+    : T extends 'jsonb'
+      ? Record<string, unknown> | unknown[]
+      : T extends 'text[]'
+        ? string[]
+        : string;
 type Row<C extends Record<string, string>> = { [K in keyof C]: SqlValue<C[K]> | null };
 /** One request as the batch JSON carries it (bytea as hex, instants as ISO text). */
 export type RequestRow = Row<typeof REQUEST_COLUMNS>;
 export type EventRow = Row<typeof EVENT_COLUMNS>;
+export type ObjectionRow = Row<typeof OBJECTION_COLUMNS>;
+export type DisputeRow = Row<typeof DISPUTE_COLUMNS>;
 
 function recordsetColumns(columns: Record<string, string>): string {
   return Object.entries(columns)
@@ -129,6 +185,23 @@ const INSERT_BATCH_SQL = (() => {
       FROM jsonb_to_recordset($2::jsonb) AS e(${recordsetColumns(EVENT_COLUMNS)})
       JOIN inserted i ON i.registration_number = e.registration_number
      ORDER BY e.ord`;
+})();
+
+/** The batch's keberatan, joined to their requests, then the sengketa joined to their keberatan. */
+const INSERT_OBJECTIONS_SQL = (() => {
+  const names = Object.keys(OBJECTION_COLUMNS).filter((n) => n !== 'registration_number');
+  return `
+    WITH inserted AS (
+      INSERT INTO objections (request_id, ${names.join(', ')}, version)
+      SELECT q.id, ${names.map((n) => `o.${n}`).join(', ')}, 1
+        FROM jsonb_to_recordset($1::jsonb) AS o(${recordsetColumns(OBJECTION_COLUMNS)})
+        JOIN requests q ON q.registration_number = o.registration_number
+      RETURNING id, number, request_id
+    )
+    INSERT INTO disputes (objection_id, request_id, ${Object.keys(DISPUTE_COLUMNS).filter((n) => n !== 'objection_number').join(', ')}, version)
+    SELECT i.id, i.request_id, ${Object.keys(DISPUTE_COLUMNS).filter((n) => n !== 'objection_number').map((n) => `d.${n}`).join(', ')}, 1
+      FROM jsonb_to_recordset($2::jsonb) AS d(${recordsetColumns(DISPUTE_COLUMNS)})
+      JOIN inserted i ON i.number = d.objection_number`;
 })();
 
 /** The queries of the demo data loader; nothing else in the module writes SQL. */
@@ -216,6 +289,27 @@ export class DemoRepository {
   /** `requests` and `events`: JSON arrays of RequestRow and EventRow. */
   async insertBatch(m: SqlRunner, requests: string, events: string): Promise<void> {
     await m.query(INSERT_BATCH_SQL, [requests, events]);
+  }
+
+  /** `objections` and `disputes`: JSON arrays of ObjectionRow and DisputeRow, after their requests. */
+  async insertObjections(m: SqlRunner, objections: string, disputes: string): Promise<void> {
+    await m.query(INSERT_OBJECTIONS_SQL, [objections, disputes]);
+  }
+
+  async findObjectionCounters(m: SqlRunner): Promise<ObjectionCounterRow[]> {
+    return (await m.query('SELECT body_id AS "bodyId", year, kind, last_number AS "lastNumber" FROM objection_counters')) as ObjectionCounterRow[];
+  }
+
+  /** Raises the keberatan and tanggapan counters like the registration counters. */
+  async raiseObjectionCounters(m: SqlRunner, counters: readonly ObjectionCounterRow[]): Promise<void> {
+    if (counters.length === 0) return;
+    counters = [...counters].sort((a, b) => a.bodyId - b.bodyId || a.year - b.year || a.kind.localeCompare(b.kind));
+    await m.query(
+      `INSERT INTO objection_counters (body_id, year, kind, last_number)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[])
+       ON CONFLICT (body_id, year, kind) DO UPDATE SET last_number = GREATEST(objection_counters.last_number, EXCLUDED.last_number)`,
+      [counters.map((c) => c.bodyId), counters.map((c) => c.year), counters.map((c) => c.kind), counters.map((c) => c.lastNumber)],
+    );
   }
 
   /** Raises each counter to at least the given number, so the next real request continues the sequence. */

@@ -25,6 +25,20 @@ async function seed(db: DataSource): Promise<void> {
       );
     }
   }
+  // A keberatan answered on time with a sengketa, and an annual report, so their longest texts show too.
+  const [first] = (await db.query(`SELECT id, body_id FROM requests WHERE registration_number = '3500-U-2025-00001'`)) as { id: string; body_id: number }[];
+  const [objection] = (await db.query(
+    `INSERT INTO objections (number, body_id, year, seq, request_id, grounds, grounds_arose, reasons, received_at, effective_receipt_date,
+        due_date, due_provisional, status, decision_reasons, decided_at, response_date, version)
+     VALUES ('3578-KEB-2025-00001', $1, 2025, 1, $2, '{e}', '{}', 'Uji', '2025-02-17T03:00:00Z', '2025-02-17', '2025-04-09', false,
+        'upheld', 'Alasan', '2025-03-03T03:00:00Z', '2025-03-03', 1) RETURNING id`,
+    [first.body_id, first.id],
+  )) as { id: string }[];
+  await db.query(`INSERT INTO disputes (objection_id, request_id, filed_on, case_number, stage, recorded_by) VALUES ($1, $2, '2025-03-10', 'KI-1', 'registered', 'requester')`, [
+    objection.id,
+    first.id,
+  ]);
+  await db.query(`INSERT INTO annual_reports (body_id, year, published_at, published_figures) VALUES ($1, 2024, '2025-03-28T03:00:00Z', '{}')`, [first.body_id]);
 }
 
 describeBrowser('ranking pages at 360 px and 1280 px', () => {

@@ -131,6 +131,12 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     const onTime: Fixture = { receivedAt: `${previous}T00:05:00+07:00`, effective: previous, due: '2099-01-01', noticeAt: `${previous}T00:10:00+07:00`, deliveredOn: previous };
     const late: Fixture = { receivedAt: `${current}T00:05:00+07:00`, effective: current, due: dayBefore, noticeAt: `${current}T00:10:00+07:00`, deliveredOn: current };
     await add('35.08', [onTime, onTime, onTime, late, late, late]);
+    // Its annual reports of the two years before this one, published on time: 100 in both quarters.
+    const lumajang = utama.get('35.08') as { bodyId: number };
+    const thisYear = Number(current.slice(0, 4));
+    for (const year of [thisYear - 2, thisYear - 1]) {
+      await db.query(`INSERT INTO annual_reports (body_id, year, published_at, published_figures) VALUES ($1, $2, $3, '{}')`, [lumajang.bodyId, year, `${year + 1}-01-15T03:00:00Z`]);
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -159,10 +165,12 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
 
   it('should compute every figure of the fixture and rank with shared ties', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/v1/scorecards?year=2025&quarter=1').expect(200);
-    expect(res.body).toMatchObject({ year: 2025, quarter: 1, from: '2025-01-01', to: '2025-03-31', asOf: '2025-03-31', minRequests: 3, notAvailable: ['objections', 'annualReport'] });
+    expect(res.body).toMatchObject({ year: 2025, quarter: 1, from: '2025-01-01', to: '2025-03-31', asOf: '2025-03-31', minRequests: 3, notAvailable: [] });
     const byCode = new Map((res.body.bodies as ApiBody[]).map((b) => [b.code, b]));
     const surabaya = byCode.get('35.78') as ApiBody;
-    expect(surabaya).toMatchObject({ rank: 1, score: 78.2, category: 'cukup_informatif', n: 4, previousScore: null });
+    // No annual report of 2024 by 31 March 2025 scores 0; no keberatan leaves that part out:
+    // (35·75 + 20·66.7 + 10·80 + 10·100 + 5·100 + 10·0) / 90 = 6258.3 / 90.
+    expect(surabaya).toMatchObject({ rank: 1, score: 69.5, category: 'cukup_informatif', n: 4, previousScore: null });
     expect(surabaya.metrics).toMatchObject({
       onTime: { k: 3, n: 4 },
       completion: { k: 2, n: 3 },
@@ -171,17 +179,17 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
       justifiedRefusal: { k: 1, n: 1 },
       daysToNotice: { n: 4, median: 2, p90: 12 },
       overdueAtEnd: 0,
-      objections: null,
-      annualReport: null,
+      objections: { objections: 0, disputes: 0, answeredOnTime: { k: 0, n: 0 } },
+      annualReport: { reportYear: 2024, deadline: '2025-03-31', publishedOn: null, onTime: false },
     });
     // Wilson 95% of 3/4.
     expect(surabaya.metrics.onTime.low).toBeCloseTo(0.3006, 3);
     expect(surabaya.metrics.onTime.high).toBeCloseTo(0.9544, 3);
-    expect(byCode.get('35.79')).toMatchObject({ rank: 1, score: 78.2 });
+    expect(byCode.get('35.79')).toMatchObject({ rank: 1, score: 69.5 });
 
     const malang = byCode.get('35.07') as ApiBody;
-    // (35·50 + 20·0 + 10·0 + 10·0 + 5·(100·(1 − 1/5))) / 80 = 2150 / 80 = 26.875
-    expect(malang).toMatchObject({ rank: 3, score: 26.9, category: 'tidak_informatif', n: 5 });
+    // (35·50 + 20·0 + 10·0 + 10·0 + 5·(100·(1 − 1/5)) + 10·0) / 90 = 2150 / 90 = 23.89
+    expect(malang).toMatchObject({ rank: 3, score: 23.9, category: 'tidak_informatif', n: 5 });
     expect(malang.metrics).toMatchObject({
       onTime: { k: 2, n: 4 },
       completion: { k: 0, n: 2 },
@@ -196,7 +204,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(kotaMalang).toMatchObject({ rank: null, score: null, category: 'data_belum_cukup', n: 2 });
     expect(byCode.get('35')).toMatchObject({ rank: null, category: 'data_belum_cukup', n: 0 });
     expect((res.body.bodies as ApiBody[]).slice(0, 3).map((b) => b.code).sort()).toEqual(['35.07', '35.78', '35.79']);
-    expect(res.body.provincialMedian.index).toBe(78.2);
+    expect(res.body.provincialMedian.index).toBe(69.5);
   });
 
   it('should count the request of 00.30 WIB on 1 April in the second quarter', async () => {
@@ -207,11 +215,11 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
 
   it('should answer one body with its units, quarters and overdue requests, and 404 for an unknown code', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/v1/scorecards/35.07?year=2025&quarter=1').expect(200);
-    expect(res.body.body).toMatchObject({ code: '35.07', rank: 3, score: 26.9, n: 5 });
+    expect(res.body.body).toMatchObject({ code: '35.07', rank: 3, score: 23.9, n: 5 });
     expect(res.body.bodies).toBeUndefined();
     const utamaUnit = (res.body.units as { level: string; metrics: { received: number } }[]).find((u) => u.level === 'utama');
     expect(utamaUnit?.metrics.received).toBe(5);
-    expect(res.body.history).toEqual([{ year: 2025, quarter: 1, score: 26.9, n: 5 }, { year: 2025, quarter: 2, score: null, n: 0 }, { year: 2025, quarter: 3, score: null, n: 0 }, { year: 2025, quarter: 4, score: null, n: 0 }]);
+    expect(res.body.history).toEqual([{ year: 2025, quarter: 1, score: 23.9, n: 5 }, { year: 2025, quarter: 2, score: null, n: 0 }, { year: 2025, quarter: 3, score: null, n: 0 }, { year: 2025, quarter: 4, score: null, n: 0 }]);
     expect(res.body.overdue).toHaveLength(1);
     expect(Object.keys(res.body.overdue[0]).sort()).toEqual(['dueDate', 'registrationNumber', 'unitName', 'workingDaysOverdue']);
     expect(JSON.stringify(res.body)).not.toContain('Pemohon Uji');
@@ -223,7 +231,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori']);
-    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,26.9,tidak_informatif,5,2,4,50,');
+    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,23.9,tidak_informatif,5,2,4,50,');
   });
 
   it('should answer the ranking as an Excel workbook with the same rows, linked from the page', async () => {
@@ -241,7 +249,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
     const rows = book.getWorksheet('Peringkat')?.getSheetValues().slice(2) as unknown[][];
     const malang = rows.find((r) => r[1] === '35.07');
-    expect(malang?.slice(1, 6)).toEqual(['35.07', 'Pemerintah Kabupaten Malang', 3, 26.9, 'tidak_informatif']);
+    expect(malang?.slice(1, 6)).toEqual(['35.07', 'Pemerintah Kabupaten Malang', 3, 23.9, 'tidak_informatif']);
     const page = await request(t.app.getHttpServer()).get('/peringkat?tahun=2025&triwulan=1').expect(200);
     expect(page.text.replace(/&#x3D;/g, '=')).toContain('href="/api/v1/scorecards?year=2025&amp;quarter=1&amp;format=xlsx"');
   });
@@ -264,7 +272,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.text).toMatch(/<svg role="img" aria-label="Indeks layanan portal per badan publik, Triwulan I 2025/);
     expect(res.text).toContain('<title>Indeks layanan portal per badan publik');
     expect(res.text).toContain('Data belum cukup');
-    expect(res.text).toContain('78,2');
+    expect(res.text).toContain('69,5');
     expect(res.text).toContain('3 dari 4; IK 95%: 30,1–95,4%');
     expect(res.text).toContain('Keberatan dijawab tepat waktu');
     expect(res.text).not.toContain('Pemohon Uji');
@@ -278,7 +286,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.text).toContain('PPID Utama');
     expect(res.text).toMatch(/<code>UJI-\d+<\/code>/);
     expect(res.text).toContain('TW I 2025');
-    expect(res.text).toContain('26,9');
+    expect(res.text).toContain('23,9');
     expect(res.text).not.toContain('Pemohon Uji');
   });
 
@@ -308,9 +316,10 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(desk.text).toContain('Layanan informasi se-provinsi');
     const slipped = /<section class="panel" aria-labelledby="turun">([\s\S]*?)<\/section>/.exec(desk.text)?.[1] ?? '';
     expect(slipped).toContain('Pemerintah Kabupaten Lumajang');
-    expect(slipped).toContain('<td data-label="Indeks">50,0</td>');
+    // (35·0 + 20·100 + 10·100 + 5·100 + 10·100) / 80 = 56.25 against (35·100 + … + 10·100) / 80 = 100.
+    expect(slipped).toContain('<td data-label="Indeks">56,3</td>');
     expect(slipped).toContain('<td data-label="Sebelumnya">100,0</td>');
-    expect(slipped).toContain('<td data-label="Perubahan">−50,0</td>');
+    expect(slipped).toContain('<td data-label="Perubahan">−43,7</td>');
   });
 
   it('should keep the desk from officers and from anyone not signed in', async () => {

@@ -11,6 +11,7 @@ import { bearerToken, createUser, loginAgent, utamaUnitOf } from 'test/support/a
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 const DEMO_REQUESTS = 800;
+const FOLLOW_UP_EVENTS = new Set(['objection_filed', 'objection_decided', 'dispute_recorded', 'dispute_updated']);
 
 type WriteFn = typeof process.stdout.write;
 
@@ -39,6 +40,8 @@ async function countsInDatabase(db: DataSource): Promise<DemoCounts> {
     byStatus: await grouped('SELECT status AS k, count(*)::int AS n FROM requests GROUP BY 1'),
     byDecision: await grouped(`SELECT coalesce(decision, 'none') AS k, count(*)::int AS n FROM requests GROUP BY 1`),
     byEventType: await grouped('SELECT type AS k, count(*)::int AS n FROM request_events GROUP BY 1'),
+    objections: await grouped('SELECT status AS k, count(*)::int AS n FROM objections GROUP BY 1'),
+    disputes: ((await db.query('SELECT count(*)::int AS n FROM disputes')) as { n: number }[])[0].n,
   };
 }
 
@@ -149,7 +152,9 @@ describe('demo data on a new database (DEMO_DATA)', () => {
       let last = first.occurred_at.getTime();
       for (const e of rest) {
         const action = actionOf.get(e.type);
-        if (!action || e.from_status !== status || nextStatus(action, status) !== e.to_status) {
+        // Keberatan and sengketa are noted on the request's timeline without moving its status.
+        const followUp = FOLLOW_UP_EVENTS.has(e.type) && e.from_status === status && e.to_status === status;
+        if (!followUp && (!action || e.from_status !== status || nextStatus(action, status) !== e.to_status)) {
           problems.push(`${r.id}: ${e.type} ${e.from_status}→${e.to_status} after ${status}`);
           break;
         }
@@ -162,16 +167,70 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     }
     expect(problems).toEqual([]);
     const types = new Set(events.map((e) => e.type));
-    for (const type of ['registered', 'recorded_offline', 'forwarded', 'extended', 'notice_issued', 'refused', 'not_held', 'documents_handed_over', 'closed']) {
+    for (const type of ['registered', 'recorded_offline', 'forwarded', 'extended', 'notice_issued', 'refused', 'not_held', 'documents_handed_over', 'closed', 'objection_filed', 'objection_decided', 'reopened']) {
       expect(types).toContain(type);
     }
+  });
+
+  it('should give keberatan to the atasan PPID, some overturned, some answered late, and a few sengketa', async () => {
+    const [o] = (await db.query(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE status IN ('overturned', 'partially_overturned'))::int AS overturned,
+              count(*) FILTER (WHERE status = 'upheld')::int AS upheld,
+              count(*) FILTER (WHERE response_date > due_date)::int AS late,
+              count(*) FILTER (WHERE response_date <= due_date)::int AS "onTime",
+              count(*) FILTER (WHERE 'a' = ANY(grounds))::int AS "afterRefusal",
+              (SELECT count(*)::int FROM disputes) AS disputes,
+              (SELECT count(*)::int FROM objections x JOIN requests q ON q.id = x.request_id WHERE x.body_id <> q.body_id) AS "otherBody"
+         FROM objections`,
+    )) as Record<string, number>[];
+    expect(o.n).toBeGreaterThan(10);
+    expect(o.overturned).toBeGreaterThan(0);
+    expect(o.upheld).toBeGreaterThan(0);
+    expect(o.late).toBeGreaterThan(0);
+    expect(o.onTime).toBeGreaterThan(o.late);
+    expect(o.afterRefusal).toBeGreaterThan(0);
+    expect(o.disputes).toBeGreaterThan(0);
+    expect(o.otherBody).toBe(0);
+    // Numbered per body and year without gaps, the counters set for the next real one.
+    const gaps = (await db.query(
+      `SELECT o.body_id, o.year, count(*)::int AS n, max(o.seq) AS hi, c.last_number AS counter
+         FROM objections o LEFT JOIN objection_counters c ON c.body_id = o.body_id AND c.year = o.year AND c.kind = 'objection'
+        GROUP BY o.body_id, o.year, c.last_number`,
+    )) as { n: number; hi: number; counter: number }[];
+    for (const g of gaps) expect({ hi: g.hi, counter: g.counter }).toEqual({ hi: g.n, counter: g.n });
+    // An overturned keberatan reopened its request.
+    const [reopened] = (await db.query(
+      `SELECT count(*)::int AS n FROM objections o JOIN requests q ON q.id = o.request_id
+        WHERE o.status IN ('overturned', 'partially_overturned') AND q.reopened_at = o.decided_at`,
+    )) as { n: number }[];
+    expect(reopened.n).toBe(o.overturned);
+  });
+
+  it('should publish most annual reports of last year by 31 March, some later, some not at all', async () => {
+    const wib = new Date(Date.now() + 7 * 3600_000);
+    const year = wib.getUTCFullYear() - 1;
+    const rows = (await db.query(
+      `SELECT a.body_id, (a.published_at AT TIME ZONE 'Asia/Jakarta')::date <= make_date($1 + 1, 3, 31) AS "onTime"
+         FROM annual_reports a WHERE a.year = $1 AND a.published_at IS NOT NULL`,
+      [year],
+    )) as { onTime: boolean }[];
+    const onTime = rows.filter((r) => r.onTime).length;
+    expect(load.annualReports).toEqual({ onTime, late: rows.length - onTime });
+    expect(onTime).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(39);
+    // Once 31 March has passed, most bodies published by then.
+    if (wib.getUTCMonth() >= 3) expect(onTime).toBeGreaterThan(rows.length - onTime);
+    const page = await request(t.app.getHttpServer()).get(`/api/v1/scorecards?year=${year + 1}`).expect(200);
+    const standings = (page.body.bodies as { metrics: { annualReport: { onTime: boolean | null } } }[]).map((b) => b.metrics.annualReport.onTime);
+    expect(standings.filter((x) => x === true)).toHaveLength(onTime);
   });
 
   it('should compute day 0 and due dates with the calendar, and record old and new due dates on extensions', async () => {
     const rows = (await db.query(
       `SELECT r.id, r.body_id, r.received_at, r.effective_receipt_date::text AS day0, r.due_date::text AS due, r.extended_days,
               reg.new_due_date::text AS first_due, ext.old_due_date::text AS ext_old, ext.new_due_date::text AS ext_new,
-              u.time_zone, to_char(u.opens_at, 'HH24:MI') AS opens, to_char(u.closes_at, 'HH24:MI') AS closes
+              u.time_zone, to_char(u.opens_at, 'HH24:MI') AS opens, to_char(u.closes_at, 'HH24:MI') AS closes, r.reopened_at
          FROM requests r
          JOIN ppid_units u ON u.id = r.receiving_unit_id
          JOIN request_events reg ON reg.request_id = r.id AND reg.type IN ('registered', 'recorded_offline')
@@ -188,13 +247,21 @@ describe('demo data on a new database (DEMO_DATA)', () => {
       time_zone: string;
       opens: string;
       closes: string;
+      reopened_at: Date | null;
     }[];
     const calendars = t.app.get(CalendarService);
     let extended = 0;
+    let reopened = 0;
     for (const r of rows) {
-      const expected = computeDueDate(await calendars.calendarFor(r.body_id), r.received_at, 10, { timeZone: r.time_zone, opensAt: r.opens, closesAt: r.closes });
+      const hours = { timeZone: r.time_zone, opensAt: r.opens, closesAt: r.closes };
+      const calendar = await calendars.calendarFor(r.body_id);
+      const expected = computeDueDate(calendar, r.received_at, 10, hours);
       expect({ day0: r.day0, firstDue: r.first_due }).toEqual({ day0: expected.effectiveReceiptDate, firstDue: expected.dueDate });
-      if (r.extended_days === null) {
+      if (r.reopened_at !== null) {
+        // Reopened after an overturned keberatan: 10 working days from the atasan's answer.
+        reopened += 1;
+        expect(r.due).toBe(computeDueDate(calendar, r.reopened_at, 10, hours).dueDate);
+      } else if (r.extended_days === null) {
         expect(r.due).toBe(expected.dueDate);
       } else {
         extended += 1;
@@ -202,6 +269,7 @@ describe('demo data on a new database (DEMO_DATA)', () => {
       }
     }
     expect(extended).toBeGreaterThan(0);
+    expect(reopened).toBeGreaterThan(0);
   });
 
   it('should leave open requests in all three deadline states', async () => {

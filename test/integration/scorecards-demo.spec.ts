@@ -107,6 +107,49 @@ describe('scorecards on the demo data', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
+  it('should count the keberatan and sengketa of the demo year like a request-by-request reading, and judge the annual reports', async () => {
+    const zone = t.config.provinceTimeZone;
+    const today = localDateTimeOf(new Date(), zone).date;
+    const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    const rows = (await db.query(
+      `SELECT r.code AS "bodyCode", q.received_at AS "receivedAt", q.id AS "requestId", o.status, to_char(o.due_date, 'YYYY-MM-DD') AS due,
+              to_char(o.response_date, 'YYYY-MM-DD') AS "responseDate", (SELECT count(*)::int FROM disputes d WHERE d.objection_id = o.id) AS disputes
+         FROM objections o JOIN requests q ON q.id = o.request_id JOIN public_bodies b ON b.id = q.body_id JOIN regions r ON r.code = b.region_code`,
+    )) as { bodyCode: string; receivedAt: Date; requestId: string; status: string; due: string; responseDate: string | null; disputes: number }[];
+    const direct = new Map<string, { n: number; requests: Set<string>; overturned: number; answered: number; onTime: number; late: number; disputes: number }>();
+    for (const r of rows) {
+      const receivedOn = localDateTimeOf(r.receivedAt, zone).date;
+      if (receivedOn < from || receivedOn > today) continue;
+      const d = direct.get(r.bodyCode) ?? { n: 0, requests: new Set<string>(), overturned: 0, answered: 0, onTime: 0, late: 0, disputes: 0 };
+      direct.set(r.bodyCode, d);
+      d.n += 1;
+      d.requests.add(r.requestId);
+      if (r.status === 'overturned' || r.status === 'partially_overturned') d.overturned += 1;
+      if (r.responseDate !== null) d.answered += 1;
+      if (r.responseDate !== null && r.responseDate <= r.due) d.onTime += 1;
+      if (r.responseDate === null && r.due < today) d.late += 1;
+      d.disputes += r.disputes;
+    }
+    expect([...direct.values()].reduce((s, d) => s + d.n, 0)).toBeGreaterThan(0);
+    const res = await request(t.app.getHttpServer()).get(`/api/v1/scorecards?from=${from}&to=${today}`).expect(200);
+    expect(res.body.notAvailable).toEqual([]);
+    type K = { k: number; n: number };
+    const bodies = res.body.bodies as { code: string; metrics: { objections: { objections: number; disputes: number; objectionRate: K; overturned: K; answeredOnTime: K } } }[];
+    for (const b of bodies) {
+      const d = direct.get(b.code) ?? { n: 0, requests: new Set<string>(), overturned: 0, answered: 0, onTime: 0, late: 0, disputes: 0 };
+      expect({ code: b.code, ...b.metrics.objections }).toMatchObject({
+        code: b.code,
+        objections: d.n,
+        disputes: d.disputes,
+        objectionRate: { k: d.requests.size },
+        overturned: { k: d.overturned, n: d.answered },
+        answeredOnTime: { k: d.onTime, n: d.answered + d.late },
+      });
+    }
+    const page = await request(t.app.getHttpServer()).get('/peringkat').expect(200);
+    expect(page.text).toMatch(/(Ya|Tidak|Belum jatuh tempo) \(laporan \d{4}/);
+  });
+
   it('should show the ranking page and a body page on the demo data', async () => {
     const page = await request(t.app.getHttpServer()).get('/peringkat').expect(200);
     expect(page.text).toContain('Indeks layanan portal');

@@ -1,5 +1,6 @@
 /** What the simulation reads (bodies and their units) and what it yields (requests with their events). */
 import { ServiceHours, WorkingDayCalendar } from 'src/modules/calendar';
+import type { DisputeOutcome, DisputeStage, ObjectionGround, ObjectionStatus } from 'src/modules/objections';
 import { Channel, CopyDelivery, Decision, ObtainMethod, RequestStatus, RequesterType } from 'src/modules/requests';
 import { District } from './people';
 import { BodyProfile } from './profiles';
@@ -44,6 +45,8 @@ export interface SimulationInput {
   bodies: readonly SimBody[];
   /** Last registration number per `${unitId}:${year}` already used, to continue numbering. */
   startSeqs?: ReadonlyMap<string, number>;
+  /** Last keberatan and tanggapan numbers per `${bodyId}:${year}:${kind}` already used. */
+  startObjectionSeqs?: ReadonlyMap<string, number>;
 }
 
 export interface SimEvent {
@@ -90,8 +93,53 @@ export interface SimRequest {
   closedAt: Date | null;
   /** Local date the information was handed over through the portal. */
   deliveredOn: string | null;
+  /** When an overturned keberatan reopened it. */
+  reopenedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
   events: SimEvent[];
+  /** The keberatan filed on it by the clock, with its answer and sengketa. */
+  objection: SimObjection | null;
+}
+
+export interface SimDisputeStage {
+  stage: DisputeStage;
+  on: string;
+  by: 'requester' | 'officer';
+  outcome?: DisputeOutcome;
+}
+
+export interface SimDispute {
+  filedOn: string;
+  caseNumber: string;
+  stage: DisputeStage;
+  outcome: DisputeOutcome | null;
+  outcomeOn: string | null;
+  stages: SimDisputeStage[];
+}
+
+/** A keberatan as it stands at the clock. */
+export interface SimObjection {
+  number: string;
+  year: number;
+  seq: number;
+  grounds: ObjectionGround[];
+  groundsArose: Record<string, string>;
+  reasons: string;
+  receivedAt: Date;
+  effectiveReceiptDate: string;
+  dueDate: string;
+  dueProvisional: boolean;
+  status: ObjectionStatus;
+  decisionReasons: string | null;
+  instruction: string | null;
+  decidedAt: Date | null;
+  responseDate: string | null;
+  deciderName: string | null;
+  deciderPosition: string | null;
+  responseNumber: string | null;
+  /** The year and number of the tanggapan letter, for its counter. */
+  response: { year: number; seq: number } | null;
+  dispute: SimDispute | null;
 }

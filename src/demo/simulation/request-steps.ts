@@ -5,7 +5,7 @@
  */
 import { toDayNumber } from 'src/common/time/local-time';
 import { DueDateResult, extendDueDate } from 'src/modules/calendar';
-import { ANSWER_WORKING_DAYS, MAX_EXTENSION_DAYS, RequestAction, noticeAction } from 'src/modules/requests';
+import { ANSWER_WORKING_DAYS, Decision, MAX_EXTENSION_DAYS, RequestAction, noticeAction } from 'src/modules/requests';
 import { Slot } from './arrivals';
 import { BodyClock } from './body-clock';
 import { SimBody, SimEvent, SimUnit } from './model';
@@ -15,11 +15,16 @@ import { RequestDraft } from './request-draft';
 import { EXTENSION_REASONS, FORWARD_NOTES } from './vocabulary';
 
 export interface Step {
-  action: RequestAction | 'register';
+  /** 'record': an event that moves no status (a keberatan or sengketa noted on the request's timeline). */
+  action: RequestAction | 'register' | 'record';
   at: Date;
   unit: SimUnit;
   /** Draws the event's details (its actor among them) only when the step is reached. */
   build: () => Partial<SimEvent>;
+  /** A notice given anew after a reopening: its own decision. */
+  decision?: Decision;
+  /** A reopening: the new due date of the answer. */
+  reopenDue?: { dueDate: string; provisional: boolean };
 }
 
 export interface Extension {

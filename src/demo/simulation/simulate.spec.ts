@@ -3,6 +3,7 @@ import { readCsv } from 'src/common/files/csv';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { WorkingDayCalendar, computeDueDate, extendDueDate } from 'src/modules/calendar';
 import { allProvinceCodes } from 'src/modules/bodies';
+import { atasanDueDate } from 'src/modules/objections';
 import { NoticeInput, RequestAction, RequestStatus, TRANSITIONS, deadlineState, nextStatus, nikProblem, parseNoticeInput, stateBounds } from 'src/modules/requests';
 import { apportion, drawProfiles } from './profiles';
 import { SimBody, SimRequest, simulateRequests } from './simulate';
@@ -15,6 +16,7 @@ const calendar = WorkingDayCalendar.build({
 });
 const hours = { timeZone: 'Asia/Jakarta', opensAt: '08:00', closesAt: '16:00' };
 const NOW = new Date('2026-11-27T03:30:00Z'); // Friday 10:30 WIB
+const FOLLOW_UP_EVENTS = new Set(['objection_filed', 'objection_decided', 'dispute_recorded', 'dispute_updated']);
 
 const REFS: BodyRef[] = [
   ['35.78', 'Kota Surabaya', 'kota'],
@@ -92,17 +94,23 @@ describe('demo simulation', () => {
       expect(first.toStatus).toBe('received');
       let status: RequestStatus = 'received';
       let at = first.occurredAt.getTime();
+      let recorded = 0;
       for (const e of rest) {
-        const action = actionOf.get(e.type) as RequestAction;
         expect(e.fromStatus).toBe(status);
-        expect(nextStatus(action, status)).toBe(e.toStatus);
+        if (FOLLOW_UP_EVENTS.has(e.type)) {
+          // Keberatan and sengketa are noted on the timeline without moving the status.
+          expect(e.toStatus).toBe(status);
+          recorded += 1;
+        } else {
+          expect(nextStatus(actionOf.get(e.type) as RequestAction, status)).toBe(e.toStatus);
+        }
         expect(e.occurredAt.getTime()).toBeGreaterThanOrEqual(at);
         expect(e.occurredAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
         status = e.toStatus;
         at = e.occurredAt.getTime();
       }
       expect(r.status).toBe(status);
-      expect(r.version).toBe(r.events.length);
+      expect(r.version).toBe(r.events.length - recorded);
     }
   });
 
@@ -120,6 +128,12 @@ describe('demo simulation', () => {
     for (const r of requests) {
       const due = computeDueDate(calendar, r.receivedAt, 10, hours);
       expect(r.effectiveReceiptDate).toBe(due.effectiveReceiptDate);
+      const reopened = r.events.filter((e) => e.type === 'reopened').pop();
+      if (reopened) {
+        // An overturned keberatan gives the PPID 10 working days from the atasan's answer.
+        expect(r.dueDate).toBe(computeDueDate(calendar, reopened.occurredAt, 10, hours).dueDate);
+        continue;
+      }
       const extension = r.events.find((e) => e.type === 'extended');
       if (!extension) {
         expect(r.dueDate).toBe(due.dueDate);
@@ -150,5 +164,58 @@ describe('demo simulation', () => {
       expect(states).toContain('aman');
       expect(states).toContain('segera');
     }
+  });
+
+  describe('keberatan and sengketa', () => {
+    const objected = requests.filter((r) => r.objection !== null);
+    const objections = objected.map((r) => r.objection as NonNullable<SimRequest['objection']>);
+    const localDate = (at: Date): string => localDateTimeOf(at, 'Asia/Jakarta').date;
+
+    it('should draw some of every kind: overturned, upheld, pending, answered late, taken to the Komisi Informasi', () => {
+      expect(objected.length).toBeGreaterThan(20);
+      const statuses = new Set(objections.map((o) => o.status));
+      for (const s of ['overturned', 'partially_overturned', 'upheld', 'pending']) expect(statuses).toContain(s);
+      expect(objections.some((o) => o.responseDate !== null && o.responseDate > o.dueDate)).toBe(true);
+      expect(objections.some((o) => o.responseDate !== null && o.responseDate <= o.dueDate)).toBe(true);
+      expect(objections.filter((o) => o.dispute !== null).length).toBeGreaterThan(2);
+      // Refusals are what requesters object to most.
+      const refused = requests.filter((r) => r.events.some((e) => e.type === 'refused'));
+      expect(refused.filter((r) => r.objection).length / refused.length).toBeGreaterThan(objected.length / requests.length);
+    });
+
+    it('should file each within 30 working days of its ground, due 30 working days later, numbered gaplessly per body and year', () => {
+      const last = new Map<string, number>();
+      for (const r of objected) {
+        const o = r.objection as NonNullable<SimRequest['objection']>;
+        const due = atasanDueDate(calendar, o.receivedAt, hours);
+        expect({ day0: o.effectiveReceiptDate, due: o.dueDate }).toEqual({ day0: due.effectiveReceiptDate, due: due.dueDate });
+        for (const arose of Object.values(o.groundsArose)) expect(localDate(o.receivedAt) <= calendar.addWorkingDays(arose, 30)).toBe(true);
+        expect(o.receivedAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+        const key = `${r.bodyId}:${o.year}`;
+        expect(o.seq).toBe((last.get(key) ?? 0) + 1);
+        expect(o.number).toBe(`${r.registrationNumber.split('-')[0]}-KEB-${o.year}-${String(o.seq).padStart(5, '0')}`);
+        last.set(key, o.seq);
+      }
+    });
+
+    it('should note each step on the request, reopen an overturned request and answer it again', () => {
+      for (const r of objected) {
+        const o = r.objection as NonNullable<SimRequest['objection']>;
+        const types = r.events.map((e) => e.type);
+        expect(types).toContain('objection_filed');
+        expect(types.includes('objection_decided')).toBe(o.status !== 'pending');
+        expect(types.includes('dispute_recorded')).toBe(o.dispute !== null);
+        if (o.status === 'overturned' || o.status === 'partially_overturned') {
+          const reopened = r.events.find((e) => e.type === 'reopened');
+          expect(reopened?.occurredAt.getTime()).toBe(o.decidedAt?.getTime());
+          expect(r.reopenedAt?.getTime()).toBe(o.decidedAt?.getTime());
+          if (r.answeredAt) expect(r.decision).toBe('granted');
+        }
+        if (o.dispute) {
+          expect(o.status === 'upheld' || (o.status === 'pending' && o.dueDate < o.dispute.filedOn)).toBe(true);
+          expect(o.dispute.filedOn <= localDate(NOW)).toBe(true);
+        }
+      }
+    });
   });
 });

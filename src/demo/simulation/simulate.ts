@@ -15,11 +15,13 @@ import { BodyClock } from './body-clock';
 import { SimBody, SimRequest, SimulationInput } from './model';
 import { drawRequester, Requester } from './people';
 import { deriveSeed, Random } from './random';
+import { ObjectionNumbering, planObjection } from './objections';
 import { drawRequest } from './request-draft';
 import { planSteps } from './request-steps';
 import { walkSteps } from './timeline';
 
 export type { SimBody, SimEvent, SimRequest, SimStaff, SimulationInput, SimUnit } from './model';
+export type { SimDispute, SimObjection } from './model';
 
 /** Generates one body's year, in order of receipt (so registration numbers follow receipt). */
 class BodySimulation {
@@ -31,6 +33,7 @@ class BodySimulation {
     private readonly input: SimulationInput,
     private readonly body: SimBody,
     private readonly seqs: Map<string, number>,
+    private readonly numbering: ObjectionNumbering,
   ) {
     this.random = new Random(deriveSeed(input.seed, 'requests', body.regionCode));
     this.clock = new BodyClock(body.calendar, body.hours, input.now);
@@ -51,7 +54,10 @@ class BodySimulation {
     const due = computeDueDate(clock.calendar, receivedAt, ANSWER_WORKING_DAYS, body.hours);
     const draft = drawRequest(random, body, this.people, slot, year);
     const { requester, receiving } = draft;
-    const planned = planSteps(random, clock, body, { slot, receivedAt, due, draft });
+    const steps = planSteps(random, clock, body, { slot, receivedAt, due, draft });
+    // A keberatan draws from its own stream, so the requests without one stay as they were.
+    const objection = planObjection(random.fork('keberatan'), clock, body, this.numbering, { planned: steps, due, draft, requesterName: requester.name });
+    const planned = objection ? { ...steps, steps: [...steps.steps, ...objection.steps] } : steps;
     const timeline = walkSteps(planned, now, { requesterName: requester.name, receiving, holder: draft.holder, due, decision: draft.decision });
     const { events } = timeline;
 
@@ -88,10 +94,12 @@ class BodySimulation {
       answeredAt: timeline.answeredAt,
       closedAt: timeline.closedAt,
       deliveredOn: timeline.deliveredAt ? localDateTimeOf(timeline.deliveredAt, body.hours.timeZone).date : null,
+      reopenedAt: timeline.reopenedAt,
       createdAt: events[0].occurredAt,
       updatedAt: events[events.length - 1].occurredAt,
       version: timeline.version,
       events,
+      objection: objection?.objection ?? null,
     };
   }
 }
@@ -99,7 +107,8 @@ class BodySimulation {
 /** Every body's year, body after body; constant memory per body however many requests are asked. */
 export function* simulateRequests(input: SimulationInput): Generator<SimRequest> {
   const seqs = new Map<string, number>();
+  const numbering = new ObjectionNumbering(new Map(), input.startObjectionSeqs);
   for (const body of input.bodies) {
-    yield* new BodySimulation(input, body, seqs).requests();
+    yield* new BodySimulation(input, body, seqs, numbering).requests();
   }
 }

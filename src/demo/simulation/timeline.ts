@@ -16,6 +16,8 @@ export interface Timeline {
   closedAt: Date | null;
   /** When the granted information was handed over through the portal (its delivery). */
   deliveredAt: Date | null;
+  /** When an overturned keberatan put the request back to the PPID. */
+  reopenedAt: Date | null;
   decision: Decision | null;
   version: number;
 }
@@ -35,6 +37,7 @@ export function walkSteps(
   let answeredAt: Date | null = null;
   let closedAt: Date | null = null;
   let deliveredAt: Date | null = null;
+  let reopenedAt: Date | null = null;
   let decision: Decision | null = null;
   let version = 1;
   for (const step of planned.steps) {
@@ -53,6 +56,23 @@ export function walkSteps(
         type: 'registered',
         ...built,
         occurredAt: step.at,
+      });
+      continue;
+    }
+    if (step.action === 'record') {
+      // Noted on the timeline like RequestFollowUps.recordEvent: the status stays, the version too.
+      events.push({
+        actorKind: 'requester',
+        actorId: null,
+        actorName: request.requesterName,
+        oldDueDate: null,
+        newDueDate: null,
+        data: {},
+        type: 'note',
+        ...built,
+        occurredAt: step.at,
+        fromStatus: status,
+        toStatus: status,
       });
       continue;
     }
@@ -79,12 +99,22 @@ export function walkSteps(
       dueProvisional = dueProvisional || extension.provisional;
       extendedDays = extension.days;
     }
+    if (step.action === 'reopen' && step.reopenDue) {
+      // As RequestFollowUps.reopen: the answer cleared, a new period from now.
+      answeredAt = null;
+      decision = null;
+      closedAt = null;
+      extendedDays = null;
+      dueDate = step.reopenDue.dueDate;
+      dueProvisional = step.reopenDue.provisional;
+      reopenedAt = step.at;
+    }
     if (step.action === 'notice' || step.action === 'refuse' || step.action === 'notice_not_held' || step.action === 'notice_not_documented') {
       answeredAt = step.at;
-      decision = request.decision;
+      decision = step.decision ?? request.decision;
     }
     if (step.action === 'handover' && !deliveredAt) deliveredAt = step.at;
     if (to === 'closed' && !closedAt) closedAt = step.at;
   }
-  return { events, status, unit, dueDate, dueProvisional, extendedDays, answeredAt, closedAt, deliveredAt, decision, version };
+  return { events, status, unit, dueDate, dueProvisional, extendedDays, answeredAt, closedAt, deliveredAt, reopenedAt, decision, version };
 }

@@ -31,7 +31,7 @@ export class AnnualReportsRepository {
       .getOneOrFail();
   }
 
-  async saveNarrative(m: EntityManager, id: number, narrative: Narrative, userId: number, now: Date): Promise<void> {
+  async saveNarrative(m: EntityManager, id: number, narrative: Narrative, userId: number | null, now: Date): Promise<void> {
     await m.query(
       `UPDATE annual_reports SET policy = $2, resources = $3, obstacles = $4, recommendations = $5, updated_by = $6, updated_at = $7, version = version + 1
         WHERE id = $1`,
@@ -39,7 +39,7 @@ export class AnnualReportsRepository {
     );
   }
 
-  async publish(m: EntityManager, id: number, figures: AnnualFigures, userId: number, now: Date): Promise<void> {
+  async publish(m: EntityManager, id: number, figures: AnnualFigures, userId: number | null, now: Date): Promise<void> {
     await m.query(
       'UPDATE annual_reports SET published_at = $2, published_by = $3, published_figures = $4, version = version + 1 WHERE id = $1 AND published_at IS NULL',
       [id, now, userId, JSON.stringify(figures)],
@@ -49,5 +49,20 @@ export class AnnualReportsRepository {
   /** Published reports of a body, newest year first. */
   findPublishedOfBody(bodyId: number): Promise<AnnualReport[]> {
     return this.reports.createQueryBuilder('a').where('a.body_id = :bodyId AND a.published_at IS NOT NULL', { bodyId }).orderBy('a.year', 'DESC').getMany();
+  }
+
+  /**
+   * When each of these bodies published its report of `year`: the local date in the zone of the
+   * body's PPID Utama (a read-only join onto the bodies' units). Bodies without one are left out.
+   */
+  findPublicationDates(year: number, bodyIds: readonly number[]): Promise<{ bodyId: number; publishedOn: string }[]> {
+    if (bodyIds.length === 0) return Promise.resolve([]);
+    return this.reports.manager.query(
+      `SELECT a.body_id AS "bodyId", to_char((a.published_at AT TIME ZONE u.time_zone)::date, 'YYYY-MM-DD') AS "publishedOn"
+         FROM annual_reports a
+         JOIN LATERAL (SELECT time_zone FROM ppid_units WHERE body_id = a.body_id AND level = 'utama' ORDER BY id LIMIT 1) u ON true
+        WHERE a.year = $1 AND a.body_id = ANY($2::int[]) AND a.published_at IS NOT NULL`,
+      [year, [...bodyIds]],
+    ) as Promise<{ bodyId: number; publishedOn: string }[]>;
   }
 }

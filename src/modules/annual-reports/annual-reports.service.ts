@@ -69,6 +69,14 @@ export class AnnualReportsService {
     return localDateTimeOf(now, this.config.provinceTimeZone).date;
   }
 
+  /**
+   * The day (in each body's own zone) each of these bodies published its report of `year`; a body
+   * that has not published is absent. Public facts: published reports are public pages.
+   */
+  async publicationDates(year: number, bodyIds: readonly number[]): Promise<Map<number, string>> {
+    return new Map((await this.repo.findPublicationDates(year, bodyIds)).map((r) => [r.bodyId, r.publishedOn]));
+  }
+
   /** By id, as officers' pages name it; unknown → 404. */
   async bodyById(id: number): Promise<BodyRow> {
     const body = (await this.units.findBodies()).find((b) => b.id === id);
@@ -170,6 +178,22 @@ export class AnnualReportsService {
       if (check.errors) throw new ValidationFailed(check.errors, 'Lengkapi semua bagian uraian laporan sebelum diumumkan.');
       await this.repo.publish(m, report.id, figures, actor.userId, now);
       await this.audit.record({ actor, action: 'annual_report.published', target: { type: 'body', id: body.id }, details: { year, requests: figures.total } }, m);
+    });
+  }
+
+  /**
+   * Publishes a report as of `publishedAt` with the narrative given and the figures of today, for
+   * demo data loaded at start (no account acts, so nothing is audited). Never reached from HTTP.
+   * False when the report was published already.
+   */
+  async publishSimulated(bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean> {
+    const figures = await this.figures(bodyId, year);
+    return this.db.transaction(async (m) => {
+      const report = await this.repo.lockOrCreate(m, bodyId, year);
+      if (report.publishedAt) return false;
+      await this.repo.saveNarrative(m, report.id, narrative, null, publishedAt);
+      await this.repo.publish(m, report.id, figures, null, publishedAt);
+      return true;
     });
   }
 

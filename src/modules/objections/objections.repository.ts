@@ -71,6 +71,31 @@ export interface DisputeReportRow {
   outcome: DisputeOutcome | null;
 }
 
+/**
+ * The keberatan and sengketa of one PPID unit's requests received in a period, as the scorecards
+ * count them (the unit handling the request now, like the scorecards' request counts).
+ */
+export interface ObjectionScorecardRow {
+  unitId: number;
+  bodyId: number;
+  /** Keberatan filed on the period's requests. */
+  objections: number;
+  /** The period's requests with at least one keberatan. */
+  requestsObjected: number;
+  /** Decided in the requester's favour, in full or in part. */
+  overturned: number;
+  /** Answered by the atasan PPID (a tanggapan with its date). */
+  answered: number;
+  /** Answered on or before the atasan's due date (30 working days, Pasal 36(2)). */
+  answeredOnTime: number;
+  /** Not answered and past the due date on `today`. */
+  overdue: number;
+  /** Sengketa filed at the Komisi Informasi on the period's requests. */
+  disputes: number;
+  /** The period's requests with at least one sengketa. */
+  requestsDisputed: number;
+}
+
 /** The only reader and writer of objections, disputes and objection_counters. */
 @Injectable()
 export class ObjectionsRepository {
@@ -246,5 +271,39 @@ export class ObjectionsRepository {
       [bodyId, firstDay, lastDay],
     )) as DisputeReportRow[];
     return { objections, disputes };
+  }
+
+  /**
+   * The scorecards' figures: per unit, the keberatan and sengketa of the requests received from
+   * `from` to `to` (local dates in `zone`), as they stand on `today` (a local date). A read-only
+   * join onto the requests' table, like the registers' query.
+   */
+  async countsForScorecards(from: string, to: string, zone: string, today: string): Promise<ObjectionScorecardRow[]> {
+    return (await this.objections.manager.query(
+      `WITH period_requests AS (
+         SELECT q.id, q.unit_id, q.body_id FROM requests q
+          WHERE q.received_at >= ($1::date::timestamp AT TIME ZONE $3)
+            AND q.received_at < (($2::date + 1)::timestamp AT TIME ZONE $3)
+       ), keberatan AS (
+         SELECT r.unit_id, r.body_id, count(*)::int AS objections, count(DISTINCT o.request_id)::int AS "requestsObjected",
+                count(*) FILTER (WHERE o.status IN ('overturned', 'partially_overturned'))::int AS overturned,
+                count(*) FILTER (WHERE o.response_date IS NOT NULL)::int AS answered,
+                count(*) FILTER (WHERE o.response_date IS NOT NULL AND o.response_date <= o.due_date)::int AS "answeredOnTime",
+                count(*) FILTER (WHERE o.response_date IS NULL AND o.due_date < $4::date)::int AS overdue
+           FROM period_requests r JOIN objections o ON o.request_id = r.id
+          GROUP BY r.unit_id, r.body_id
+       ), sengketa AS (
+         SELECT r.unit_id, r.body_id, count(*)::int AS disputes, count(DISTINCT d.request_id)::int AS "requestsDisputed"
+           FROM period_requests r JOIN disputes d ON d.request_id = r.id
+          GROUP BY r.unit_id, r.body_id
+       )
+       SELECT coalesce(k.unit_id, s.unit_id) AS "unitId", coalesce(k.body_id, s.body_id) AS "bodyId",
+              coalesce(k.objections, 0) AS objections, coalesce(k."requestsObjected", 0) AS "requestsObjected",
+              coalesce(k.overturned, 0) AS overturned, coalesce(k.answered, 0) AS answered,
+              coalesce(k."answeredOnTime", 0) AS "answeredOnTime", coalesce(k.overdue, 0) AS overdue,
+              coalesce(s.disputes, 0) AS disputes, coalesce(s."requestsDisputed", 0) AS "requestsDisputed"
+         FROM keberatan k FULL JOIN sengketa s ON s.unit_id = k.unit_id`,
+      [from, to, zone, today],
+    )) as ObjectionScorecardRow[];
   }
 }

@@ -1,39 +1,52 @@
+import { LocalDate } from 'src/common/time/local-time';
 import { Period } from './scorecard-period';
 
-/** Keberatan and sengketa figures of one body for a period (requests received in it). */
+/** Keberatan and sengketa figures of one body or unit for a period (requests received in it). */
 export interface ObjectionFigures {
   /** Keberatan filed on the period's requests. */
   objections: number;
-  /** Keberatan decided in the requester's favour (the refusal or answer overturned). */
+  /** The period's requests with at least one keberatan (the numerator of the keberatan rate). */
+  requestsObjected: number;
+  /** Keberatan decided in the requester's favour, in full or in part (the refusal or answer overturned). */
   overturned: number;
-  /** Keberatan answered by the atasan PPID within its 30 working days. */
-  answeredOnTime: number;
-  /** Keberatan answered at all (the base of answeredOnTime). */
+  /** Keberatan answered by the atasan PPID at all (the base of the share overturned). */
   answered: number;
+  /** Keberatan answered within the atasan PPID's 30 working days (on or before the due date). */
+  answeredOnTime: number;
+  /** Keberatan not answered and past the atasan's due date today: late too. */
+  overdue: number;
   /** Sengketa filed at the Komisi Informasi on the period's requests. */
   disputes: number;
+  /** The period's requests with at least one sengketa (the numerator of the sengketa rate). */
+  requestsDisputed: number;
+}
+
+/** A body's annual report (laporan layanan informasi) of `reportYear`, due by `deadline` (31 March after it). */
+export interface AnnualReportStanding {
+  reportYear: number;
+  deadline: LocalDate;
+  /** The day it was published, in the body's zone; null while unpublished. */
+  publishedOn: LocalDate | null;
+  /** Published by the deadline; false when published later or not at all after it; null while not yet due and unpublished. */
+  onTime: boolean | null;
+}
+
+/** Keberatan figures per PPID unit (the unit handling the request), with its body. */
+export interface UnitObjectionFigures extends ObjectionFigures {
+  unitId: number;
+  bodyId: number;
 }
 
 /**
- * Where the scorecards read data the requests do not hold. Each method answers per body id, or
- * null when the portal does not keep that data yet: the metric is then shown as not available
- * and its weight is shared out over the others.
+ * Where the scorecards read data the requests do not hold. Each method answers, or null when the
+ * portal does not keep that data: the metric is then shown as not available and its weight is
+ * shared out over the others.
  */
 export interface ComplianceSources {
-  objections(period: Period, bodyIds: readonly number[]): Promise<ReadonlyMap<number, ObjectionFigures> | null>;
-  /** Whether each body published its annual report (laporan layanan informasi) of `year − 1` by 31 March of `year`. */
-  annualReports(year: number, bodyIds: readonly number[]): Promise<ReadonlyMap<number, boolean> | null>;
+  /** Keberatan and sengketa of the period's requests per unit, as they stand on `today`. */
+  objections(period: Period, today: LocalDate): Promise<readonly UnitObjectionFigures[] | null>;
+  /** Whether each body published its annual report of `year − 1` by 31 March of `year`, seen on `today`. */
+  annualReports(year: number, bodyIds: readonly number[], today: LocalDate): Promise<ReadonlyMap<number, AnnualReportStanding> | null>;
 }
 
 export const COMPLIANCE_SOURCES = Symbol('COMPLIANCE_SOURCES');
-
-/** The portal keeps no keberatan and no annual reports yet: both are not available. */
-export class NoComplianceSources implements ComplianceSources {
-  objections(): Promise<null> {
-    return Promise.resolve(null);
-  }
-
-  annualReports(): Promise<null> {
-    return Promise.resolve(null);
-  }
-}

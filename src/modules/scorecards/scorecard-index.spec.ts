@@ -36,6 +36,25 @@ describe('componentScores', () => {
   });
 });
 
+describe('componentScores of keberatan and the annual report', () => {
+  const figures = { objections: 5, requestsObjected: 5, overturned: 2, answered: 3, answeredOnTime: 3, overdue: 1, disputes: 1, requestsDisputed: 1 };
+  const report = (onTime: boolean | null) => ({ reportYear: 2025, deadline: '2026-03-31', publishedOn: null, onTime });
+
+  it('should score keberatan answered within 30 working days, an overdue one counting as late', () => {
+    const s = componentScores(computeMetrics(counts, [], figures, report(true)));
+    expect(s.objections.score).toBeCloseTo(75);
+    expect(s.annualReport).toEqual({ score: 100, reason: null });
+  });
+
+  it('should give 0 for a late or missing report and leave out one not yet due or a body without keberatan', () => {
+    const none = { ...figures, objections: 0, requestsObjected: 0, overturned: 0, answered: 0, answeredOnTime: 0, overdue: 0 };
+    expect(componentScores(computeMetrics(counts, [], none, report(false))).annualReport).toEqual({ score: 0, reason: null });
+    const s = componentScores(computeMetrics(counts, [], none, report(null)));
+    expect(s.annualReport).toEqual({ score: null, reason: 'not_applicable' });
+    expect(s.objections).toEqual({ score: null, reason: 'not_applicable' });
+  });
+});
+
 describe('serviceIndex', () => {
   it('should share out the weights of parts without a score and say which were left out', () => {
     const s = componentScores(computeMetrics(counts, [{ value: 4, count: 20 }], null, null));

@@ -19,8 +19,10 @@ const shareScore = (value: number | null): ComponentScore => (value === null ? N
  * - onTime, completion, justifiedRefusals: the share × 100;
  * - speed: 100 × (1 − median working days to notice / 10), 0 at or past the statutory 10 days;
  * - backlog: 100 × (1 − overdue at the period's end / requests received), at least 0;
- * - objections: the share of keberatan answered on time × 100;
- * - annualReport: 100 when published by 31 March, else 0.
+ * - objections: the share of keberatan answered within 30 working days × 100 (of those answered or
+ *   past due unanswered); not applicable without keberatan: a keberatan is the requester's right,
+ *   so how many are filed or overturned is shown but not scored;
+ * - annualReport: 100 when published by 31 March, else 0; not applicable while not yet due.
  * A part with no data (no refusals, no notice yet) is not applicable; one whose source the portal
  * does not keep is not available. Either way it is left out and its weight shared out.
  */
@@ -32,7 +34,7 @@ export function componentScores(m: ScorecardMetrics): Record<IndexComponent, Com
     justifiedRefusals: shareScore(m.justifiedRefusal.value),
     backlog: m.received === 0 ? NOT_APPLICABLE : scored(100 * (1 - m.overdueAtEnd / m.received)),
     objections: m.objections === null ? NOT_AVAILABLE : shareScore(m.objections.answeredOnTime.value),
-    annualReport: m.annualReport === null ? NOT_AVAILABLE : scored(m.annualReport ? 100 : 0),
+    annualReport: m.annualReport === null ? NOT_AVAILABLE : m.annualReport.onTime === null ? NOT_APPLICABLE : scored(m.annualReport.onTime ? 100 : 0),
   };
 }
 

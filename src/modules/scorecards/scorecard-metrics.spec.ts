@@ -41,13 +41,21 @@ describe('computeMetrics', () => {
     expect(m.annualReport).toBeNull();
   });
 
-  it('should compute the keberatan rates once a source gives figures', () => {
-    const m = computeMetrics(counts, [], { objections: 3, overturned: 1, answeredOnTime: 2, answered: 3, disputes: 1 }, true);
+  it('should compute the keberatan rates on their own bases once a source gives figures', () => {
+    const standing = { reportYear: 2025, deadline: '2026-03-31', publishedOn: '2026-03-31', onTime: true };
+    const m = computeMetrics(
+      counts,
+      [],
+      { objections: 4, requestsObjected: 3, overturned: 1, answered: 3, answeredOnTime: 2, overdue: 1, disputes: 2, requestsDisputed: 1 },
+      standing,
+    );
+    expect(m.objections).toMatchObject({ objections: 4, disputes: 2 });
+    // Requests with a keberatan of those received; overturned of those answered; on time of those answered or overdue.
     expect(m.objections?.objectionRate).toMatchObject({ k: 3, n: 12 });
     expect(m.objections?.overturned).toMatchObject({ k: 1, n: 3 });
-    expect(m.objections?.answeredOnTime).toMatchObject({ k: 2, n: 3 });
+    expect(m.objections?.answeredOnTime).toMatchObject({ k: 2, n: 4, value: 0.5 });
     expect(m.objections?.disputeRate).toMatchObject({ k: 1, n: 12 });
-    expect(m.annualReport).toBe(true);
+    expect(m.annualReport).toEqual(standing);
   });
 
   it('should leave rates without a base empty, not zero', () => {

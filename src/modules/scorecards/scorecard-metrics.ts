@@ -1,4 +1,4 @@
-import { ObjectionFigures } from './compliance-sources';
+import { AnnualReportStanding, ObjectionFigures } from './compliance-sources';
 import { quantile, rate, Rate, Weighted } from './scorecard-stats';
 
 /**
@@ -49,10 +49,17 @@ export function addCounts(a: RequestCounts, b: RequestCounts): RequestCounts {
 
 /** Keberatan and sengketa metrics, or null while the portal keeps no keberatan. */
 export interface ObjectionMetrics {
-  /** Keberatan per request received. */
+  /** Keberatan filed on the period's requests (a request may have more than one). */
+  objections: number;
+  /** Sengketa filed at the Komisi Informasi on the period's requests. */
+  disputes: number;
+  /** Requests with a keberatan, of the requests received. */
   objectionRate: Rate;
+  /** Keberatan decided in the requester's favour (in full or in part), of those answered. */
   overturned: Rate;
+  /** Keberatan answered within 30 working days, of those answered or past their due date unanswered. */
   answeredOnTime: Rate;
+  /** Requests taken to the Komisi Informasi, of the requests received. */
   disputeRate: Rate;
 }
 
@@ -68,16 +75,18 @@ export interface ScorecardMetrics {
   daysToNotice: { n: number; median: number | null; p90: number | null };
   overdueAtEnd: number;
   objections: ObjectionMetrics | null;
-  /** Annual report of the year before published by 31 March; null when not available. */
-  annualReport: boolean | null;
+  /** The annual report of the year before and whether it was published by 31 March; null when not available. */
+  annualReport: AnnualReportStanding | null;
 }
 
-function objectionMetrics(received: number, f: ObjectionFigures): ObjectionMetrics {
+export function objectionMetrics(received: number, f: ObjectionFigures): ObjectionMetrics {
   return {
-    objectionRate: rate(Math.min(f.objections, received), received),
-    overturned: rate(f.overturned, f.objections),
-    answeredOnTime: rate(f.answeredOnTime, f.answered),
-    disputeRate: rate(Math.min(f.disputes, received), received),
+    objections: f.objections,
+    disputes: f.disputes,
+    objectionRate: rate(Math.min(f.requestsObjected, received), received),
+    overturned: rate(f.overturned, f.answered),
+    answeredOnTime: rate(f.answeredOnTime, f.answered + f.overdue),
+    disputeRate: rate(Math.min(f.requestsDisputed, received), received),
   };
 }
 
@@ -86,7 +95,7 @@ export function computeMetrics(
   c: RequestCounts,
   daysToNotice: readonly Weighted[],
   objections: ObjectionFigures | null,
-  annualReport: boolean | null,
+  annualReport: AnnualReportStanding | null,
 ): ScorecardMetrics {
   const n = daysToNotice.reduce((s, w) => s + w.count, 0);
   return {

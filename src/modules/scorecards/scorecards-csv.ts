@@ -1,6 +1,40 @@
+import { ScorecardMetrics } from './scorecard-metrics';
+import { Rate } from './scorecard-stats';
 import { ProvinceScorecards } from './scorecards.service';
 
-export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya'];
+/** The keberatan rates: each as k, n and its 95% Wilson interval in percent. */
+const OBJECTION_RATES = ['permohonan_dengan_keberatan', 'keberatan_dikabulkan', 'keberatan_tepat_waktu', 'permohonan_sampai_sengketa'] as const;
+
+function complianceColumns(): string[] {
+  return [
+    'keberatan',
+    'sengketa',
+    ...OBJECTION_RATES.flatMap((r) => [`${r}_k`, `${r}_n`, `${r}_ik95_bawah`, `${r}_ik95_atas`]),
+    'laporan_tahunan_tepat_waktu',
+    'laporan_tahunan_terbit',
+  ];
+}
+
+export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya', ...complianceColumns()];
+
+const pct = (v: number | null): number | null => (v === null ? null : Number((v * 100).toFixed(1)));
+const rateCells = (r: Rate | undefined): (number | null)[] => (r ? [r.k, r.n, pct(r.low), pct(r.high)] : [null, null, null, null]);
+
+/** The keberatan, sengketa and annual report cells of a body: empty where the portal keeps no such data. */
+function complianceCells(m: ScorecardMetrics): (string | number | null)[] {
+  const o = m.objections;
+  const report = m.annualReport;
+  return [
+    o ? o.objections : null,
+    o ? o.disputes : null,
+    ...rateCells(o?.objectionRate),
+    ...rateCells(o?.overturned),
+    ...rateCells(o?.answeredOnTime),
+    ...rateCells(o?.disputeRate),
+    report === null ? null : report.onTime === null ? 'belum_jatuh_tempo' : report.onTime ? 'ya' : 'tidak',
+    report?.publishedOn ?? null,
+  ];
+}
 
 function cell(v: string | number | null): string {
   if (v === null) return '';
@@ -34,6 +68,7 @@ export function scorecardRows(p: ProvinceScorecards): (string | number | null)[]
         m.justifiedRefusal.k,
         m.overdueAtEnd,
         c.previousIndex,
+        ...complianceCells(m),
       ];
   });
 }

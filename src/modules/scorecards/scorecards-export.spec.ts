@@ -30,8 +30,30 @@ describe('scorecardsCsv', () => {
   it('should write a header and one line per body, an unranked body with empty rank and index', () => {
     const lines = scorecardsCsv(scorecards).trimEnd().split('\r\n');
     expect(lines[0]).toBe(SCORECARD_COLUMNS.join(','));
-    expect(lines[1]).toBe('35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,');
+    expect(lines[1]).toBe(`35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,${',,'.repeat(10)}`);
     expect(lines[2].startsWith(`35.07,"'=HYPERLINK(""x"")",,,data_belum_cukup,2,1,2,50,`)).toBe(true);
+  });
+});
+
+describe('scorecardsCsv of keberatan and the annual report', () => {
+  it('should write counts, k, n and the Wilson interval of each keberatan rate, and the report standing', () => {
+    const metrics = computeMetrics(
+      { ...ZERO_COUNTS, received: 10 },
+      [],
+      { objections: 3, requestsObjected: 2, overturned: 1, answered: 2, answeredOnTime: 1, overdue: 1, disputes: 1, requestsDisputed: 1 },
+      { reportYear: 2024, deadline: '2025-03-31', publishedOn: '2025-04-01', onTime: false },
+    );
+    const base = scorecards.bodies[0];
+    const csv = scorecardsCsv({ ...scorecards, notAvailable: [], bodies: [{ ...base, metrics }] });
+    const [header, line] = csv.trimEnd().split('\r\n').map((l) => l.split(','));
+    const cell = (name: string): string => line[header.indexOf(name)];
+    expect([cell('keberatan'), cell('sengketa')]).toEqual(['3', '1']);
+    expect([cell('permohonan_dengan_keberatan_k'), cell('permohonan_dengan_keberatan_n')]).toEqual(['2', '10']);
+    expect([cell('keberatan_dikabulkan_k'), cell('keberatan_dikabulkan_n')]).toEqual(['1', '2']);
+    // 1 of 3 (the overdue one counts as late): Wilson 95% 6.1–79.2%.
+    expect(['k', 'n', 'ik95_bawah', 'ik95_atas'].map((x) => cell(`keberatan_tepat_waktu_${x}`))).toEqual(['1', '3', '6.1', '79.2']);
+    expect([cell('permohonan_sampai_sengketa_k'), cell('permohonan_sampai_sengketa_n')]).toEqual(['1', '10']);
+    expect([cell('laporan_tahunan_tepat_waktu'), cell('laporan_tahunan_terbit')]).toEqual(['tidak', '2025-04-01']);
   });
 });
 

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AnnualReportsModule } from 'src/modules/annual-reports';
 import { WorkingDaysModule } from 'src/modules/calendar';
+import { ObjectionRecordsModule } from 'src/modules/objections';
 import { NotificationsModule } from 'src/modules/notifications';
 import { BureauSummaryJobs } from './bureau-summary-jobs';
 import { BureauSummaryRepository } from './bureau-summary.repository';
 import { BureauSummaryService } from './bureau-summary.service';
-import { COMPLIANCE_SOURCES, NoComplianceSources } from './compliance-sources';
+import { COMPLIANCE_SOURCES } from './compliance-sources';
 import { BureauDeskController } from './bureau-desk.controller';
 import { BureauQueueController } from './bureau-queue.controller';
 import { BureauQueueService } from './bureau-queue.service';
+import { RecordedComplianceSources } from './recorded-compliance-sources';
 import { ScorecardRequestsRepository } from './scorecard-requests.repository';
 import { ScorecardsApiController } from './scorecards-api.controller';
 import { ScorecardsPagesController } from './scorecards-pages.controller';
@@ -17,13 +20,23 @@ import { ScorecardsService } from './scorecards.service';
 /**
  * Compliance scorecards of the badan publik, computed from the requests' rows and event log
  * (read-only report queries; its one table records the weekly summaries sent to the bureau).
- * Keberatan and annual reports come in
- * through ComplianceSources once the portal keeps them.
+ * Keberatan, sengketa and annual reports come in through ComplianceSources, read from the
+ * objections and annual-reports modules.
  */
 @Module({
-  imports: [WorkingDaysModule, NotificationsModule],
+  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule],
   controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController, BureauQueueController],
-  providers: [ScorecardsRepository, ScorecardsService, ScorecardRequestsRepository, BureauQueueService, BureauSummaryRepository, BureauSummaryService, BureauSummaryJobs, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
+  providers: [
+    ScorecardsRepository,
+    ScorecardsService,
+    ScorecardRequestsRepository,
+    BureauQueueService,
+    BureauSummaryRepository,
+    BureauSummaryService,
+    BureauSummaryJobs,
+    RecordedComplianceSources,
+    { provide: COMPLIANCE_SOURCES, useExisting: RecordedComplianceSources },
+  ],
   exports: [ScorecardsService],
 })
 export class ScorecardsModule {}

@@ -2,7 +2,9 @@ import { formatIndonesianDate, LocalDate } from 'src/common/time/local-time';
 import { INDEX_COMPONENTS, IndexComponent } from 'src/config/scorecard-weights';
 import { DeskLinks, deskLinks } from './bureau-desk-links';
 import { drillDownHref } from './bureau-queue-filter';
+import { AnnualReportStanding } from './compliance-sources';
 import { Band } from './scorecard-index';
+import { ScorecardMetrics } from './scorecard-metrics';
 import { Period } from './scorecard-period';
 import { Rate } from './scorecard-stats';
 import { BodyScorecard, BodyScorecardPage, BureauDesk, ProvinceScorecards } from './scorecards.service';
@@ -23,8 +25,14 @@ export const COMPONENT_LABELS: Record<IndexComponent, { name: string; formula: s
   speed: { name: 'Kecepatan', formula: '100 × (1 − median hari kerja sampai pemberitahuan ÷ 10), paling rendah 0' },
   justifiedRefusals: { name: 'Penolakan beralasan', formula: 'persentase penolakan yang menyebut dasar Pasal 17 dan mencatat uji konsekuensi lengkap' },
   backlog: { name: 'Tunggakan', formula: '100 × (1 − permohonan terlambat pada akhir periode ÷ permohonan diterima), paling rendah 0' },
-  objections: { name: 'Keberatan dijawab tepat waktu', formula: 'persentase keberatan yang dijawab atasan PPID dalam 30 hari kerja' },
-  annualReport: { name: 'Laporan tahunan', formula: '100 bila laporan layanan informasi tahun sebelumnya terbit paling lambat 31 Maret, selain itu 0' },
+  objections: {
+    name: 'Keberatan dijawab tepat waktu',
+    formula: 'persentase keberatan yang dijawab atasan PPID dalam 30 hari kerja, dari keberatan yang sudah dijawab atau sudah lewat batas waktunya tanpa jawaban',
+  },
+  annualReport: {
+    name: 'Laporan tahunan',
+    formula: '100 bila laporan layanan informasi tahun sebelumnya terbit paling lambat 31 Maret, 0 bila terbit sesudahnya atau belum terbit sesudah 31 Maret; tidak dihitung sebelum 31 Maret lewat',
+  },
 };
 
 const NOT_AVAILABLE_TEXT = '—';
@@ -91,11 +99,36 @@ export interface ScorecardRowView {
   overdueAtEnd: number;
   change: string;
   versusMedian: string;
-  objections: string;
-  objectionRate: string;
-  objectionsOverturned: string;
-  disputeRate: string;
+  objections: RateView;
+  objectionRate: RateView;
+  objectionsOverturned: RateView;
+  disputeRate: RateView;
+  /** How many keberatan and sengketa, e.g. "3 keberatan, 1 sengketa". */
+  objectionCounts: string;
   annualReport: string;
+}
+
+const NOT_KEPT: RateView = { text: NOT_AVAILABLE_TEXT, detail: 'belum dicatat di portal' };
+
+/** "Ya (terbit 28 Maret 2026)", "Tidak (terbit 1 April 2026)", "Tidak (belum terbit)", "Belum jatuh tempo (31 Maret 2026)". */
+export function presentAnnualReport(r: AnnualReportStanding | null): string {
+  if (r === null) return NOT_AVAILABLE_TEXT;
+  const what = `laporan ${r.reportYear}`;
+  if (r.onTime === null) return `Belum jatuh tempo (${what}, batas ${formatIndonesianDate(r.deadline)})`;
+  if (r.publishedOn === null) return `Tidak (${what} belum terbit)`;
+  return `${r.onTime ? 'Ya' : 'Tidak'} (${what} terbit ${formatIndonesianDate(r.publishedOn)})`;
+}
+
+function objectionViews(m: ScorecardMetrics): Pick<ScorecardRowView, 'objections' | 'objectionRate' | 'objectionsOverturned' | 'disputeRate' | 'objectionCounts'> {
+  const o = m.objections;
+  if (o === null) return { objections: NOT_KEPT, objectionRate: NOT_KEPT, objectionsOverturned: NOT_KEPT, disputeRate: NOT_KEPT, objectionCounts: NOT_AVAILABLE_TEXT };
+  return {
+    objections: presentRate(o.answeredOnTime),
+    objectionRate: presentRate(o.objectionRate),
+    objectionsOverturned: presentRate(o.overturned),
+    disputeRate: presentRate(o.disputeRate),
+    objectionCounts: `${o.objections} keberatan, ${o.disputes} sengketa`,
+  };
 }
 
 export function presentRow(c: BodyScorecard, p: ProvinceScorecards, query: string): ScorecardRowView {
@@ -120,11 +153,8 @@ export function presentRow(c: BodyScorecard, p: ProvinceScorecards, query: strin
     overdueAtEnd: m.overdueAtEnd,
     change: change(idx, c.previousIndex),
     versusMedian: c.enoughData ? versusMedian(idx, p.medians.index) : NOT_AVAILABLE_TEXT,
-    objections: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.answeredOnTime).text,
-    objectionRate: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.objectionRate).text,
-    objectionsOverturned: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.overturned).text,
-    disputeRate: m.objections === null ? NOT_AVAILABLE_TEXT : presentRate(m.objections.disputeRate).text,
-    annualReport: m.annualReport === null ? NOT_AVAILABLE_TEXT : m.annualReport ? 'Ya' : 'Tidak',
+    ...objectionViews(m),
+    annualReport: presentAnnualReport(m.annualReport),
   };
 }
 
@@ -173,7 +203,16 @@ export interface RankingPageView {
   asOf: string;
   choice: PeriodChoice;
   rows: ScorecardRowView[];
-  province: { received: number; onTime: RateView; completion: RateView; overdueAtEnd: number; medianIndex: string; medianOnTime: string };
+  province: {
+    received: number;
+    onTime: RateView;
+    completion: RateView;
+    overdueAtEnd: number;
+    medianIndex: string;
+    medianOnTime: string;
+    objectionCounts: string;
+    objectionsOnTime: RateView;
+  };
   chartSvg: string;
   method: MethodView;
   csvHref: string;
@@ -205,6 +244,8 @@ export function rankingPageView(p: ProvinceScorecards, today: LocalDate, chartSv
       overdueAtEnd: p.province.overdueAtEnd,
       medianIndex: p.medians.index === null ? NOT_AVAILABLE_TEXT : number(p.medians.index),
       medianOnTime: p.medians.onTime === null ? NOT_AVAILABLE_TEXT : percent(p.medians.onTime),
+      objectionCounts: objectionViews(p.province).objectionCounts,
+      objectionsOnTime: objectionViews(p.province).objections,
     },
     chartSvg,
     method: presentMethod(p),
@@ -221,7 +262,18 @@ export interface BodyPageView {
   backHref: string;
   row: ScorecardRowView;
   scores: { name: string; score: string; weight: string }[];
-  units: { name: string; level: string; received: number; onTime: RateView; completion: RateView; medianDays: string; refusal: RateView }[];
+  units: {
+    name: string;
+    level: string;
+    received: number;
+    onTime: RateView;
+    completion: RateView;
+    medianDays: string;
+    refusal: RateView;
+    objectionRate: RateView;
+    objectionsOnTime: RateView;
+    disputeRate: RateView;
+  }[];
   history: { label: string; index: string; received: number; enoughData: boolean }[];
   historySvg: string;
   overdue: { registrationNumber: string; unitName: string; dueDate: string; workingDaysOverdue: number }[];
@@ -255,6 +307,7 @@ export function bodyPageView(page: BodyScorecardPage, historySvg: string): BodyP
       completion: presentRate(u.metrics.completion),
       medianDays: u.metrics.daysToNotice.median === null ? NOT_AVAILABLE_TEXT : String(u.metrics.daysToNotice.median),
       refusal: presentRate(u.metrics.refusal),
+      ...unitObjectionViews(u.metrics),
     })),
     history: page.history.map((h) => ({
       label: `${quarterShortLabel(h.period)} ${h.period.year}`,
@@ -268,6 +321,11 @@ export function bodyPageView(page: BodyScorecardPage, historySvg: string): BodyP
     medianIndex: p.medians.index === null ? NOT_AVAILABLE_TEXT : number(p.medians.index),
     medianOnTime: p.medians.onTime === null ? NOT_AVAILABLE_TEXT : percent(p.medians.onTime),
   };
+}
+
+function unitObjectionViews(m: ScorecardMetrics): { objectionRate: RateView; objectionsOnTime: RateView; disputeRate: RateView } {
+  const v = objectionViews(m);
+  return { objectionRate: v.objectionRate, objectionsOnTime: v.objections, disputeRate: v.disputeRate };
 }
 
 export interface DeskView {

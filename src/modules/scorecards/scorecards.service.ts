@@ -6,7 +6,8 @@ import { LocalDate, localDateTimeOf } from 'src/common/time/local-time';
 import { AppConfig } from 'src/config/app-config';
 import { IndexComponent, ScorecardWeights } from 'src/config/scorecard-weights';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
-import { COMPLIANCE_SOURCES, ComplianceSources, ObjectionFigures } from './compliance-sources';
+import { COMPLIANCE_SOURCES, ComplianceSources, ObjectionFigures, UnitObjectionFigures } from './compliance-sources';
+import { addObjectionFigures, NO_OBJECTIONS } from './scorecard-compliance';
 import { Band, bandOf, ComponentScore, componentScores, rankBodies, roundIndex, ServiceIndex, serviceIndex } from './scorecard-index';
 import { addCounts, computeMetrics, RequestCounts, ScorecardMetrics, ZERO_COUNTS } from './scorecard-metrics';
 import { Period, periodEnd, previousPeriod, quarterPeriod, quartersBegun } from './scorecard-period';
@@ -142,9 +143,10 @@ export class ScorecardsService {
     const current = province.bodies.find((c) => c.body.code === code);
     if (!current) throw new NotFound('Badan publik tidak ditemukan.');
     const year = period.year ?? Number(period.to.slice(0, 4));
-    const [unitRows, data, overdue, calendar, history] = await Promise.all([
+    const [unitRows, data, objections, overdue, calendar, history] = await Promise.all([
       this.repo.findUnits(current.body.id),
       this.periodData(period, today),
+      this.sources.objections(period, today),
       this.repo.findOldestOverdue(current.body.id, today, OLDEST_OVERDUE),
       this.calendar.calendarFor(current.body.id),
       Promise.all(
@@ -160,7 +162,7 @@ export class ScorecardsService {
       metrics: computeMetrics(
         data.units.get(unit.id) ?? ZERO_COUNTS,
         histogram(data.days.get(unit.id)),
-        null,
+        objections ? (objections.find((o) => o.unitId === unit.id) ?? NO_OBJECTIONS) : null,
         null,
       ),
     }));
@@ -180,11 +182,12 @@ export class ScorecardsService {
   ): Promise<{ cards: BodyScorecard[]; province: ScorecardMetrics; notAvailable: IndexComponent[] }> {
     const ids = bodies.map((b) => b.id);
     const year = period.year ?? Number(period.to.slice(0, 4));
-    const [data, objections, reports] = await Promise.all([
+    const [data, objectionRows, reports] = await Promise.all([
       this.periodData(period, today),
-      this.sources.objections(period, ids),
-      this.sources.annualReports(year, ids),
+      this.sources.objections(period, today),
+      this.sources.annualReports(year, ids, today),
     ]);
+    const objections = objectionRows ? objectionsByBody(objectionRows) : null;
     const countsOf = new Map<number, RequestCounts>();
     const daysOf = new Map<number, Map<number, number>>();
     for (const c of data.units.values()) countsOf.set(c.bodyId, addCounts(countsOf.get(c.bodyId) ?? ZERO_COUNTS, c));
@@ -201,7 +204,7 @@ export class ScorecardsService {
         countsOf.get(body.id) ?? ZERO_COUNTS,
         histogram(daysOf.get(body.id)),
         objections ? (objections.get(body.id) ?? NO_OBJECTIONS) : null,
-        reports ? (reports.get(body.id) ?? false) : null,
+        reports ? (reports.get(body.id) ?? null) : null,
       );
       const scores = componentScores(metrics);
       const index = serviceIndex(scores, this.config.scorecardWeights);
@@ -221,7 +224,9 @@ export class ScorecardsService {
     const notAvailable: IndexComponent[] = [];
     if (!objections) notAvailable.push('objections');
     if (!reports) notAvailable.push('annualReport');
-    return { cards, province: computeMetrics(total, histogram(allDays), null, null), notAvailable };
+    let allObjections = NO_OBJECTIONS;
+    for (const f of objections?.values() ?? []) allObjections = addObjectionFigures(allObjections, f);
+    return { cards, province: computeMetrics(total, histogram(allDays), objections ? allObjections : null, null), notAvailable };
   }
 
   /** The two grouped statements of a period, the notice day pairs turned into working days by each body's calendar. */
@@ -250,7 +255,12 @@ export function slippedBodies(cards: readonly BodyScorecard[], limit: number): {
     .slice(0, limit);
 }
 
-const NO_OBJECTIONS: ObjectionFigures = { objections: 0, overturned: 0, answeredOnTime: 0, answered: 0, disputes: 0 };
+/** The units' keberatan figures summed per body. */
+function objectionsByBody(rows: readonly UnitObjectionFigures[]): Map<number, ObjectionFigures> {
+  const out = new Map<number, ObjectionFigures>();
+  for (const r of rows) out.set(r.bodyId, addObjectionFigures(out.get(r.bodyId) ?? NO_OBJECTIONS, r));
+  return out;
+}
 
 function addPair(days: Map<number, Map<number, number>>, p: NoticeDayPairs, calendar: WorkingDayCalendar): void {
   const d = Math.max(0, calendar.countWorkingDays(p.receivedOn, p.noticeOn));
