@@ -15,6 +15,7 @@ import { RequestActions1764700000000 } from './1764700000000-request-actions';
 import { Objections1764800000000 } from './1764800000000-objections';
 import { RequestReopening1764800000001 } from './1764800000001-request-reopening';
 import { AnnualReports1764900000000 } from './1764900000000-annual-reports';
+import { MonevResults1765300000000 } from './1765300000000-monev-results';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Objections1764800000000,
   RequestReopening1764800000001,
   AnnualReports1764900000000,
+  MonevResults1765300000000,
 ];
