@@ -1,6 +1,7 @@
+import { MonevBeside } from './scorecards-monev';
 import { ProvinceScorecards } from './scorecards.service';
 
-export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya'];
+export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya', 'monev_ki_tahun', 'monev_ki_nilai', 'monev_ki_kualifikasi'];
 
 function cell(v: string | number | null): string {
   if (v === null) return '';
@@ -10,10 +11,14 @@ function cell(v: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One row per body, in the columns of SCORECARD_COLUMNS (null for an empty cell). */
-export function scorecardRows(p: ProvinceScorecards): (string | number | null)[][] {
+/**
+ * One row per body, in the columns of SCORECARD_COLUMNS (null for an empty cell). The monev
+ * columns hold the Komisi Informasi's result of the year as imported, apart from the index.
+ */
+export function scorecardRows(p: ProvinceScorecards, monev: MonevBeside | null = null): (string | number | null)[][] {
   return p.bodies.map((c) => {
     const m = c.metrics;
+    const ki = monev?.results.get(c.body.id);
     return [
         c.body.code,
         c.body.name,
@@ -34,12 +39,15 @@ export function scorecardRows(p: ProvinceScorecards): (string | number | null)[]
         m.justifiedRefusal.k,
         m.overdueAtEnd,
         c.previousIndex,
+        ki ? ki.year : null,
+        ki ? ki.score : null,
+        ki ? ki.qualification : null,
       ];
   });
 }
 
 /** The ranking as CSV (one line per body, rates as counts and percentages with a dot). */
-export function scorecardsCsv(p: ProvinceScorecards): string {
-  const lines = [SCORECARD_COLUMNS.join(','), ...scorecardRows(p).map((r) => r.map(cell).join(','))];
+export function scorecardsCsv(p: ProvinceScorecards, monev: MonevBeside | null = null): string {
+  const lines = [SCORECARD_COLUMNS.join(','), ...scorecardRows(p, monev).map((r) => r.map(cell).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
