@@ -16,6 +16,7 @@ import { Objections1764800000000 } from './1764800000000-objections';
 import { RequestReopening1764800000001 } from './1764800000001-request-reopening';
 import { AnnualReports1764900000000 } from './1764900000000-annual-reports';
 import { BureauWeeklySummary1765250000000 } from './1765250000000-bureau-weekly-summary';
+import { MonevResults1765300000000 } from './1765300000000-monev-results';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RequestReopening1764800000001,
   AnnualReports1764900000000,
   BureauWeeklySummary1765250000000,
+  MonevResults1765300000000,
 ];

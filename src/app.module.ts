@@ -9,6 +9,7 @@ import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
 import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
+import { MonevModule } from 'src/modules/monev';
 import { NotificationsModule } from 'src/modules/notifications';
 import { ObjectionsModule } from 'src/modules/objections';
 import { RemindersModule } from 'src/modules/reminders';
@@ -38,6 +39,7 @@ export class AppModule {
         RegistersModule,
         AnnualReportsModule,
         RemindersModule,
+        MonevModule,
         ScorecardsModule,
       ],
     };

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   'objection_register.exported': 'Register keberatan diunduh',
   'annual_report.updated': 'Laporan layanan informasi publik diubah',
   'annual_report.published': 'Laporan layanan informasi publik diumumkan',
+  'monev.imported': 'Hasil monev Komisi Informasi diimpor',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -3,6 +3,7 @@ export { BodiesAdminRepository } from './admin/bodies-admin.repository';
 export type { BodyDetails, UnitDetails } from './admin/bodies-admin.repository';
 export { checkBodyDetails } from './admin/details-input';
 export { allProvinceCodes, areaDataFile } from './area-data';
+export { normalizeRegionCode } from './body-search';
 export { BodiesModule } from './bodies.module';
 export { BodiesService } from './bodies.service';
 export type { BodyOption, BodySummary } from './bodies.service';

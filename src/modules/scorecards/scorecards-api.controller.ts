@@ -8,33 +8,41 @@ import { scorecardsCsv } from './scorecards-csv';
 import { scorecardsXlsx } from './scorecards-xlsx';
 import { presentScorecardsApi, ScorecardsApiResponse } from './scorecards-api.presenter';
 import { ScorecardsService } from './scorecards.service';
+import { ScorecardsMonev } from './scorecards-monev';
 
 /** The ranking as data: public, no personal data. */
 @ApiTags('scorecards')
 @Controller('api/v1/scorecards')
 export class ScorecardsApiController {
-  constructor(private readonly scorecards: ScorecardsService) {}
+  constructor(
+    private readonly scorecards: ScorecardsService,
+    private readonly monev: ScorecardsMonev,
+  ) {}
 
   @Get()
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'Every body with rank (null when not ranked), the portal service index, category, n and metrics' })
+  @ApiOkResponse({
+    description:
+      'Every body with rank (null when not ranked), the portal service index, category, n and metrics; beside them, never merged, `monev` (the Komisi Informasi result of the year: `{ year, score, qualification }` or null) and the top-level `monevYear` and `correlation` `{ n, pearson, spearman }` (null coefficients below 3 pairs)',
+  })
   @ApiBadRequestResponse({ description: 'A period parameter is invalid; `errors` names it' })
   async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string | StreamableFile> {
     const now = new Date();
     const parsed = parsePeriod({ year: given(q.year), quarter: given(q.quarter), from: given(q.from), to: given(q.to) }, this.scorecards.today(now));
     if (!parsed.period) throw new ValidationFailed(parsed.errors);
     const result = await this.scorecards.province(parsed.period, now);
+    const monev = await this.monev.beside(result);
     if (q.format === 'csv') {
       res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="peringkat-layanan-informasi.csv"' });
-      return `\uFEFF${scorecardsCsv(result)}`;
+      return `\uFEFF${scorecardsCsv(result, monev)}`;
     }
     if (q.format === 'xlsx') {
-      return new StreamableFile(await scorecardsXlsx(result), {
+      return new StreamableFile(await scorecardsXlsx(result, monev), {
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         disposition: 'attachment; filename="peringkat-layanan-informasi.xlsx"',
       });
     }
-    return presentScorecardsApi(result);
+    return presentScorecardsApi(result, monev);
   }
 
   @Get(':code')
@@ -44,7 +52,7 @@ export class ScorecardsApiController {
     const parsed = parsePeriod({ year: given(q.year), quarter: given(q.quarter), from: given(q.from), to: given(q.to) }, this.scorecards.today(now));
     if (!parsed.period) throw new ValidationFailed(parsed.errors);
     const page = await this.scorecards.body(code, parsed.period, now);
-    const all = presentScorecardsApi(page.province);
+    const all = presentScorecardsApi(page.province, await this.monev.beside(page.province));
     return {
       ...all,
       bodies: undefined,

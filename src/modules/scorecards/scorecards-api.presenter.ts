@@ -1,8 +1,10 @@
 import { IndexComponent } from 'src/config/scorecard-weights';
 import { ScorecardMetrics } from './scorecard-metrics';
+import { MonevBeside, MonevScore } from './scorecards-monev';
+import { monevApiFields, MonevApiFields } from './scorecards-monev.presenter';
 import { ProvinceScorecards } from './scorecards.service';
 
-export interface ScorecardsApiResponse {
+export interface ScorecardsApiResponse extends Partial<MonevApiFields> {
   year: number | null;
   quarter: number | null;
   from: string;
@@ -22,12 +24,15 @@ export interface ScorecardsApiResponse {
     n: number;
     previousScore: number | null;
     metrics: ScorecardMetrics;
+    /** The Komisi Informasi's monev result of the year, kept apart from the index; null when not imported. */
+    monev?: MonevScore | null;
   }[];
 }
 
 /** CONTRACT.md's shape: `{ year, bodies: [{ code, name, rank, score, category, n, metrics }] }`, plus the method. */
-export function presentScorecardsApi(p: ProvinceScorecards): ScorecardsApiResponse {
+export function presentScorecardsApi(p: ProvinceScorecards, monev?: MonevBeside): ScorecardsApiResponse {
   return {
+    ...(monev ? monevApiFields(monev) : {}),
     year: p.period.year,
     quarter: p.period.quarter,
     from: p.period.from,
@@ -47,6 +52,7 @@ export function presentScorecardsApi(p: ProvinceScorecards): ScorecardsApiRespon
       n: c.metrics.received,
       previousScore: c.previousIndex,
       metrics: c.metrics,
+      ...(monev ? { monev: monev.results.get(c.body.id) ?? null } : {}),
     })),
   };
 }

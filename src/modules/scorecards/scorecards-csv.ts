@@ -1,5 +1,6 @@
 import { ScorecardMetrics } from './scorecard-metrics';
 import { Rate } from './scorecard-stats';
+import { MonevBeside } from './scorecards-monev';
 import { ProvinceScorecards } from './scorecards.service';
 
 /** The keberatan rates: each as k, n and its 95% Wilson interval in percent. */
@@ -15,7 +16,7 @@ function complianceColumns(): string[] {
   ];
 }
 
-export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya', ...complianceColumns()];
+export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya', ...complianceColumns(), 'monev_ki_tahun', 'monev_ki_nilai', 'monev_ki_kualifikasi'];
 
 const pct = (v: number | null): number | null => (v === null ? null : Number((v * 100).toFixed(1)));
 const rateCells = (r: Rate | undefined): (number | null)[] => (r ? [r.k, r.n, pct(r.low), pct(r.high)] : [null, null, null, null]);
@@ -44,10 +45,14 @@ function cell(v: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One row per body, in the columns of SCORECARD_COLUMNS (null for an empty cell). */
-export function scorecardRows(p: ProvinceScorecards): (string | number | null)[][] {
+/**
+ * One row per body, in the columns of SCORECARD_COLUMNS (null for an empty cell). The monev
+ * columns hold the Komisi Informasi's result of the year as imported, apart from the index.
+ */
+export function scorecardRows(p: ProvinceScorecards, monev: MonevBeside | null = null): (string | number | null)[][] {
   return p.bodies.map((c) => {
     const m = c.metrics;
+    const ki = monev?.results.get(c.body.id);
     return [
         c.body.code,
         c.body.name,
@@ -69,12 +74,15 @@ export function scorecardRows(p: ProvinceScorecards): (string | number | null)[]
         m.overdueAtEnd,
         c.previousIndex,
         ...complianceCells(m),
+        ki ? ki.year : null,
+        ki ? ki.score : null,
+        ki ? ki.qualification : null,
       ];
   });
 }
 
 /** The ranking as CSV (one line per body, rates as counts and percentages with a dot). */
-export function scorecardsCsv(p: ProvinceScorecards): string {
-  const lines = [SCORECARD_COLUMNS.join(','), ...scorecardRows(p).map((r) => r.map(cell).join(','))];
+export function scorecardsCsv(p: ProvinceScorecards, monev: MonevBeside | null = null): string {
+  const lines = [SCORECARD_COLUMNS.join(','), ...scorecardRows(p, monev).map((r) => r.map(cell).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

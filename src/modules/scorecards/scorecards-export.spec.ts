@@ -5,6 +5,7 @@ import { computeMetrics, ZERO_COUNTS } from './scorecard-metrics';
 import { yearPeriod } from './scorecard-period';
 import { SCORECARD_COLUMNS, scorecardsCsv } from './scorecards-csv';
 import { scorecardsXlsx } from './scorecards-xlsx';
+import { monevBeside } from './scorecards-monev';
 import { BodyScorecard, ProvinceScorecards } from './scorecards.service';
 
 function card(code: string, name: string, rank: number | null, onTime: number, received: number): BodyScorecard {
@@ -30,7 +31,7 @@ describe('scorecardsCsv', () => {
   it('should write a header and one line per body, an unranked body with empty rank and index', () => {
     const lines = scorecardsCsv(scorecards).trimEnd().split('\r\n');
     expect(lines[0]).toBe(SCORECARD_COLUMNS.join(','));
-    expect(lines[1]).toBe(`35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,${',,'.repeat(10)}`);
+    expect(lines[1]).toBe(`35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,${',,'.repeat(10)},,,`);
     expect(lines[2].startsWith(`35.07,"'=HYPERLINK(""x"")",,,data_belum_cukup,2,1,2,50,`)).toBe(true);
   });
 });
@@ -54,6 +55,16 @@ describe('scorecardsCsv of keberatan and the annual report', () => {
     expect(['k', 'n', 'ik95_bawah', 'ik95_atas'].map((x) => cell(`keberatan_tepat_waktu_${x}`))).toEqual(['1', '3', '6.1', '79.2']);
     expect([cell('permohonan_sampai_sengketa_k'), cell('permohonan_sampai_sengketa_n')]).toEqual(['1', '10']);
     expect([cell('laporan_tahunan_tepat_waktu'), cell('laporan_tahunan_terbit')]).toEqual(['tidak', '2025-04-01']);
+  });
+});
+
+describe('scorecardsCsv with monev results', () => {
+  it('should add the Komisi Informasi result of the year in its own columns, apart from the index', () => {
+    const monev = monevBeside(scorecards, [{ year: 2025, bodyId: 3578, score: 98.56, qualification: 'informatif', importedAt: new Date() }]);
+    const lines = scorecardsCsv(scorecards, monev).trimEnd().split('\r\n');
+    expect(lines[0].endsWith(',monev_ki_tahun,monev_ki_nilai,monev_ki_kualifikasi')).toBe(true);
+    expect(lines[1].endsWith(',0,,2025,98.56,informatif')).toBe(true);
+    expect(lines[2].endsWith(',,,')).toBe(true);
   });
 });
 

@@ -2,15 +2,17 @@ import ExcelJS from 'exceljs';
 import { INDEX_COMPONENTS } from 'src/config/scorecard-weights';
 import { scorecardRows, SCORECARD_COLUMNS } from './scorecards-csv';
 import { COMPONENT_LABELS, INDEX_LABEL, periodLabel } from './scorecards.presenter';
+import { MonevBeside } from './scorecards-monev';
+import { correlationView, MONEV_LABEL } from './scorecards-monev.presenter';
 import { ProvinceScorecards } from './scorecards.service';
 
 /** The ranking as an Excel workbook: the same columns as the CSV, and a sheet with the method. */
-export async function scorecardsXlsx(p: ProvinceScorecards): Promise<Buffer> {
+export async function scorecardsXlsx(p: ProvinceScorecards, monev: MonevBeside | null = null): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Portal KIP';
   const ranking = book.addWorksheet('Peringkat', { views: [{ state: 'frozen', ySplit: 1 }] });
   ranking.addRow([...SCORECARD_COLUMNS]).font = { bold: true };
-  for (const row of scorecardRows(p)) ranking.addRow(row.map((v) => (v === null ? null : v)));
+  for (const row of scorecardRows(p, monev)) ranking.addRow(row.map((v) => (v === null ? null : v)));
   ranking.columns.forEach((col, i) => {
     col.width = i === 1 ? 36 : Math.max(10, SCORECARD_COLUMNS[i].length + 2);
   });
@@ -21,6 +23,11 @@ export async function scorecardsXlsx(p: ProvinceScorecards): Promise<Buffer> {
   method.addRow(['komponen', 'bobot', 'tersedia', 'rumus']).font = { bold: true };
   for (const c of INDEX_COMPONENTS) {
     method.addRow([COMPONENT_LABELS[c].name, p.weights[c], p.notAvailable.includes(c) ? 'tidak' : 'ya', COMPONENT_LABELS[c].formula]);
+  }
+  if (monev) {
+    method.addRow([]);
+    method.addRow([`${MONEV_LABEL} ${monev.year} (kolom monev_ki_*): data eksternal yang diimpor Biro, ditampilkan di samping indeks dan tidak digabung ke dalamnya`]);
+    method.addRow([correlationView(monev).sentence]);
   }
   method.getColumn(1).width = 32;
   method.getColumn(4).width = 90;

@@ -7,6 +7,7 @@ import { BureauSummaryJobs } from './bureau-summary-jobs';
 import { BureauSummaryRepository } from './bureau-summary.repository';
 import { BureauSummaryService } from './bureau-summary.service';
 import { COMPLIANCE_SOURCES } from './compliance-sources';
+import { MonevModule } from 'src/modules/monev';
 import { BureauDeskController } from './bureau-desk.controller';
 import { BureauQueueController } from './bureau-queue.controller';
 import { BureauQueueService } from './bureau-queue.service';
@@ -16,15 +17,18 @@ import { ScorecardsApiController } from './scorecards-api.controller';
 import { ScorecardsPagesController } from './scorecards-pages.controller';
 import { ScorecardsRepository } from './scorecards.repository';
 import { ScorecardsService } from './scorecards.service';
+import { ScorecardsMethodology } from './scorecards-methodology';
+import { ScorecardsMonev } from './scorecards-monev';
 
 /**
  * Compliance scorecards of the badan publik, computed from the requests' rows and event log
  * (read-only report queries; its one table records the weekly summaries sent to the bureau).
  * Keberatan, sengketa and annual reports come in through ComplianceSources, read from the
- * objections and annual-reports modules.
+ * objections and annual-reports modules; the Komisi Informasi's monev results come from the monev
+ * module and are shown beside the index, never merged into it.
  */
 @Module({
-  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule],
+  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule, MonevModule],
   controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController, BureauQueueController],
   providers: [
     ScorecardsRepository,
@@ -34,6 +38,8 @@ import { ScorecardsService } from './scorecards.service';
     BureauSummaryRepository,
     BureauSummaryService,
     BureauSummaryJobs,
+    ScorecardsMonev,
+    ScorecardsMethodology,
     RecordedComplianceSources,
     { provide: COMPLIANCE_SOURCES, useExisting: RecordedComplianceSources },
   ],
