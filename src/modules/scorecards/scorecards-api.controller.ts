@@ -7,17 +7,24 @@ import { given, ScorecardApiQuery } from './dto/scorecard-query.dto';
 import { scorecardsCsv } from './scorecards-csv';
 import { scorecardsXlsx } from './scorecards-xlsx';
 import { presentScorecardsApi, ScorecardsApiResponse } from './scorecards-api.presenter';
+import { ScorecardsReport } from './scorecards-report';
 import { ScorecardsService } from './scorecards.service';
 
 /** The ranking as data: public, no personal data. */
 @ApiTags('scorecards')
 @Controller('api/v1/scorecards')
 export class ScorecardsApiController {
-  constructor(private readonly scorecards: ScorecardsService) {}
+  constructor(
+    private readonly scorecards: ScorecardsService,
+    private readonly report: ScorecardsReport,
+  ) {}
 
   @Get()
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'Every body with rank (null when not ranked), the portal service index, category, n and metrics' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiOkResponse({
+    description:
+      'Every body with rank (null when not ranked), the portal service index, category, n and metrics. `format=csv` and `format=xlsx` give the same rows as a download; `format=pdf` gives the report for the Governor (cover, method, ranking, charts, one page per body)',
+  })
   @ApiBadRequestResponse({ description: 'A period parameter is invalid; `errors` names it' })
   async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string | StreamableFile> {
     const now = new Date();
@@ -27,6 +34,10 @@ export class ScorecardsApiController {
     if (q.format === 'csv') {
       res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="peringkat-layanan-informasi.csv"' });
       return `\uFEFF${scorecardsCsv(result)}`;
+    }
+    if (q.format === 'pdf') {
+      const file = await this.report.pdf(parsed.period, now);
+      return new StreamableFile(file.pdf, { type: 'application/pdf', disposition: `attachment; filename="${file.fileName}"` });
     }
     if (q.format === 'xlsx') {
       return new StreamableFile(await scorecardsXlsx(result), {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { WorkingDaysModule } from 'src/modules/calendar';
+import { DocumentsModule } from 'src/modules/documents';
 import { COMPLIANCE_SOURCES, NoComplianceSources } from './compliance-sources';
 import { BureauDeskController } from './bureau-desk.controller';
 import { ScorecardsApiController } from './scorecards-api.controller';
 import { ScorecardsPagesController } from './scorecards-pages.controller';
+import { ScorecardsReport } from './scorecards-report';
 import { ScorecardsRepository } from './scorecards.repository';
 import { ScorecardsService } from './scorecards.service';
 
@@ -13,9 +15,9 @@ import { ScorecardsService } from './scorecards.service';
  * through ComplianceSources once the portal keeps them.
  */
 @Module({
-  imports: [WorkingDaysModule],
+  imports: [WorkingDaysModule, DocumentsModule],
   controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController],
-  providers: [ScorecardsRepository, ScorecardsService, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
+  providers: [ScorecardsRepository, ScorecardsService, ScorecardsReport, { provide: COMPLIANCE_SOURCES, useClass: NoComplianceSources }],
   exports: [ScorecardsService],
 })
 export class ScorecardsModule {}
