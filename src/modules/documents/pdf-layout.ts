@@ -352,6 +352,7 @@ export class PdfLayout {
       width: naturalWidth * scale,
       height,
       assumePt: true,
+      preserveAspectRatio: 'xMinYMin meet',
       fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : REGULAR),
     });
     this.doc.x = x;

@@ -8,7 +8,7 @@ import { ScorecardBodyPage, ScorecardReportData, ScorecardReportSection } from '
 export const SCORECARD_REPORT_FONT_SIZE = 9.5;
 export const SCORECARD_REPORT_MARGIN_CM = 2;
 const TABLE_FONT_SIZE = 7.5;
-const FIELDS_LABEL_WIDTH = 170;
+const FIELDS_LABEL_WIDTH = 120;
 /** A chart on a body's page leaves room for its tables. */
 const BODY_CHART_MAX_HEIGHT = 150;
 
@@ -38,7 +38,7 @@ function drawCover(layout: PdfLayout, data: ScorecardReportData): void {
   layout.space(4);
   layout.framed(cover.disclaimer);
   layout.space(1);
-  layout.table(cover.figures, { labelWidth: FIELDS_LABEL_WIDTH + 40 });
+  layout.table(cover.figures, { labelWidth: 200 });
   layout.space(2);
   layout.lines(cover.lines, { muted: true });
 }

@@ -70,21 +70,21 @@ export function rankingChart(bars: IndexBar[], provincialMedian: number | null, 
 
 /** The ranking chart for the PDF report: narrower bars so every body of a province fits one page. */
 export function printRankingChart(bars: IndexBar[], provincialMedian: number | null): Promise<PrintChart> {
-  return renderPrintSvg(rankingSpec(bars, provincialMedian, { width: 260, step: 12 }));
+  return renderPrintSvg(rankingSpec(bars, provincialMedian, { width: 260, step: 12, labelLimit: 220, legendColumns: 3 }));
 }
 
-function rankingSpec(bars: IndexBar[], provincialMedian: number | null, size: { width: number; step: number }): TopLevelSpec {
+function rankingSpec(bars: IndexBar[], provincialMedian: number | null, size: { width: number; step: number; labelLimit?: number; legendColumns?: number }): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: size.width,
     height: { step: size.step },
-    config: { axis: FONT, legend: { ...FONT, orient: 'bottom', direction: 'vertical', columns: 1 }, view: { stroke: null } },
+    config: { axis: FONT, legend: { ...FONT, orient: 'bottom', direction: 'vertical', columns: size.legendColumns ?? 1 }, view: { stroke: null } },
     layer: [
       {
         data: { values: bars },
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 130 } },
+          y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: size.labelLimit ?? 130 } },
           x: { field: 'index', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Indeks layanan portal (0–100)' },
           color: { field: 'category', type: 'nominal', scale: BAND_COLOURS, title: 'Kategori' },
         },
@@ -145,7 +145,7 @@ export interface RateInterval {
 export function printOnTimeChart(rates: RateInterval[], provincialMedian: number | null): Promise<PrintChart> {
   const values = rates.map((r) => ({ ...r, group: r.enoughData ? 'Data cukup' : 'Data belum cukup' }));
   const group = { field: 'group', type: 'nominal', title: null, scale: { domain: ['Data cukup', 'Data belum cukup'], range: ['#0b5cad', '#8c959f'] } };
-  const y = { field: 'name', type: 'nominal', sort: { field: 'value', order: 'descending' }, title: null, axis: { labelLimit: 150 } };
+  const y = { field: 'name', type: 'nominal', sort: { field: 'value', order: 'descending' }, title: null, axis: { labelLimit: 220 } };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 240,

@@ -24,6 +24,12 @@ export class ScorecardsApiController {
   @ApiOkResponse({
     description:
       'Every body with rank (null when not ranked), the portal service index, category, n and metrics. `format=csv` and `format=xlsx` give the same rows as a download; `format=pdf` gives the report for the Governor (cover, method, ranking, charts, one page per body)',
+    content: {
+      'application/json': { schema: { type: 'object' } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiBadRequestResponse({ description: 'A period parameter is invalid; `errors` names it' })
   async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string | StreamableFile> {

@@ -87,7 +87,7 @@ export function scorecardReportData(report: ProvinceReport, charts: ReportCharts
     ranking: ranking(p),
     charts: chartSections(p, charts),
     bodies: report.pages.map((page) => bodyPage(page, charts.history.get(page.current.body.id) ?? null, ctx)),
-    footer: `${INDEX_LABEL} · ${label} · dibuat ${formatIndonesianDate(local.date)} · bukan hasil monev Komisi Informasi`,
+    footer: `${INDEX_LABEL} (bukan hasil monev KI) · ${label} · dibuat ${formatIndonesianDate(local.date)}`,
   };
 }
 
@@ -121,10 +121,10 @@ function cover(p: ProvinceScorecards, authority: string, madeText: string, ctx: 
 function method(p: ProvinceScorecards): ScorecardReportSection[] {
   const notAvailable = p.notAvailable.map((c) => COMPONENT_LABELS[c].name);
   const bandRanges: Record<(typeof BANDS)[number], string> = {
-    informatif: '90 – 100',
-    menuju_informatif: '80 – 89,9',
-    cukup_informatif: '60 – 79,9',
-    kurang_informatif: '40 – 59,9',
+    informatif: '90–100',
+    menuju_informatif: '80–89,9',
+    cukup_informatif: '60–79,9',
+    kurang_informatif: '40–59,9',
     tidak_informatif: 'di bawah 40',
   };
   return [
@@ -151,13 +151,8 @@ function method(p: ProvinceScorecards): ScorecardReportSection[] {
         'Komponen yang tidak tersedia, atau tanpa data pada suatu badan publik (misalnya tanpa penolakan), tidak dihitung dan bobotnya dibagikan kepada komponen lain sebanding bobotnya.',
     },
     {
-      kind: 'table',
-      caption: 'Kategori (rentang nilai monev Perki 1/2022, dipakai untuk indeks portal)',
-      columns: [
-        { header: 'Kategori', width: 2 },
-        { header: 'Indeks layanan portal', width: 2 },
-      ],
-      rows: BANDS.map((b) => [BAND_LABELS[b], bandRanges[b]]),
+      kind: 'paragraph',
+      text: `Kategori memakai rentang nilai monev Perki No. 1 Tahun 2022 pada indeks portal: ${BANDS.map((b) => `${BAND_LABELS[b]} ${bandRanges[b]}`).join('; ')}.`,
     },
     {
       kind: 'fields',
@@ -191,13 +186,13 @@ function ranking(p: ProvinceScorecards): ScorecardReportSection[] {
       kind: 'table',
       caption: 'Badan publik yang diberi peringkat',
       columns: [
-        { header: 'Peringkat', width: 1.3 },
-        { header: 'Badan publik', width: 5 },
+        { header: 'Peringkat', width: 1.7 },
+        { header: 'Badan publik', width: 4.6 },
         { header: 'Indeks', width: 1.2 },
         { header: 'Kategori', width: 2.3 },
-        { header: 'n', width: 0.9 },
-        { header: 'Tepat waktu (IK 95%)', width: 4.2 },
-        { header: `Perubahan`, width: 1.5 },
+        { header: 'n', width: 0.8 },
+        { header: 'Tepat waktu (IK 95%)', width: 4.1 },
+        { header: 'Perubahan', width: 1.9 },
       ],
       rows: ranked.map((c) => [String(c.rank), c.body.name, number(c.index.index as number), c.band ? BAND_LABELS[c.band] : DASH, String(c.metrics.received), rateCell(c.metrics.onTime), changeText(c)]),
     });
