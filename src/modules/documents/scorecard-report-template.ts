@@ -9,8 +9,8 @@ export const SCORECARD_REPORT_FONT_SIZE = 9.5;
 export const SCORECARD_REPORT_MARGIN_CM = 2;
 const TABLE_FONT_SIZE = 7.5;
 const FIELDS_LABEL_WIDTH = 120;
-/** A chart on a body's page leaves room for its tables. */
-const BODY_CHART_MAX_HEIGHT = 150;
+/** A body's page: a chart that leaves room for its tables, labels on one line. */
+const BODY_PAGE = { chartMaxHeight: 125, labelWidth: 150 };
 
 export function scorecardReportMeta(data: ScorecardReportData): DocumentMeta {
   return { title: data.title, author: data.authority, subject: `${data.title} — ${data.cover.period}`, reference: data.footer };
@@ -43,7 +43,7 @@ function drawCover(layout: PdfLayout, data: ScorecardReportData): void {
   layout.lines(cover.lines, { muted: true });
 }
 
-function drawSection(layout: PdfLayout, s: ScorecardReportSection, chartMaxHeight = Infinity): void {
+function drawSection(layout: PdfLayout, s: ScorecardReportSection, fit = { chartMaxHeight: Infinity, labelWidth: FIELDS_LABEL_WIDTH }): void {
   switch (s.kind) {
     case 'heading':
       layout.heading(s.text);
@@ -52,14 +52,14 @@ function drawSection(layout: PdfLayout, s: ScorecardReportSection, chartMaxHeigh
       layout.paragraph(s.text, { muted: s.muted });
       break;
     case 'fields':
-      layout.table(s.rows, { labelWidth: FIELDS_LABEL_WIDTH });
+      layout.table(s.rows, { labelWidth: fit.labelWidth });
       break;
     case 'table':
       layout.grid(s.columns, s.rows, TABLE_FONT_SIZE, s.caption);
       break;
     case 'chart':
       layout.heading(s.caption);
-      layout.svg(s.chart.svg, s.chart.width, s.chart.height, chartMaxHeight);
+      layout.svg(s.chart.svg, s.chart.width, s.chart.height, fit.chartMaxHeight);
       if (s.note) layout.paragraph(s.note, { muted: true, size: TABLE_FONT_SIZE });
       break;
   }
@@ -70,7 +70,7 @@ function drawBodyPage(layout: PdfLayout, page: ScorecardBodyPage): void {
   layout.startPage();
   layout.centered(page.title, { bold: true, size: SCORECARD_REPORT_FONT_SIZE + 4 });
   layout.space(0.3);
-  for (const s of page.sections) drawSection(layout, s, BODY_CHART_MAX_HEIGHT);
+  for (const s of page.sections) drawSection(layout, s, BODY_PAGE);
   const { units } = page;
   const heights: number[] = [];
   const whole = layout.gridHeight(units.columns, units.rows, TABLE_FONT_SIZE, units.caption, heights);

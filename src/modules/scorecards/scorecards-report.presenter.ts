@@ -258,7 +258,7 @@ function bodyPage(page: BodyScorecardPage, history: SvgChart | null, ctx: Report
     return [name, v.text, `${r.k} dari ${r.n}`, r.low === null || r.high === null ? DASH : `${number(r.low * 100)}–${number(r.high * 100)}%`, percent(median)];
   };
   const o = m.objections;
-  const notKept = (name: string): string[] => [name, DASH, DASH, DASH, 'belum tersedia di portal'];
+  const notKept = (name: string): string[] => [name, DASH, DASH, DASH, 'belum tersedia'];
   const metrics: string[][] = [
     ['Permohonan diterima', String(m.received), DASH, DASH, DASH],
     rate('Pemberitahuan tepat waktu', m.onTime, p.medians.onTime),
@@ -287,11 +287,11 @@ function bodyPage(page: BodyScorecardPage, history: SvgChart | null, ctx: Report
       kind: 'table',
       caption: 'Ukuran kepatuhan',
       columns: [
-        { header: 'Ukuran', width: 5 },
-        { header: 'Nilai', width: 1.6 },
-        { header: 'k dari n', width: 1.6 },
+        { header: 'Ukuran', width: 5.4 },
+        { header: 'Nilai', width: 1.5 },
+        { header: 'k dari n', width: 1.5 },
         { header: 'IK 95%', width: 1.9 },
-        { header: 'Median provinsi', width: 2.2 },
+        { header: 'Median provinsi', width: 2 },
       ],
       rows: metrics,
     },
