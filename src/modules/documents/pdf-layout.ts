@@ -321,6 +321,24 @@ export class PdfLayout {
     this.doc.y = this.doc.page.margins.top;
   }
 
+  /** Starts a new page unless a block of this height still fits on this one. */
+  needs(height: number): void {
+    this.keepTogether(height);
+  }
+
+  /** The height of text set across the page in a style, in points. */
+  textHeight(text: string, style: TextStyle = {}): number {
+    this.style(style);
+    const height = this.doc.heightOfString(clean(text), { width: this.fullWidth.width });
+    this.style({});
+    return height;
+  }
+
+  /** The height svg() gives a drawing of this natural size. */
+  svgHeight(naturalWidth: number, naturalHeight: number, maxHeight = Infinity): number {
+    return naturalHeight * Math.min(1, this.fullWidth.width / naturalWidth, maxHeight / naturalHeight);
+  }
+
   /** Room left on this page above the bottom margin, in points. */
   get spaceLeft(): number {
     return this.doc.page.maxY() - this.doc.y;

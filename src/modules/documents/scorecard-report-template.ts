@@ -57,11 +57,16 @@ function drawSection(layout: PdfLayout, s: ScorecardReportSection, fit = { chart
     case 'table':
       layout.grid(s.columns, s.rows, TABLE_FONT_SIZE, s.caption);
       break;
-    case 'chart':
+    case 'chart': {
+      // Caption, drawing and note stay on one page.
+      const line = SCORECARD_REPORT_FONT_SIZE * 1.4;
+      const note = s.note ? layout.textHeight(s.note, { size: TABLE_FONT_SIZE }) + line : 0;
+      layout.needs(layout.textHeight(s.caption, { bold: true }) + line + layout.svgHeight(s.chart.width, s.chart.height, fit.chartMaxHeight) + note);
       layout.heading(s.caption);
       layout.svg(s.chart.svg, s.chart.width, s.chart.height, fit.chartMaxHeight);
       if (s.note) layout.paragraph(s.note, { muted: true, size: TABLE_FONT_SIZE });
       break;
+    }
   }
 }
 

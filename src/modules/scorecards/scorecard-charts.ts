@@ -70,7 +70,7 @@ export function rankingChart(bars: IndexBar[], provincialMedian: number | null, 
 
 /** The ranking chart for the PDF report: narrower bars so every body of a province fits one page. */
 export function printRankingChart(bars: IndexBar[], provincialMedian: number | null): Promise<PrintChart> {
-  return renderPrintSvg(rankingSpec(bars, provincialMedian, { width: 260, step: 12, labelLimit: 220, legendColumns: 3 }));
+  return renderPrintSvg(rankingSpec(bars, provincialMedian, { width: 240, step: 12, labelLimit: 170, legendColumns: 3 }));
 }
 
 function rankingSpec(bars: IndexBar[], provincialMedian: number | null, size: { width: number; step: number; labelLimit?: number; legendColumns?: number }): TopLevelSpec {
@@ -145,12 +145,12 @@ export interface RateInterval {
 export function printOnTimeChart(rates: RateInterval[], provincialMedian: number | null): Promise<PrintChart> {
   const values = rates.map((r) => ({ ...r, group: r.enoughData ? 'Data cukup' : 'Data belum cukup' }));
   const group = { field: 'group', type: 'nominal', title: null, scale: { domain: ['Data cukup', 'Data belum cukup'], range: ['#0b5cad', '#8c959f'] } };
-  const y = { field: 'name', type: 'nominal', sort: { field: 'value', order: 'descending' }, title: null, axis: { labelLimit: 220 } };
+  const y = { field: 'name', type: 'nominal', sort: { field: 'value', order: 'descending' }, title: null, axis: { labelLimit: 170 } };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 240,
     height: { step: 12 },
-    config: { axis: FONT, legend: { ...FONT, orient: 'bottom', direction: 'horizontal' }, view: { stroke: null } },
+    config: { axis: { ...FONT, labelFontSize: 9 }, legend: { ...FONT, orient: 'bottom', direction: 'horizontal' }, view: { stroke: null } },
     data: { values },
     layer: [
       { mark: { type: 'rule' }, encoding: { y, x: { field: 'low', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Pemberitahuan tepat waktu (%), dengan IK 95%' }, x2: { field: 'high' }, color: group } },

@@ -33,11 +33,12 @@ function percent(value: number | null): string {
   return value === null ? DASH : `${number(value * 100)}%`;
 }
 
-/** '75,0% (3/4; IK 95% 30,1–95,4)', or '— (n = 0)'. */
+/** '75,0% (3/4; 30,1–95,4)' under a heading that names k/n and the 95% interval, or '— (n = 0)'. */
 function rateCell(r: Rate): string {
   if (r.value === null || r.low === null || r.high === null) return `${DASH} (n = 0)`;
-  return `${percent(r.value)} (${r.k}/${r.n}; IK 95% ${number(r.low * 100)}–${number(r.high * 100)})`;
+  return `${percent(r.value)} (${r.k}/${r.n}; ${number(r.low * 100)}–${number(r.high * 100)})`;
 }
+const RATE_HEADER = 'Tepat waktu (k/n; IK 95%)';
 
 function rangeText(p: Period): string {
   return `${formatIndonesianDate(p.from)} – ${formatIndonesianDate(p.to)}`;
@@ -101,7 +102,7 @@ function cover(p: ProvinceScorecards, authority: string, madeText: string, ctx: 
     period: `${periodLabel(p.period)} (${rangeText(p.period)})`,
     figures: [
       { label: 'Permohonan informasi diterima', value: String(p.province.received) },
-      { label: 'Pemberitahuan tertulis tepat waktu', value: rateCell(p.province.onTime) },
+      { label: 'Pemberitahuan tertulis tepat waktu', value: rateCell(p.province.onTime).replace(/; /, '; IK 95% ') },
       { label: 'Permohonan terlambat pada akhir periode', value: String(p.province.overdueAtEnd) },
       { label: 'Badan publik diberi peringkat', value: `${ranked.length} dari ${p.bodies.length} (minimum ${p.minRequests} permohonan)` },
       { label: `Median ${INDEX_LABEL.toLowerCase()}`, value: p.medians.index === null ? DASH : number(p.medians.index) },
@@ -191,7 +192,7 @@ function ranking(p: ProvinceScorecards): ScorecardReportSection[] {
         { header: 'Indeks', width: 1.2 },
         { header: 'Kategori', width: 2.3 },
         { header: 'n', width: 0.8 },
-        { header: 'Tepat waktu (IK 95%)', width: 4.1 },
+        { header: RATE_HEADER, width: 4.1 },
         { header: 'Perubahan', width: 1.9 },
       ],
       rows: ranked.map((c) => [String(c.rank), c.body.name, number(c.index.index as number), c.band ? BAND_LABELS[c.band] : DASH, String(c.metrics.received), rateCell(c.metrics.onTime), changeText(c)]),
@@ -204,7 +205,7 @@ function ranking(p: ProvinceScorecards): ScorecardReportSection[] {
       columns: [
         { header: 'Badan publik', width: 5 },
         { header: 'n', width: 0.9 },
-        { header: 'Tepat waktu (IK 95%)', width: 4.2 },
+        { header: RATE_HEADER, width: 4.2 },
         { header: 'Keterangan', width: 3.5 },
       ],
       rows: apart.map((c) => [c.body.name, String(c.metrics.received), rateCell(c.metrics.onTime), c.enoughData ? 'Belum ada komponen yang dapat dinilai' : 'Data belum cukup']),
@@ -327,7 +328,7 @@ function bodyPage(page: BodyScorecardPage, history: SvgChart | null, ctx: Report
         { header: 'Unit PPID', width: 5 },
         { header: 'Tingkat', width: 1.6 },
         { header: 'n', width: 0.8 },
-        { header: 'Tepat waktu (IK 95%)', width: 3.6 },
+        { header: RATE_HEADER, width: 3.6 },
         { header: 'Median hari kerja', width: 1.5 },
       ],
       rows: units.map((u) => [
