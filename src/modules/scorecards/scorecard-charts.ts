@@ -70,7 +70,7 @@ export function rankingChart(bars: IndexBar[], provincialMedian: number | null, 
 
 /** The ranking chart for the PDF report: narrower bars so every body of a province fits one page. */
 export function printRankingChart(bars: IndexBar[], provincialMedian: number | null): Promise<PrintChart> {
-  return renderPrintSvg(rankingSpec(bars, provincialMedian, { width: 240, step: 12, labelLimit: 170, legendColumns: 3 }));
+  return renderPrintSvg(rankingSpec(bars, provincialMedian, { width: 220, step: 12, labelLimit: 200, legendColumns: 3 }));
 }
 
 function rankingSpec(bars: IndexBar[], provincialMedian: number | null, size: { width: number; step: number; labelLimit?: number; legendColumns?: number }): TopLevelSpec {

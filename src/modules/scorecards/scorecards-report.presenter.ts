@@ -188,9 +188,9 @@ function ranking(p: ProvinceScorecards): ScorecardReportSection[] {
       caption: 'Badan publik yang diberi peringkat',
       columns: [
         { header: 'Peringkat', width: 1.7 },
-        { header: 'Badan publik', width: 4.6 },
-        { header: 'Indeks', width: 1.2 },
-        { header: 'Kategori', width: 2.3 },
+        { header: 'Badan publik', width: 4.3 },
+        { header: 'Indeks', width: 1.1 },
+        { header: 'Kategori', width: 2.8 },
         { header: 'n', width: 0.8 },
         { header: RATE_HEADER, width: 4.1 },
         { header: 'Perubahan', width: 1.9 },
