@@ -38,7 +38,7 @@ function drawCover(layout: PdfLayout, data: ScorecardReportData): void {
   layout.space(4);
   layout.framed(cover.disclaimer);
   layout.space(1);
-  layout.table(cover.figures, { labelWidth: 200 });
+  layout.table(cover.figures, { labelWidth: 230 });
   layout.space(2);
   layout.lines(cover.lines, { muted: true });
 }

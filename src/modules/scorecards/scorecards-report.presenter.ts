@@ -109,7 +109,7 @@ function cover(p: ProvinceScorecards, authority: string, madeText: string, ctx: 
       { label: 'Peringkat pertama', value: top.length === 0 ? DASH : top.join('; ') },
     ],
     lines: [
-      `Disusun untuk Gubernur oleh ${authority}.`,
+      `Untuk Gubernur ${authority.replace(/^Pemerintah Provinsi /, '')}; disusun dari catatan permohonan di portal.`,
       `Dibuat ${madeText}.`,
       running ? `Periode masih berjalan: data sampai ${formatIndonesianDate(p.asOf)}.` : `Data sampai ${formatIndonesianDate(p.asOf)}.`,
       `Versi daring: ${ctx.appUrl}/peringkat${periodQuery(p.period)}`,
