@@ -258,7 +258,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     ['/api/v1/scorecards?year=20x5', 'year'],
     ['/api/v1/scorecards?year=2025&quarter=7', 'quarter'],
     ['/api/v1/scorecards?from=2025-02-30&to=2025-03-01', 'from'],
-    ['/api/v1/scorecards?format=pdf', 'format'],
+    ['/api/v1/scorecards?format=docx', 'format'],
     ['/api/v1/scorecards?year=2025&year=2024', 'year'],
   ])('should answer %s with 400 naming %s', async (url, field) => {
     const res = await request(t.app.getHttpServer()).get(url).expect(400);

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { loadDemoDataOnStart } from 'src/demo/demo-on-start';
+import { flat, keepPdf, pdfPages } from 'src/modules/documents';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 interface Row {
@@ -155,4 +156,33 @@ describe('scorecards on the demo data', () => {
     expect(page.text).toContain('Indeks layanan portal');
     await request(t.app.getHttpServer()).get('/peringkat/35.78').expect(200);
   });
+
+  it('should print the report for the Governor with one page per body and no requester on the demo data', async () => {
+    const res = await request(t.app.getHttpServer())
+      .get('/api/v1/scorecards?format=pdf')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    await keepPdf('laporan-gubernur-demo.pdf', res.body as Buffer);
+    const api = await request(t.app.getHttpServer()).get('/api/v1/scorecards').expect(200);
+    const codes = (api.body.bodies as { code: string }[]).map((b) => b.code).sort();
+    const [pages] = await pdfPages([res.body as Buffer]);
+    const text = pages.map(flat);
+    const first = text.length - codes.length;
+    codes.forEach((code, i) => expect(text[first + i].startsWith(`${code} · `)).toBe(true));
+    expect(text.slice(0, first).some((p) => codes.some((code) => p.startsWith(`${code} · `)))).toBe(false);
+    const people = (await db.query(
+      `SELECT DISTINCT requester_name AS name, requester_email AS email FROM requests WHERE requester_email IS NOT NULL LIMIT 200`,
+    )) as { name: string; email: string }[];
+    expect(people.length).toBeGreaterThan(0);
+    const all = text.join(' ');
+    for (const p of people) {
+      expect(all).not.toContain(p.email);
+      expect(all).not.toContain(p.name);
+    }
+  }, 120_000);
 });

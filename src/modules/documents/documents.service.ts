@@ -6,6 +6,8 @@ import { drawReceipt, RECEIPT_FONT_SIZE, receiptMeta } from './receipt-template'
 import { drawRegister, REGISTER_FONT_SIZE, registerMeta } from './register-template';
 import { renderBarChart } from './report-charts';
 import { drawReport, REPORT_FONT_SIZE, reportMeta } from './report-template';
+import { ScorecardReportData } from './scorecard-report-data';
+import { drawScorecardReport, SCORECARD_REPORT_FONT_SIZE, SCORECARD_REPORT_MARGIN_CM, scorecardReportMeta } from './scorecard-report-template';
 
 /** The portal's one door to PDF: every document the portal issues is rendered here. */
 @Injectable()
@@ -37,6 +39,13 @@ export class DocumentsService {
     for (const s of data.sections) if (s.kind === 'chart') charts.push(await renderBarChart(s.chart));
     const layout = new PdfLayout(reportMeta(data), REPORT_FONT_SIZE);
     drawReport(layout, data, charts);
+    return layout.finish();
+  }
+
+  /** The province's scorecards for the Governor: cover, method, ranking, charts, a page per body. */
+  async renderScorecardReport(data: ScorecardReportData): Promise<Buffer> {
+    const layout = new PdfLayout(scorecardReportMeta(data), SCORECARD_REPORT_FONT_SIZE, { marginCm: SCORECARD_REPORT_MARGIN_CM });
+    drawScorecardReport(layout, data);
     return layout.finish();
   }
 }

@@ -242,12 +242,8 @@ export class PdfLayout {
    */
   grid(columns: GridColumn[], rows: string[][], size: number, caption?: string): void {
     const { x, width } = this.fullWidth;
-    const total = columns.reduce((sum, c) => sum + c.width, 0);
-    const widths = columns.map((c) => (c.width / total) * width);
-    const measure = (cells: string[], bold: boolean): number => {
-      this.style({ bold, size });
-      return Math.max(...cells.map((t, i) => this.doc.heightOfString(clean(t), { width: widths[i] - 2 * GRID_PADDING }))) + 2 * GRID_PADDING;
-    };
+    const widths = this.gridWidths(columns);
+    const measure = (cells: string[], bold: boolean): number => this.gridRowHeight(cells, widths, bold, size);
     const draw = (cells: string[], height: number, bold: boolean): void => {
       const top = this.doc.y;
       let left = x;
@@ -264,10 +260,10 @@ export class PdfLayout {
     const headerHeight = measure(headers, true);
     // The caption, the headings and the first rows start on the same page.
     const opening = rows.slice(0, 3).reduce((sum, row) => sum + measure(row, false), headerHeight);
-    this.style({ bold: true });
-    const captionHeight = caption ? this.doc.heightOfString(clean(caption), { width }) + this.lineHeight() * 0.65 : 0;
+    const captionHeight = this.gridCaptionHeight(caption);
     this.keepTogether(captionHeight + opening);
     if (caption) {
+      this.style({ bold: true });
       this.doc.y += this.lineHeight() * 0.4;
       this.doc.text(clean(caption), x, this.doc.y, { width });
       this.doc.y += this.lineHeight() * 0.25;
@@ -285,10 +281,88 @@ export class PdfLayout {
     this.doc.y += this.lineHeight() * 0.5;
   }
 
-  /** An SVG drawing (a chart) across the page at its own aspect ratio, on a new page if it does not fit. */
-  svg(svg: string, naturalWidth: number, naturalHeight: number): void {
+  /**
+   * The height grid() takes for these rows on one page: caption, headings, rows and the space
+   * after; with `eachRow`, the rows' own heights are also handed back in order.
+   */
+  gridHeight(columns: GridColumn[], rows: string[][], size: number, caption?: string, eachRow?: number[]): number {
+    const widths = this.gridWidths(columns);
+    let height = this.gridCaptionHeight(caption) + this.gridRowHeight(columns.map((c) => c.header), widths, true, size);
+    for (const row of rows) {
+      const h = this.gridRowHeight(row, widths, false, size);
+      eachRow?.push(h);
+      height += h;
+    }
+    this.style({});
+    return height + this.lineHeight() * 0.5;
+  }
+
+  private gridWidths(columns: GridColumn[]): number[] {
+    const { width } = this.fullWidth;
+    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    return columns.map((c) => (c.width / total) * width);
+  }
+
+  private gridRowHeight(cells: string[], widths: number[], bold: boolean, size: number): number {
+    this.style({ bold, size });
+    return Math.max(...cells.map((t, i) => this.doc.heightOfString(clean(t), { width: widths[i] - 2 * GRID_PADDING }))) + 2 * GRID_PADDING;
+  }
+
+  private gridCaptionHeight(caption: string | undefined): number {
+    this.style({ bold: true });
+    const height = caption ? this.doc.heightOfString(clean(caption), { width: this.fullWidth.width }) + this.lineHeight() * 0.65 : 0;
+    this.style({});
+    return height;
+  }
+
+  /** Starts the next part of a document on a page of its own (no blank page when this one is still empty). */
+  startPage(): void {
+    if (this.doc.y > this.doc.page.margins.top + 1) this.doc.addPage();
+    this.doc.y = this.doc.page.margins.top;
+  }
+
+  /** Starts a new page unless a block of this height still fits on this one. */
+  needs(height: number): void {
+    this.keepTogether(height);
+  }
+
+  /** The height of text set across the page in a style, in points. */
+  textHeight(text: string, style: TextStyle = {}): number {
+    this.style(style);
+    const height = this.doc.heightOfString(clean(text), { width: this.fullWidth.width });
+    this.style({});
+    return height;
+  }
+
+  /** The height svg() gives a drawing of this natural size. */
+  svgHeight(naturalWidth: number, naturalHeight: number, maxHeight = Infinity): number {
+    return naturalHeight * Math.min(1, this.fullWidth.width / naturalWidth, maxHeight / naturalHeight);
+  }
+
+  /** Room left on this page above the bottom margin, in points. */
+  get spaceLeft(): number {
+    return this.doc.page.maxY() - this.doc.y;
+  }
+
+  /** Text in a ruled box across the page, e.g. a statement the reader must not miss. */
+  framed(text: string, style: TextStyle = {}): void {
     const { x, width } = this.fullWidth;
-    const scale = Math.min(1, width / naturalWidth);
+    const pad = 6;
+    this.style(style);
+    const height = this.doc.heightOfString(clean(text), { width: width - 2 * pad }) + 2 * pad;
+    this.keepTogether(height);
+    const top = this.doc.y;
+    this.doc.save().lineWidth(0.8).strokeColor(MUTED_COLOR).rect(x, top, width, height).stroke().restore();
+    this.style(style);
+    this.doc.text(clean(text), x + pad, top + pad, { width: width - 2 * pad });
+    this.doc.y = top + height + this.lineHeight() * 0.5;
+    this.style({});
+  }
+
+  /** An SVG drawing (a chart) across the page at its own aspect ratio, on a new page if it does not fit. */
+  svg(svg: string, naturalWidth: number, naturalHeight: number, maxHeight = Infinity): void {
+    const { x, width } = this.fullWidth;
+    const scale = Math.min(1, width / naturalWidth, maxHeight / naturalHeight);
     const height = naturalHeight * scale;
     this.keepTogether(height);
     const top = this.doc.y;
@@ -296,6 +370,7 @@ export class PdfLayout {
       width: naturalWidth * scale,
       height,
       assumePt: true,
+      preserveAspectRatio: 'xMinYMin meet',
       fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : REGULAR),
     });
     this.doc.x = x;

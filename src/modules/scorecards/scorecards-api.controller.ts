@@ -7,6 +7,7 @@ import { given, ScorecardApiQuery } from './dto/scorecard-query.dto';
 import { scorecardsCsv } from './scorecards-csv';
 import { scorecardsXlsx } from './scorecards-xlsx';
 import { presentScorecardsApi, ScorecardsApiResponse } from './scorecards-api.presenter';
+import { ScorecardsReport } from './scorecards-report';
 import { ScorecardsService } from './scorecards.service';
 import { ScorecardsMonev } from './scorecards-monev';
 
@@ -17,13 +18,20 @@ export class ScorecardsApiController {
   constructor(
     private readonly scorecards: ScorecardsService,
     private readonly monev: ScorecardsMonev,
+    private readonly report: ScorecardsReport,
   ) {}
 
   @Get()
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   @ApiOkResponse({
     description:
-      'Every body with rank (null when not ranked), the portal service index, category, n and metrics; beside them, never merged, `monev` (the Komisi Informasi result of the year: `{ year, score, qualification }` or null) and the top-level `monevYear` and `correlation` `{ n, pearson, spearman }` (null coefficients below 3 pairs)',
+      'Every body with rank (null when not ranked), the portal service index, category, n and metrics; beside them, never merged, `monev` (the Komisi Informasi result of the year: `{ year, score, qualification }` or null) and the top-level `monevYear` and `correlation` `{ n, pearson, spearman }` (null coefficients below 3 pairs). `format=csv` and `format=xlsx` give the same rows as a download; `format=pdf` gives the report for the Governor (cover, method, ranking, charts, one page per body)',
+    content: {
+      'application/json': { schema: { type: 'object' } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiBadRequestResponse({ description: 'A period parameter is invalid; `errors` names it' })
   async list(@Query() q: ScorecardApiQuery, @Res({ passthrough: true }) res: Response): Promise<ScorecardsApiResponse | string | StreamableFile> {
@@ -35,6 +43,10 @@ export class ScorecardsApiController {
     if (q.format === 'csv') {
       res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="peringkat-layanan-informasi.csv"' });
       return `\uFEFF${scorecardsCsv(result, monev)}`;
+    }
+    if (q.format === 'pdf') {
+      const file = await this.report.pdf(parsed.period, now);
+      return new StreamableFile(file.pdf, { type: 'application/pdf', disposition: `attachment; filename="${file.fileName}"` });
     }
     if (q.format === 'xlsx') {
       return new StreamableFile(await scorecardsXlsx(result, monev), {

@@ -8,6 +8,7 @@ import { BureauSummaryRepository } from './bureau-summary.repository';
 import { BureauSummaryService } from './bureau-summary.service';
 import { COMPLIANCE_SOURCES } from './compliance-sources';
 import { MonevModule } from 'src/modules/monev';
+import { DocumentsModule } from 'src/modules/documents';
 import { BureauDeskController } from './bureau-desk.controller';
 import { BureauQueueController } from './bureau-queue.controller';
 import { BureauQueueService } from './bureau-queue.service';
@@ -15,6 +16,7 @@ import { RecordedComplianceSources } from './recorded-compliance-sources';
 import { ScorecardRequestsRepository } from './scorecard-requests.repository';
 import { ScorecardsApiController } from './scorecards-api.controller';
 import { ScorecardsPagesController } from './scorecards-pages.controller';
+import { ScorecardsReport } from './scorecards-report';
 import { ScorecardsRepository } from './scorecards.repository';
 import { ScorecardsService } from './scorecards.service';
 import { ScorecardsMethodology } from './scorecards-methodology';
@@ -28,7 +30,7 @@ import { ScorecardsMonev } from './scorecards-monev';
  * module and are shown beside the index, never merged into it.
  */
 @Module({
-  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule, MonevModule],
+  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule, MonevModule, DocumentsModule],
   controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController, BureauQueueController],
   providers: [
     ScorecardsRepository,
@@ -40,6 +42,7 @@ import { ScorecardsMonev } from './scorecards-monev';
     BureauSummaryJobs,
     ScorecardsMonev,
     ScorecardsMethodology,
+    ScorecardsReport,
     RecordedComplianceSources,
     { provide: COMPLIANCE_SOURCES, useExisting: RecordedComplianceSources },
   ],

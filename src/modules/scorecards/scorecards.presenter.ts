@@ -217,12 +217,14 @@ export interface RankingPageView {
   method: MethodView;
   csvHref: string;
   xlsxHref: string;
+  /** The report for the Governor (PDF) of the same period. */
+  pdfHref: string;
   /** The dates of a range period, to show in its form; null for a year or a quarter. */
   range: { from: LocalDate; to: LocalDate } | null;
 }
 
 /** The API query of the same period, for the download links. */
-function apiQuery(p: Period): string {
+export function apiQuery(p: Period): string {
   if (p.kind === 'range') return `from=${p.from}&to=${p.to}`;
   return p.quarter === null ? `year=${p.year}` : `year=${p.year}&quarter=${p.quarter}`;
 }
@@ -251,6 +253,7 @@ export function rankingPageView(p: ProvinceScorecards, today: LocalDate, chartSv
     method: presentMethod(p),
     csvHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=csv`,
     xlsxHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=xlsx`,
+    pdfHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=pdf`,
     range: p.period.kind === 'range' ? { from: p.period.from, to: p.period.to } : null,
   };
 }
@@ -333,6 +336,8 @@ export interface DeskView {
   periodLabel: string;
   previousLabel: string;
   rankingHref: string;
+  /** The report for the Governor (PDF) of the quarter shown. */
+  pdfHref: string;
   received: number;
   onTime: RateView;
   overdue: number;
@@ -353,6 +358,7 @@ export function deskView(d: BureauDesk): DeskView {
     periodLabel: periodLabel(p.period),
     previousLabel: periodLabel(p.previous),
     rankingHref: `/peringkat${q}`,
+    pdfHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=pdf`,
     received: p.province.received,
     onTime: presentRate(p.province.onTime),
     overdue: p.province.overdueAtEnd,

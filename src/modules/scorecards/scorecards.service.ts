@@ -61,6 +61,12 @@ export interface BodyScorecardPage {
 
 const OLDEST_OVERDUE = 10;
 
+/** Every body's page for one period, as the report for the Governor prints them (by code: the province first). */
+export interface ProvinceReport {
+  province: ProvinceScorecards;
+  pages: BodyScorecardPage[];
+}
+
 /** The bureau's desk: this quarter against the last, and the bodies whose index fell most. */
 export interface BureauDesk {
   scorecards: ProvinceScorecards;
@@ -157,22 +163,49 @@ export class ScorecardsService {
         }),
       ),
     ]);
-    const units = unitRows.map((unit) => ({
-      unit,
-      metrics: computeMetrics(
-        data.units.get(unit.id) ?? ZERO_COUNTS,
-        histogram(data.days.get(unit.id)),
-        objections ? (objections.find((o) => o.unitId === unit.id) ?? NO_OBJECTIONS) : null,
-        null,
-      ),
-    }));
     return {
       current,
       province,
-      units,
+      units: unitCards(unitRows, data, objections),
       history,
       overdue: overdue.map((o) => ({ ...o, workingDaysOverdue: Math.max(1, calendar.countWorkingDays(o.dueDate, today)) })),
     };
+  }
+
+  /**
+   * Every body's page at once, for the report: the period and each quarter of its year are read
+   * once for all bodies, not once per body as `body` would.
+   */
+  async report(period: Period, now: Date): Promise<ProvinceReport> {
+    const today = this.today(now);
+    const province = await this.province(period, now);
+    const bodies = province.bodies.map((c) => c.body);
+    const year = period.year ?? Number(period.to.slice(0, 4));
+    const [data, objections, quarters] = await Promise.all([
+      this.periodData(period, today),
+      this.sources.objections(period, today),
+      Promise.all(quartersBegun(year, today).map(async (q) => ({ period: q, cards: (await this.bodyCards(bodies, q, today)).cards }))),
+    ]);
+    const byCode = [...province.bodies].sort((a, b) => (a.body.code < b.body.code ? -1 : a.body.code > b.body.code ? 1 : 0));
+    const pages: BodyScorecardPage[] = [];
+    for (const current of byCode) {
+      const [unitRows, overdue, calendar] = await Promise.all([
+        this.repo.findUnits(current.body.id),
+        this.repo.findOldestOverdue(current.body.id, today, OLDEST_OVERDUE),
+        this.calendar.calendarFor(current.body.id),
+      ]);
+      pages.push({
+        current,
+        province,
+        units: unitCards(unitRows, data, objections),
+        history: quarters.map((q) => {
+          const c = q.cards.find((card) => card.body.id === current.body.id) as BodyScorecard;
+          return { period: q.period, index: c.enoughData ? c.index.index : null, enoughData: c.enoughData, received: c.metrics.received };
+        }),
+        overdue: overdue.map((o) => ({ ...o, workingDaysOverdue: Math.max(1, calendar.countWorkingDays(o.dueDate, today)) })),
+      });
+    }
+    return { province, pages };
   }
 
   private async bodyCards(
@@ -267,6 +300,19 @@ function addPair(days: Map<number, Map<number, number>>, p: NoticeDayPairs, cale
   const into = days.get(p.unitId) ?? new Map<number, number>();
   into.set(d, (into.get(d) ?? 0) + p.count);
   days.set(p.unitId, into);
+}
+
+/** Each PPID unit's metrics, its keberatan figures included where the portal has them. */
+function unitCards(units: ScorecardUnit[], data: PeriodData, objections: readonly UnitObjectionFigures[] | null): UnitScorecard[] {
+  return units.map((unit) => ({
+    unit,
+    metrics: computeMetrics(
+      data.units.get(unit.id) ?? ZERO_COUNTS,
+      histogram(data.days.get(unit.id)),
+      objections ? (objections.find((o) => o.unitId === unit.id) ?? NO_OBJECTIONS) : null,
+      null,
+    ),
+  }));
 }
 
 function histogram(days: Map<number, number> | undefined): Weighted[] {

@@ -14,8 +14,8 @@ export class ScorecardApiQuery {
   @TextField({ label: 'Tanggal akhir', max: 20, required: false, example: '2026-03-31', description: 'Last day of a date range' })
   to?: string;
 
-  @ChoiceField({ label: 'Format', values: ['json', 'csv', 'xlsx'] as const, message: 'Format harus json, csv atau xlsx.', required: false })
-  format?: 'json' | 'csv' | 'xlsx';
+  @ChoiceField({ label: 'Format', values: ['json', 'csv', 'xlsx', 'pdf'] as const, message: 'Format harus json, csv, xlsx atau pdf.', required: false })
+  format?: 'json' | 'csv' | 'xlsx' | 'pdf';
 }
 
 /** Query of /peringkat and /peringkat/<kode>: tahun and triwulan as the page's selector sends them, or dari and sampai. */
