@@ -50,7 +50,8 @@ const base = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleNameMapper: { '^src/(.*)$': '<rootDir>/src/$1', '^test/(.*)$': '<rootDir>/test/$1' },
-  testEnvironment: 'node',
+  // Node's environment without jest-circus's per-file AsyncLocalStorage leak (see the file).
+  testEnvironment: '<rootDir>/test/support/node-environment.js',
   // Inside the project, so a CI cache of node_modules keeps the compiled packages too.
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   // One id for every project: Jest keys its transform cache by it, and the projects share one

@@ -1,5 +1,5 @@
-import * as vega from 'vega';
-import { compile, TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { loadEsm } from 'src/common/files/load-esm';
 
 /** One bar of the ranking chart. */
 export interface IndexBar {
@@ -32,6 +32,9 @@ export interface PrintChart {
 const PRINT_FONT = 'DejaVu Sans';
 
 async function vegaSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: the libraries are large and only the scorecard pages and report need them.
+  const vega = await loadEsm<typeof import('vega')>('vega');
+  const { compile } = await loadEsm<typeof import('vega-lite')>('vega-lite');
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadEsm } from 'src/common/files/load-esm';
 import { INDEX_COMPONENTS } from 'src/config/scorecard-weights';
 import { scorecardRows, SCORECARD_COLUMNS } from './scorecards-csv';
 import { COMPONENT_LABELS, INDEX_LABEL, periodLabel } from './scorecards.presenter';
@@ -8,7 +9,9 @@ import { ProvinceScorecards } from './scorecards.service';
 
 /** The ranking as an Excel workbook: the same columns as the CSV, and a sheet with the method. */
 export async function scorecardsXlsx(p: ProvinceScorecards, monev: MonevBeside | null = null): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use, as the registers' workbooks are: the library is large.
+  const { Workbook } = await loadEsm<typeof ExcelJS>('exceljs');
+  const book = new Workbook();
   book.creator = 'Portal KIP';
   const ranking = book.addWorksheet('Peringkat', { views: [{ state: 'frozen', ySplit: 1 }] });
   ranking.addRow([...SCORECARD_COLUMNS]).font = { bold: true };
