@@ -51,6 +51,7 @@ describe('abuse: assigning a request to someone who may not work it', () => {
       fc.double(),
       fc.constantFrom(2 ** 31, 2 ** 53, -1, 0, 1e10, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
       fc.string(),
+      fc.constantFrom(' ', '\t', '\u00a0', ' 7 '),
       fc.constantFrom(...pool).map(String),
       fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 2 }),
       fc.record({ id: fc.constantFrom(...pool) }),
@@ -64,10 +65,10 @@ describe('abuse: assigning a request to someone who may not work it', () => {
           .send({ assigneeId: id });
         const after = await assignee();
         // What arrives is the JSON of it (NaN and infinities become null); forms send ids as
-        // text, and an empty value or null clears the assignment.
+        // text, and an empty or blank value (spaces only), or null, clears the assignment.
         const sent = (JSON.parse(JSON.stringify({ assigneeId: id })) as { assigneeId: unknown }).assigneeId;
         const asId = typeof sent === 'number' ? sent : typeof sent === 'string' && /^\d{1,10}$/.test(sent.trim()) ? Number(sent.trim()) : undefined;
-        if (sent === '' || sent === null) {
+        if (sent === null || (typeof sent === 'string' && sent.trim() === '')) {
           expect(res.status).toBe(204);
           expect(after).toBeNull();
         } else if (asId !== undefined && eligible.has(asId)) {
