@@ -90,6 +90,8 @@ export async function createApp(config: AppConfig, options: { logDestination?: D
   app.setBaseViewsDir(join(ROOT_DIR, 'views'));
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });
+  // Templates compiled once per process; only development reads them again on every render.
+  app.set('view cache', config.nodeEnv !== 'development');
   // Partials load asynchronously (the first page must not race them); keep their file names as they are.
   const registerPartials = hbs.registerPartials.bind(hbs) as unknown as (
     dir: string,
