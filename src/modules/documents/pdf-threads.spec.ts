@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { ReceiptData } from './document-data';
@@ -110,6 +111,10 @@ const JOBS: { job: DocumentJob; shows: string[] }[] = [
   },
 ];
 
+/** The file without what differs from one second to the next: its creation date and file id. */
+const withoutDates = (pdf: Buffer): string =>
+  pdf.toString('latin1').replace(/\(D:\d{14}Z\)/g, '(D:)').replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '/ID []');
+
 const exited = (workers: readonly Worker[]): boolean => workers.every((w) => w.threadId === -1);
 
 describe('PDF rendering in worker threads', () => {
@@ -139,6 +144,19 @@ describe('PDF rendering in worker threads', () => {
       const pdf = await documents.renderReceipt(receipt('3578-U-2025-00099'));
       const [pages] = await pdfPages([pdf]);
       expect(flat(pages.join(' '))).toContain('3578-U-2025-00099');
+    });
+
+    it('should lose nothing of the data on the way to a thread: any receipt comes out byte for byte as rendered inline', async () => {
+      const text = fc.string({ unit: 'grapheme', maxLength: 120 });
+      await fc.assert(
+        fc.asyncProperty(text, text, fc.option(text, { nil: null }), fc.boolean(), async (requesterName, information, copyDeliveryLabel, dueProvisional) => {
+          const data = { ...receipt('3578-U-2025-00077'), requesterName, information, copyDeliveryLabel, dueProvisional };
+          const inThread = await documents.renderReceipt(data);
+          const inline = await new DocumentsService().renderReceipt(data);
+          expect(withoutDates(inThread)).toBe(withoutDates(inline));
+        }),
+        { numRuns: 15 },
+      );
     });
 
     it('should end every thread when closed and refuse to render after that', async () => {
