@@ -8,7 +8,7 @@ import { DocumentJob, DocumentKind, renderDocument } from './render-document';
 /** Renders documents somewhere: inline on the caller's event loop, or in worker threads. */
 export interface PdfRenderer {
   render(job: DocumentJob): Promise<Buffer>;
-  /** Ends whatever the renderer started; rendering after it fails. */
+  /** Ends whatever the renderer started (the threads, which refuse to render after it). */
   close(): Promise<void>;
 }
 
@@ -84,7 +84,10 @@ export class PdfThreads implements PdfRenderer {
     }
   }
 
-  /** Lets running renders finish (for a while), then ends every thread. */
+  /**
+   * Lets running renders finish (for up to 10 s), then ends every thread and waits until each has
+   * exited. A thread already being ended for a render past its time exits on its own a moment later.
+   */
   async close(): Promise<void> {
     this.closed = true;
     const pool = this.pool;
