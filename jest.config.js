@@ -71,7 +71,13 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   projects: [
     { ...base, displayName: 'unit', testRegex: 'src/.*\\.spec\\.ts$' },
-    { ...base, displayName: 'integration', testRegex: 'test/integration/.*\\.spec\\.ts$' },
+    {
+      ...base,
+      displayName: 'integration',
+      testRegex: 'test/integration/.*\\.spec\\.ts$',
+      // Processes sharing one database (PROCESS_ROLE web and worker) need PostgreSQL (TEST_DATABASE_URL).
+      testPathIgnorePatterns: process.env.TEST_DATABASE_URL ? ['/node_modules/'] : ['/node_modules/', '\\.postgres\\.spec\\.ts$'],
+    },
     { ...base, displayName: 'http', testRegex: 'test/http/.*\\.spec\\.ts$' },
     { ...base, displayName: 'browser', testRegex: 'test/browser/.*\\.spec\\.ts$' },
     {

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -123,5 +124,19 @@ export async function createApp(config: AppConfig, options: { logDestination?: D
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
+  return app;
+}
+
+/**
+ * The application without HTTP, for a worker process (PROCESS_ROLE=worker): the same modules, so
+ * the same migrations, reference data and job handlers, with nothing listening. `init()` starts it.
+ */
+export async function createWorker(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<INestApplicationContext> {
+  const logger = createRootLogger(config.logLevel, options.logDestination);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
   return app;
 }

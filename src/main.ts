@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { createApp } from './app';
+import { createApp, createWorker } from './app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 
 function configOrExit(): AppConfig {
@@ -16,6 +16,13 @@ function configOrExit(): AppConfig {
 
 async function main(): Promise<void> {
   const config = configOrExit();
+  if (!config.servesHttp) {
+    // PROCESS_ROLE=worker: jobs only (mail, reminders, schedules), beside web processes on the same database.
+    const worker = await createWorker(config);
+    await worker.init();
+    new Logger('Portal').log('Portal KIP worker siap: menjalankan tugas latar (surat, pengingat, jadwal)');
+    return;
+  }
   const app = await createApp(config);
   // After the start-up work (migrations, reference data, bootstrap admin, jobs) and before the first request.
   await app.init();

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, defaultPdfThreads, loadConfig } from './app-config';
 
 const KEY = Buffer.alloc(32, 3).toString('base64');
 const OTHER_KEY = Buffer.alloc(32, 4).toString('base64');
@@ -55,6 +55,12 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://localhost/kip', ENCRYPTION_KEY: KEY }, 'SESSION_SECRET'],
     [{ ENCRYPTION_KEY_PREVIOUS: 'short' }, 'ENCRYPTION_KEY_PREVIOUS'],
     [{ ENCRYPTION_KEY: KEY, ENCRYPTION_KEY_PREVIOUS: KEY }, 'ENCRYPTION_KEY_PREVIOUS'],
+    [{ PDF_THREADS: 'two' }, 'PDF_THREADS'],
+    [{ PDF_THREADS: '-1' }, 'PDF_THREADS'],
+    [{ PDF_THREADS: '33' }, 'PDF_THREADS'],
+    [{ PROCESS_ROLE: 'mail' }, 'PROCESS_ROLE'],
+    [{ PROCESS_ROLE: 'worker' }, 'PROCESS_ROLE'],
+    [{ PROCESS_ROLE: 'web' }, 'PROCESS_ROLE'],
     [{ SCORECARD_MIN_REQUESTS: '0' }, 'SCORECARD_MIN_REQUESTS'],
     [{ SCORECARD_WEIGHTS: 'onTime=x' }, 'SCORECARD_WEIGHTS'],
     [{ SCORECARD_WEIGHTS: 'speedy=10' }, 'SCORECARD_WEIGHTS'],
@@ -96,5 +102,21 @@ describe('loadConfig', () => {
     expect(c.encryptionKey.toString('base64')).toBe(KEY);
     expect(c.encryptionKeyPrevious?.toString('base64')).toBe(OTHER_KEY);
     expect(existsSync(join(own, 'secrets'))).toBe(false);
+  });
+
+  it('should read PDF_THREADS, one per core beside the first (1 to 4) when unset, 0 for inline', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).pdfThreads).toBe(defaultPdfThreads());
+    expect([1, 2, 3, 4, 8, 64].map((cores) => defaultPdfThreads(cores))).toEqual([1, 1, 2, 3, 4, 4]);
+    expect(loadConfig({ DATA_DIR: dataDir, PDF_THREADS: '0' }).pdfThreads).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir, PDF_THREADS: '6' }).pdfThreads).toBe(6);
+  });
+
+  it('should read PROCESS_ROLE, both when unset; web and worker only on PostgreSQL', () => {
+    const both = loadConfig({ DATA_DIR: dataDir });
+    expect(both).toMatchObject({ processRole: 'both', servesHttp: true, runsJobs: true });
+    const pg = { DATA_DIR: dataDir, DATABASE_URL: 'postgres://localhost/kip', ENCRYPTION_KEY: KEY, SESSION_SECRET: 's'.repeat(32) };
+    expect(loadConfig({ ...pg, PROCESS_ROLE: 'web' })).toMatchObject({ processRole: 'web', servesHttp: true, runsJobs: false });
+    expect(loadConfig({ ...pg, PROCESS_ROLE: ' Worker ' })).toMatchObject({ processRole: 'worker', servesHttp: false, runsJobs: true });
+    expect(() => loadConfig({ DATA_DIR: dataDir, PROCESS_ROLE: 'worker' })).toThrow('worker needs DATABASE_URL');
   });
 });

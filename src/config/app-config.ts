@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { provinceTimeZone } from 'src/config/province-time-zone';
 import { parseScorecardWeights, ScorecardWeights } from 'src/config/scorecard-weights';
@@ -36,8 +37,12 @@ export class AppConfig {
   readonly scorecardMinRequests: number;
   /** Scorecards: the weight of each part of the portal's service index. */
   readonly scorecardWeights: ScorecardWeights;
+  /** Worker threads that render PDFs; 0 renders them on the event loop of the caller. */
+  readonly pdfThreads: number;
+  /** What this process does: serve HTTP (web), run the jobs (worker), or both. */
+  readonly processRole: ProcessRole;
 
-  constructor(values: Omit<AppConfig, 'embedded' | 'isProduction'>) {
+  constructor(values: Omit<AppConfig, 'embedded' | 'isProduction' | 'servesHttp' | 'runsJobs'>) {
     Object.assign(this, values);
   }
 
@@ -48,7 +53,20 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
+
+  /** Whether this process serves HTTP. */
+  get servesHttp(): boolean {
+    return this.processRole !== 'worker';
+  }
+
+  /** Whether this process runs the jobs (mail, reminders, schedules). */
+  get runsJobs(): boolean {
+    return this.processRole !== 'web';
+  }
 }
+
+export const PROCESS_ROLES = ['both', 'web', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
 /** A setting that cannot be used; the message names it so the operator can fix it. */
 export class ConfigError extends Error {
@@ -58,6 +76,14 @@ export class ConfigError extends Error {
   ) {
     super(`Setting ${setting} is invalid: ${reason}`);
   }
+}
+
+/**
+ * One thread per core beside the one serving requests, at least one and at most four: a receipt
+ * takes tens of milliseconds, so a few threads keep up with any intake a province sees.
+ */
+export function defaultPdfThreads(cores = availableParallelism()): number {
+  return Math.min(4, Math.max(1, cores - 1));
 }
 
 /** About 30 requests per kab/kota and year: loaded in seconds on the embedded database. */
@@ -179,6 +205,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bytes: 48,
     validate: (v) => (v.length >= 32 ? null : 'at least 32 characters'),
   });
+  const processRole = (text(env, 'PROCESS_ROLE') ?? 'both').toLowerCase();
+  if (!(PROCESS_ROLES as readonly string[]).includes(processRole)) {
+    throw new ConfigError('PROCESS_ROLE', `expected ${PROCESS_ROLES.join(', ')}, got "${processRole}"`);
+  }
+  // The embedded database lives inside the one process that opened it: no other process can reach it.
+  if (processRole !== 'both' && databaseUrl === undefined) {
+    throw new ConfigError('PROCESS_ROLE', `${processRole} needs DATABASE_URL (the embedded database serves one process, which does both)`);
+  }
   const weights = parseScorecardWeights(text(env, 'SCORECARD_WEIGHTS'));
   if (weights.problem !== null) throw new ConfigError('SCORECARD_WEIGHTS', weights.problem);
   return new AppConfig({
@@ -206,5 +240,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 720),
     scorecardMinRequests: integer(env, 'SCORECARD_MIN_REQUESTS', 20, 1, 100_000),
     scorecardWeights: weights.weights,
+    pdfThreads: integer(env, 'PDF_THREADS', defaultPdfThreads(), 0, 32),
+    processRole: processRole as ProcessRole,
   });
 }

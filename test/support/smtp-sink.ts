@@ -125,3 +125,17 @@ function decodeWords(value: string): string {
       return Buffer.from(bytes, 'latin1').toString('utf8');
     });
 }
+
+/** The bytes of the MIME part named `filename` (base64 as nodemailer sends attachments), or undefined. */
+export function attachmentOf(raw: string, filename: string): Buffer | undefined {
+  const normalized = raw.replace(/\r\n/g, '\n');
+  for (const part of normalized.split(/\n--[^\n]+\n/)) {
+    const end = part.indexOf('\n\n');
+    if (end === -1) continue;
+    const headers = part.slice(0, end).replace(/\n[ \t]+/g, ' ');
+    if (!new RegExp(`name\\*?="?${filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?`, 'i').test(headers)) continue;
+    if (!/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(part.slice(end + 2), 'utf8');
+    return Buffer.from(part.slice(end + 2).replace(/--[^\n]*--\s*$/, '').replace(/\s+/g, ''), 'base64');
+  }
+  return undefined;
+}

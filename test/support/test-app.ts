@@ -44,9 +44,20 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** Settings every test app starts with, before the database and the file's own settings. */
+/**
+ * Settings every test app starts with, before the database and the file's own settings. PDFs are
+ * rendered inline (PDF_THREADS=0) unless a file asks for threads or TEST_PDF_THREADS is set: a
+ * thread start compiles the renderer again in the thread and parses the fonts, which most files
+ * that render a PDF or two would pay for nothing; the thread path has specs of its own.
+ */
 function testSettings(dataDir: string): Record<string, string> {
-  return { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' };
+  return {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PDF_THREADS: process.env.TEST_PDF_THREADS ?? '0',
+  };
 }
 
 function databaseUrlOf(dbName: string): string {

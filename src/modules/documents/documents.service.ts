@@ -1,51 +1,47 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { LetterData, ReceiptData, RegisterDocumentData, ReportData } from './document-data';
-import { drawLetter, LETTER_FONT_SIZE, letterMeta } from './letter-template';
-import { PdfLayout } from './pdf-layout';
-import { drawReceipt, RECEIPT_FONT_SIZE, receiptMeta } from './receipt-template';
-import { drawRegister, REGISTER_FONT_SIZE, registerMeta } from './register-template';
-import { renderBarChart } from './report-charts';
-import { drawReport, REPORT_FONT_SIZE, reportMeta } from './report-template';
+import { INLINE_RENDERER, PdfRenderer } from './pdf-threads';
 import { ScorecardReportData } from './scorecard-report-data';
-import { drawScorecardReport, SCORECARD_REPORT_FONT_SIZE, SCORECARD_REPORT_MARGIN_CM, scorecardReportMeta } from './scorecard-report-template';
 
-/** The portal's one door to PDF: every document the portal issues is rendered here. */
+/** Injection token of the PdfRenderer in force (documents.module.ts: PDF_THREADS). */
+export const PDF_RENDERER = Symbol('PDF_RENDERER');
+
+/**
+ * The portal's one door to PDF: every document the portal issues is rendered here, in the PDF
+ * worker threads (PDF_THREADS) or, without them, inline. Built with `new DocumentsService()` it
+ * renders inline.
+ */
 @Injectable()
-export class DocumentsService {
+export class DocumentsService implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(PDF_RENDERER) private readonly renderer: PdfRenderer = INLINE_RENDERER) {}
+
   /** Tanda bukti penerimaan permohonan informasi publik. */
-  async renderReceipt(data: ReceiptData): Promise<Buffer> {
-    const layout = new PdfLayout(receiptMeta(data), RECEIPT_FONT_SIZE);
-    drawReceipt(layout, data);
-    return layout.finish();
+  renderReceipt(data: ReceiptData): Promise<Buffer> {
+    return this.renderer.render({ kind: 'receipt', data });
   }
 
   /** A letter in Indonesian government style (extension, written notice, refusal, …). */
-  async renderLetter(data: LetterData): Promise<Buffer> {
-    const layout = new PdfLayout(letterMeta(data), LETTER_FONT_SIZE);
-    drawLetter(layout, data);
-    return layout.finish();
+  renderLetter(data: LetterData): Promise<Buffer> {
+    return this.renderer.render({ kind: 'letter', data });
   }
 
   /** A register (permohonan, keberatan) as a table on A4 landscape. */
-  async renderRegister(data: RegisterDocumentData): Promise<Buffer> {
-    const layout = new PdfLayout(registerMeta(data), REGISTER_FONT_SIZE, { landscape: true, marginCm: 1 });
-    drawRegister(layout, data);
-    return layout.finish();
+  renderRegister(data: RegisterDocumentData): Promise<Buffer> {
+    return this.renderer.render({ kind: 'register', data });
   }
 
   /** A report with charts (each rendered to SVG first, then drawn in place). */
-  async renderReport(data: ReportData): Promise<Buffer> {
-    const charts = [];
-    for (const s of data.sections) if (s.kind === 'chart') charts.push(await renderBarChart(s.chart));
-    const layout = new PdfLayout(reportMeta(data), REPORT_FONT_SIZE);
-    drawReport(layout, data, charts);
-    return layout.finish();
+  renderReport(data: ReportData): Promise<Buffer> {
+    return this.renderer.render({ kind: 'report', data });
   }
 
   /** The province's scorecards for the Governor: cover, method, ranking, charts, a page per body. */
-  async renderScorecardReport(data: ScorecardReportData): Promise<Buffer> {
-    const layout = new PdfLayout(scorecardReportMeta(data), SCORECARD_REPORT_FONT_SIZE, { marginCm: SCORECARD_REPORT_MARGIN_CM });
-    drawScorecardReport(layout, data);
-    return layout.finish();
+  renderScorecardReport(data: ScorecardReportData): Promise<Buffer> {
+    return this.renderer.render({ kind: 'scorecard-report', data });
+  }
+
+  /** After the jobs stopped and the HTTP server closed: lets running renders finish, then ends the threads. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.renderer.close();
   }
 }

@@ -105,8 +105,9 @@ export class PdfLayout {
     });
     this.rendered = collect(this.doc);
     const fonts = loadFonts();
-    this.doc.registerFont(REGULAR, fonts.regular);
-    this.doc.registerFont(BOLD, fonts.bold);
+    // A parsed fontkit font, which pdfkit takes as it takes bytes (its typings know only bytes and paths).
+    this.doc.registerFont(REGULAR, fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+    this.doc.registerFont(BOLD, fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
     this.doc.lineGap(1.5);
     this.style({});
   }

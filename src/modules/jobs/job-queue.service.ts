@@ -70,6 +70,9 @@ export const JOB_QUEUE_SCHEMA = 'pgboss';
  * module may send from its own onApplicationBootstrap on); workers start in onApplicationBootstrap;
  * beforeApplicationShutdown stops fetching, waits for running handlers, then for pg-boss's last
  * queries, before the database closes in onApplicationShutdown.
+ *
+ * A web process (PROCESS_ROLE=web, JobsSettings.runJobs false) creates the queues and sends jobs
+ * but starts no worker, applies no schedule and leaves pg-boss's maintenance to the worker processes.
  */
 @Injectable()
 export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -106,6 +109,9 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
       retentionDays: this.settings.retentionDays,
       cronMonitorIntervalSeconds: this.settings.cronMonitorIntervalSeconds,
       cronWorkerIntervalSeconds: this.settings.cronWorkerIntervalSeconds,
+      // A process that runs no jobs neither maintains the queue nor turns schedules into jobs.
+      supervise: this.settings.runJobs,
+      schedule: this.settings.runJobs,
     });
     // pg-boss emits 'error' for failures of its own timers; an EventEmitter without a listener would throw.
     this.boss.on('error', (error: Error) => this.logger.warn({ msg: 'pg-boss', error: safeErrorSummary(error) }));
@@ -279,11 +285,13 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   }
 
   private async applySchedule(request: ScheduleRequest): Promise<void> {
+    // The processes that run jobs keep the schedules; a web process leaves them as they are.
+    if (!this.settings.runJobs) return;
     await this.started().schedule(request.name, request.cron, request.data, { tz: request.tz });
   }
 
   private startWorkers(queue: string, handler: JobHandler<object>, concurrency: number): void {
-    if (this.phase !== 'working') return;
+    if (this.phase !== 'working' || !this.settings.runJobs) return;
     for (let i = 0; i < Math.max(1, concurrency); i++) this.loops.push(this.workLoop(queue, handler));
   }
 

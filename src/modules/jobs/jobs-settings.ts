@@ -2,6 +2,11 @@ import { AppConfig } from 'src/config/app-config';
 
 /** How the job queue polls, retries and keeps jobs. Queues may override the retry and expiry parts. */
 export interface JobsSettings {
+  /**
+   * Whether this process runs jobs: its workers fetch them, its schedules fire, it maintains the
+   * queue. False in a web process (PROCESS_ROLE=web), which only sends jobs for a worker process.
+   */
+  runJobs: boolean;
   /** How often an idle worker asks for work; pg-boss 10 refuses less than 0.5 s. */
   pollingIntervalSeconds: number;
   /** Failed attempts retried before a job is given up (state `failed`). */
@@ -32,6 +37,7 @@ export const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
 export function jobsSettingsFor(config: AppConfig): JobsSettings {
   const test = config.nodeEnv === 'test';
   return {
+    runJobs: config.runsJobs,
     pollingIntervalSeconds: test ? 0.5 : 2,
     retryLimit: 20,
     retryDelaySeconds: test ? 1 : 2,
