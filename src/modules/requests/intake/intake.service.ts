@@ -19,7 +19,6 @@ import { Actor } from 'src/common/auth/actor';
 import { AccessPolicy } from 'src/modules/auth';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { Channel } from 'src/modules/requests/request-options';
-import { InformationRequest } from 'src/modules/requests/request.entity';
 import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import {
   scopedSubmissionKey,
@@ -66,6 +65,12 @@ interface Idempotency {
   scope: SubmissionKeyScope;
   key: string;
   fingerprint: SubmissionFingerprint;
+}
+
+/** A request just registered: its receipt, and its tracking code in the clear (known, not decrypted). */
+interface Registered {
+  receipt: RequestReceipt;
+  trackingCode: string;
 }
 
 export interface IntakeResult {
@@ -154,12 +159,12 @@ export class IntakeService {
    * sent twice at the same moment: the unique key hash lets one through; the other is answered
    * like a replay.
    */
-  private async registerOnce(idempotency: Idempotency | null, register: () => Promise<InformationRequest>): Promise<IntakeResult> {
+  private async registerOnce(idempotency: Idempotency | null, register: () => Promise<Registered>): Promise<IntakeResult> {
     const earlier = idempotency ? await this.replayOf(idempotency) : null;
     if (earlier) return earlier;
     try {
-      const request = await register();
-      return { receipt: await this.receipts.of(request), trackingCode: this.codes.reveal(request), duplicate: false };
+      const { receipt, trackingCode } = await register();
+      return { receipt, trackingCode, duplicate: false };
     } catch (e) {
       const raced = idempotency && isUniqueViolation(e) ? await this.replayOf(idempotency) : null;
       if (raced) return raced;
@@ -219,7 +224,7 @@ export class IntakeService {
       identityDocument?: UploadedDocument;
       recordedBy?: Actor;
     },
-  ): Promise<InformationRequest> {
+  ): Promise<Registered> {
     // Everything that reads the database is loaded before the transaction: on the embedded
     // database the transaction holds the only connection.
     const calendar = await this.calendar.calendarFor(unit.bodyId);
@@ -238,9 +243,6 @@ export class IntakeService {
         }
       : { submissionKeyHash: null, submissionDigest: null };
     return this.db.transaction(async (m) => {
-      const seq = await this.requests.nextRegistrationSeq(m, unit.id, year);
-      const registrationNumber = formatRegistrationNumber(unit.body.regionCode, unit.code, year, seq);
-      const seal = (column: string, value: string): Buffer => this.cipher.encrypt(value, sealContext('requests', column, registrationNumber));
       const file =
         documentContent && documentType
           ? await this.files.store(m, {
@@ -251,7 +253,12 @@ export class IntakeService {
               encrypt: true,
             })
           : null;
-      const request = await this.requests.insertRequest(m, {
+      // The unit's counter stays locked from here to the commit: only the statements that need
+      // the number follow (the request with its first event, the receipt mail and its job).
+      const seq = await this.requests.nextRegistrationSeq(m, unit.id, year);
+      const registrationNumber = formatRegistrationNumber(unit.body.regionCode, unit.code, year, seq);
+      const seal = (column: string, value: string): Buffer => this.cipher.encrypt(value, sealContext('requests', column, registrationNumber));
+      const request = await this.requests.insertRequestWithEvent(m, {
         registrationNumber,
         receivingUnitId: unit.id,
         registrationYear: year,
@@ -281,9 +288,7 @@ export class IntakeService {
         trackingCode: this.codes.seal(trackingCode, registrationNumber),
         ...idempotency,
         version: 1,
-      });
-      await this.requests.insertEvent(m, {
-        requestId: request.id,
+      }, {
         type: meta.recordedBy ? 'recorded_offline' : 'registered',
         actorKind: meta.recordedBy ? 'officer' : 'requester',
         actorId: meta.recordedBy?.userId ?? null,
@@ -298,15 +303,15 @@ export class IntakeService {
           provisional: due.provisional,
         },
       });
-      const receipt = presentReceipt(this.receipts.with(request, unit, calendar), this.config.appUrl);
+      const receipt = this.receipts.with(request, unit, calendar);
       if (s.requester.email) await this.mail.enqueue(m, {
         template: 'request_receipt',
         to: s.requester.email,
         requestId: request.id,
-        data: { ...receipt, trackingCode },
+        data: { ...presentReceipt(receipt, this.config.appUrl), trackingCode },
         attachments: [{ kind: 'request_receipt', ref: request.registrationNumber }],
       });
-      return request;
+      return { receipt, trackingCode };
     });
   }
 }
