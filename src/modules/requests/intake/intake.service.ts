@@ -201,7 +201,7 @@ export class IntakeService {
     const errors = { ...(parsed.errors ?? {}) };
     let unit: PpidUnit | null = null;
     if (parsed.submission) {
-      unit = await this.bodies.findActiveUnit(parsed.submission.unitId);
+      unit = await this.bodies.findActiveUnitCached(parsed.submission.unitId);
       if (!unit) errors.unitId = 'Unit PPID tujuan tidak ditemukan.';
     }
     const docProblem = await identityDocumentProblem(input.identityDocument, input.identityDocumentRequired);
