@@ -155,12 +155,14 @@ export class IntakeService {
   }
 
   /**
-   * Registers unless the key was used already (then the replay's answer). The same submission
-   * sent twice at the same moment: the unique key hash lets one through; the other is answered
-   * like a replay.
+   * Registers unless the key was used already (then the replay's answer). The request's key hash
+   * is unique, so a used key (or the same submission sent twice at the same moment) fails the
+   * insert, which rolls back with its number, and is answered as a replay: a new key costs no
+   * lookup. During a key rotation a key stored under the previous key would not collide with its
+   * hash under the current one, so then it is looked up first.
    */
   private async registerOnce(idempotency: Idempotency | null, register: () => Promise<Registered>): Promise<IntakeResult> {
-    const earlier = idempotency ? await this.replayOf(idempotency) : null;
+    const earlier = idempotency && this.cipher.rotating ? await this.replayOf(idempotency) : null;
     if (earlier) return earlier;
     try {
       const { receipt, trackingCode } = await register();
