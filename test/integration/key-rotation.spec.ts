@@ -15,6 +15,7 @@ const KEY_A = Buffer.alloc(32, 0xa1).toString('base64');
 const KEY_B = Buffer.alloc(32, 0xb2).toString('base64');
 const LEGACY_KEY = 'legacy-submission-key-0001';
 const PROXY_ADDRESS = 'Jl. Kidal No. 6, Surabaya';
+const KEYED_SUBMISSION = 'rotation-replay-key-0001';
 
 interface Filed {
   registrationNumber: string;
@@ -38,6 +39,8 @@ describe('key rotation', () => {
   const filed: Filed[] = [];
   let legacy: { registrationNumber: string; code: string };
   let withDocument: string;
+  let keyedNumber: string;
+  let keyedPayload: ReturnType<typeof requestPayload>;
   let documentId: string;
 
   async function expectEverythingReadable(): Promise<void> {
@@ -69,6 +72,10 @@ describe('key rotation', () => {
       expect(res.status).toBe(201);
       filed.push({ registrationNumber: res.body.registrationNumber, trackingCode: res.body.trackingCode, nik });
     }
+    keyedPayload = requestPayload(unitId);
+    const keyed = await http().post('/api/v1/requests').set('Idempotency-Key', KEYED_SUBMISSION).send(keyedPayload);
+    expect(keyed.status).toBe(201);
+    keyedNumber = keyed.body.registrationNumber;
     const agent = request.agent(t.app.getHttpServer());
     const page = await agent.get('/permohonan/baru').query({ unit: unitId });
     let post = agent.post(multipartActionOf(page.text)).field('submissionKey', hiddenValue(page.text, 'submissionKey'));
@@ -131,11 +138,15 @@ describe('key rotation', () => {
   it('should read everything under a new key with the old one as previous, before and after the rotation', async () => {
     t = await t.restart({ ENCRYPTION_KEY: KEY_B, ENCRYPTION_KEY_PREVIOUS: KEY_A });
     await expectEverythingReadable();
+    // A key used under the old key is still recognised: the replay answers the same request.
+    const replay = await http().post('/api/v1/requests').set('Idempotency-Key', KEYED_SUBMISSION).send(keyedPayload);
+    expect(replay.status).toBe(201);
+    expect(replay.body.registrationNumber).toBe(keyedNumber);
     const report = await rotateKeys(t.app, t.config);
     expect(report.requests.failed + report.files.failed + report.legacy.failed + report.objections.failed).toBe(0);
-    // Three requests (four sealed fields each, phone and address always), one identity document and
+    // Four requests (four sealed fields each, phone and address always), one identity document and
     // one surat kuasa, and the kuasa's address.
-    expect(report.requests.rows).toBe(3);
+    expect(report.requests.rows).toBe(4);
     expect(report.files.rows).toBe(2);
     expect(report.objections.rows).toBe(1);
     await expectEverythingReadable();
@@ -167,7 +178,7 @@ describe('key rotation', () => {
 
   it('should report, not hide, values under a key that is not configured', async () => {
     const report = await rotateKeys(t.app, { ...t.config, encryptionKey: Buffer.from(KEY_A, 'base64'), encryptionKeyPrevious: undefined } as typeof t.config);
-    expect(report.requests.failed).toBe(3);
+    expect(report.requests.failed).toBe(4);
     expect(report.files.failed).toBe(2);
     expect(report.objections.failed).toBe(1);
     expect(report.requests.rows).toBe(0);

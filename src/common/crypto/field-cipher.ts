@@ -60,6 +60,11 @@ export class FieldCipher {
     this.keys = config.encryptionKeyPrevious ? [this.current, keyOf(config.encryptionKeyPrevious)] : [this.current];
   }
 
+  /** Whether a previous key is configured (a rotation in progress): hashes may be stored under either key. */
+  get rotating(): boolean {
+    return this.keys.length > 1;
+  }
+
   /** The first bytes of every value sealed under the current key (rows that start otherwise need rotating). */
   get currentHeader(): Buffer {
     return Buffer.concat([Buffer.from([VERSION]), this.current.id]);

@@ -54,7 +54,13 @@ export class BodiesRepository {
   }
 
   findUnitWithBody(unitId: number): Promise<PpidUnit | null> {
-    return this.units.findOne({ where: { id: unitId }, relations: { body: { region: true } } });
+    // A query builder's getOne is one query; findOne with relations would add a second one (its DISTINCT paging query).
+    return this.units
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.body', 'b')
+      .leftJoinAndSelect('b.region', 'r')
+      .where('u.id = :unitId', { unitId })
+      .getOne();
   }
 
   /** Units by id, inactive ones too. */

@@ -21,8 +21,16 @@ export interface BodySummary {
   units: { id: number; name: string; level: 'utama' | 'pelaksana' }[];
 }
 
+/** How long a unit looked up for the intake is used before it is read again (other instances' admin changes). */
+export const ACTIVE_UNIT_CACHE_TTL_MS = 30_000;
+
 @Injectable()
 export class BodiesService {
+  /** Active units with their body, as findActiveUnitCached last read them (unknown ids are not kept). */
+  private readonly activeUnits = new Map<number, { unit: PpidUnit; loadedAt: number }>();
+  /** Bumped by invalidateUnits: a lookup that began before a change does not store what it read. */
+  private generation = 0;
+
   constructor(private readonly bodies: BodiesRepository) {}
 
   /** The province's body first, then the kab/kota by name; with a search, those it finds. */
@@ -67,6 +75,29 @@ export class BodiesService {
     if (!Number.isInteger(unitId) || unitId < 1 || unitId > MAX_INT4) return null;
     const unit = await this.bodies.findUnitWithBody(unitId);
     return unit && unit.active ? unit : null;
+  }
+
+  /**
+   * findActiveUnit for the intake, which looks a unit up on every submission: the copy read at
+   * most ACTIVE_UNIT_CACHE_TTL_MS ago (as the calendar keeps its holidays). A change made through
+   * this instance (UnitsAdminService) is seen at once; one made through another instance, within
+   * that time. Callers must not modify the unit they get.
+   */
+  async findActiveUnitCached(unitId: number, now = Date.now()): Promise<PpidUnit | null> {
+    const cached = this.activeUnits.get(unitId);
+    if (cached && now - cached.loadedAt < ACTIVE_UNIT_CACHE_TTL_MS) return cached.unit;
+    const generation = this.generation;
+    const unit = await this.findActiveUnit(unitId);
+    if (generation !== this.generation) return unit;
+    if (unit) this.activeUnits.set(unitId, { unit, loadedAt: now });
+    else this.activeUnits.delete(unitId);
+    return unit;
+  }
+
+  /** Called after a unit's or a body's details changed, so the next lookup reads them again. */
+  invalidateUnits(): void {
+    this.generation++;
+    this.activeUnits.clear();
   }
 }
 

@@ -63,8 +63,9 @@ export class RequestsRepository {
   ) {}
 
   /**
-   * The next number of a unit for a year, gapless: the counter row is locked FOR UPDATE until the
-   * transaction ends, and rolls back with it, so no number is skipped or given twice.
+   * The next number of a unit for a year, gapless: the counter row stays locked until the
+   * transaction ends, and rolls back with it, so no number is skipped or given twice. Take it as
+   * late in the transaction as the work allows: every statement after it holds the unit's lock.
    */
   nextRegistrationSeq(m: EntityManager, unitId: number, year: number): Promise<number> {
     return this.nextSeq(m, 'registration_counters', unitId, year);
@@ -75,14 +76,19 @@ export class RequestsRepository {
     return this.nextSeq(m, 'letter_counters', unitId, year);
   }
 
+  /**
+   * One statement: creates the counter row on first use, else increments it, and returns the new
+   * number. The update keeps the row locked until the transaction ends, so a concurrent caller
+   * waits and then sees this number (or, after a rollback, the one before it).
+   */
   private async nextSeq(m: EntityManager, table: 'registration_counters' | 'letter_counters', unitId: number, year: number): Promise<number> {
-    await m.query(`INSERT INTO ${table} (unit_id, year, last_number) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [unitId, year]);
-    const [row] = (await m.query(`SELECT last_number FROM ${table} WHERE unit_id = $1 AND year = $2 FOR UPDATE`, [unitId, year])) as {
-      last_number: number;
-    }[];
-    const next = row.last_number + 1;
-    await m.query(`UPDATE ${table} SET last_number = $3 WHERE unit_id = $1 AND year = $2`, [unitId, year, next]);
-    return next;
+    const [row] = (await m.query(
+      `INSERT INTO ${table} AS c (unit_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (unit_id, year) DO UPDATE SET last_number = c.last_number + 1
+       RETURNING last_number`,
+      [unitId, year],
+    )) as { last_number: number }[];
+    return row.last_number;
   }
 
   /** The request registered with one of these submission key hashes; for officers, only among their unit's. */
@@ -165,6 +171,42 @@ export class RequestsRepository {
 
   insertRequest(m: EntityManager, request: Partial<InformationRequest>): Promise<InformationRequest> {
     return m.getRepository(InformationRequest).save(m.getRepository(InformationRequest).create(request));
+  }
+
+  /**
+   * A new request and its first event in one statement (one round trip, while the caller holds
+   * the registration counter's lock). Returns the request as `insertRequest` does: the values
+   * given, with the id and the columns the database filled in.
+   */
+  async insertRequestWithEvent(
+    m: EntityManager,
+    request: Partial<InformationRequest>,
+    event: Omit<Partial<RequestEvent>, 'requestId'>,
+  ): Promise<InformationRequest> {
+    const values: unknown[] = [];
+    const columnsOf = (entity: typeof InformationRequest | typeof RequestEvent, row: object): { names: string[]; params: string[] } => {
+      const metadata = m.connection.getMetadata(entity);
+      const names: string[] = [];
+      const params: string[] = [];
+      for (const [property, value] of Object.entries(row)) {
+        if (value === undefined) continue;
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`${metadata.tableName} has no column for ${property}`);
+        values.push(column.type === 'jsonb' ? JSON.stringify(value) : value);
+        names.push(`"${column.databaseName}"`);
+        params.push(column.type === 'jsonb' ? `$${values.length}::jsonb` : `$${values.length}`);
+      }
+      return { names, params };
+    };
+    const r = columnsOf(InformationRequest, request);
+    const e = columnsOf(RequestEvent, { public: true, data: {}, ...event });
+    const [row] = (await m.query(
+      `WITH r AS (INSERT INTO requests (${r.names.join(', ')}) VALUES (${r.params.join(', ')}) RETURNING id, created_at, updated_at),
+            e AS (INSERT INTO request_events (request_id, ${e.names.join(', ')}) VALUES ((SELECT id FROM r), ${e.params.join(', ')}))
+       SELECT id::text AS id, created_at AS "createdAt", updated_at AS "updatedAt" FROM r`,
+      values,
+    )) as { id: string; createdAt: Date; updatedAt: Date }[];
+    return Object.assign(m.getRepository(InformationRequest).create(request), row);
   }
 
   insertEvent(m: EntityManager, event: Partial<RequestEvent>): Promise<RequestEvent> {

@@ -8,6 +8,7 @@ import { Actor } from 'src/common/auth/actor';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { isUniqueViolation } from 'src/common/errors/database-errors';
 import { UnitCodeTaken } from 'src/modules/bodies/bodies.errors';
+import { BodiesService } from 'src/modules/bodies/bodies.service';
 import { serviceHoursFrom } from 'src/modules/bodies/service-hours';
 import {
   BodiesAdminRepository,
@@ -45,6 +46,7 @@ export class UnitsAdminService {
     private readonly repo: BodiesAdminRepository,
     private readonly units: UnitsRepository,
     private readonly audit: AuditService,
+    private readonly bodies: BodiesService,
   ) {}
 
   bodyTree(actor: Actor): Promise<BodyWithUnits[]> {
@@ -99,7 +101,7 @@ export class UnitsAdminService {
     await this.bodyDetails(actor, bodyId);
     const checked = checkBodyDetails(form);
     if (!checked.ok) throw new ValidationFailed(checked.errors);
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       const before = await this.repo.findBodyDetails(bodyId, m, true);
       if (!before) throw new NotFound('Badan publik tidak ditemukan.');
       const current: BodyDetails = {
@@ -118,6 +120,9 @@ export class UnitsAdminService {
       await this.audit.record({ actor, action: 'body.details_updated', target: { type: 'body', id: bodyId }, details: { fields: changed } }, m);
       return { changed };
     });
+    // After the commit: a lookup before it would read the old details again.
+    this.bodies.invalidateUnits();
+    return result;
   }
 
   async unitDetails(actor: Actor, unitId: number): Promise<UnitDetailsRow> {
@@ -132,7 +137,7 @@ export class UnitsAdminService {
     await this.unitDetails(actor, unitId);
     const checked = checkUnitDetails(form);
     if (!checked.ok) throw new ValidationFailed(checked.errors);
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       const before = await this.repo.findUnitDetails(unitId, m, true);
       if (!before) throw new NotFound('Unit PPID tidak ditemukan.');
       const current: UnitDetails = {
@@ -152,5 +157,7 @@ export class UnitsAdminService {
       );
       return { changed };
     });
+    this.bodies.invalidateUnits();
+    return result;
   }
 }

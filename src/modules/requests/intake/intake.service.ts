@@ -19,7 +19,6 @@ import { Actor } from 'src/common/auth/actor';
 import { AccessPolicy } from 'src/modules/auth';
 import { AccessDenied } from 'src/common/auth/access-errors';
 import { Channel } from 'src/modules/requests/request-options';
-import { InformationRequest } from 'src/modules/requests/request.entity';
 import { SubmissionKeyReused } from 'src/modules/requests/request.errors';
 import {
   scopedSubmissionKey,
@@ -66,6 +65,12 @@ interface Idempotency {
   scope: SubmissionKeyScope;
   key: string;
   fingerprint: SubmissionFingerprint;
+}
+
+/** A request just registered: its receipt, and its tracking code in the clear (known, not decrypted). */
+interface Registered {
+  receipt: RequestReceipt;
+  trackingCode: string;
 }
 
 export interface IntakeResult {
@@ -150,16 +155,18 @@ export class IntakeService {
   }
 
   /**
-   * Registers unless the key was used already (then the replay's answer). The same submission
-   * sent twice at the same moment: the unique key hash lets one through; the other is answered
-   * like a replay.
+   * Registers unless the key was used already (then the replay's answer). The request's key hash
+   * is unique, so a used key (or the same submission sent twice at the same moment) fails the
+   * insert, which rolls back with its number, and is answered as a replay: a new key costs no
+   * lookup. During a key rotation a key stored under the previous key would not collide with its
+   * hash under the current one, so then it is looked up first.
    */
-  private async registerOnce(idempotency: Idempotency | null, register: () => Promise<InformationRequest>): Promise<IntakeResult> {
-    const earlier = idempotency ? await this.replayOf(idempotency) : null;
+  private async registerOnce(idempotency: Idempotency | null, register: () => Promise<Registered>): Promise<IntakeResult> {
+    const earlier = idempotency && this.cipher.rotating ? await this.replayOf(idempotency) : null;
     if (earlier) return earlier;
     try {
-      const request = await register();
-      return { receipt: await this.receipts.of(request), trackingCode: this.codes.reveal(request), duplicate: false };
+      const { receipt, trackingCode } = await register();
+      return { receipt, trackingCode, duplicate: false };
     } catch (e) {
       const raced = idempotency && isUniqueViolation(e) ? await this.replayOf(idempotency) : null;
       if (raced) return raced;
@@ -196,7 +203,7 @@ export class IntakeService {
     const errors = { ...(parsed.errors ?? {}) };
     let unit: PpidUnit | null = null;
     if (parsed.submission) {
-      unit = await this.bodies.findActiveUnit(parsed.submission.unitId);
+      unit = await this.bodies.findActiveUnitCached(parsed.submission.unitId);
       if (!unit) errors.unitId = 'Unit PPID tujuan tidak ditemukan.';
     }
     const docProblem = await identityDocumentProblem(input.identityDocument, input.identityDocumentRequired);
@@ -219,7 +226,7 @@ export class IntakeService {
       identityDocument?: UploadedDocument;
       recordedBy?: Actor;
     },
-  ): Promise<InformationRequest> {
+  ): Promise<Registered> {
     // Everything that reads the database is loaded before the transaction: on the embedded
     // database the transaction holds the only connection.
     const calendar = await this.calendar.calendarFor(unit.bodyId);
@@ -238,9 +245,6 @@ export class IntakeService {
         }
       : { submissionKeyHash: null, submissionDigest: null };
     return this.db.transaction(async (m) => {
-      const seq = await this.requests.nextRegistrationSeq(m, unit.id, year);
-      const registrationNumber = formatRegistrationNumber(unit.body.regionCode, unit.code, year, seq);
-      const seal = (column: string, value: string): Buffer => this.cipher.encrypt(value, sealContext('requests', column, registrationNumber));
       const file =
         documentContent && documentType
           ? await this.files.store(m, {
@@ -251,7 +255,12 @@ export class IntakeService {
               encrypt: true,
             })
           : null;
-      const request = await this.requests.insertRequest(m, {
+      // The unit's counter stays locked from here to the commit: only the statements that need
+      // the number follow (the request with its first event, the receipt mail and its job).
+      const seq = await this.requests.nextRegistrationSeq(m, unit.id, year);
+      const registrationNumber = formatRegistrationNumber(unit.body.regionCode, unit.code, year, seq);
+      const seal = (column: string, value: string): Buffer => this.cipher.encrypt(value, sealContext('requests', column, registrationNumber));
+      const request = await this.requests.insertRequestWithEvent(m, {
         registrationNumber,
         receivingUnitId: unit.id,
         registrationYear: year,
@@ -281,9 +290,7 @@ export class IntakeService {
         trackingCode: this.codes.seal(trackingCode, registrationNumber),
         ...idempotency,
         version: 1,
-      });
-      await this.requests.insertEvent(m, {
-        requestId: request.id,
+      }, {
         type: meta.recordedBy ? 'recorded_offline' : 'registered',
         actorKind: meta.recordedBy ? 'officer' : 'requester',
         actorId: meta.recordedBy?.userId ?? null,
@@ -298,15 +305,15 @@ export class IntakeService {
           provisional: due.provisional,
         },
       });
-      const receipt = presentReceipt(this.receipts.with(request, unit, calendar), this.config.appUrl);
+      const receipt = this.receipts.with(request, unit, calendar);
       if (s.requester.email) await this.mail.enqueue(m, {
         template: 'request_receipt',
         to: s.requester.email,
         requestId: request.id,
-        data: { ...receipt, trackingCode },
+        data: { ...presentReceipt(receipt, this.config.appUrl), trackingCode },
         attachments: [{ kind: 'request_receipt', ref: request.registrationNumber }],
       });
-      return request;
+      return { receipt, trackingCode };
     });
   }
 }
