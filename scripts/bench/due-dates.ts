@@ -1,6 +1,6 @@
 /**
- * Micro-benchmarks (`npm run bench`). Each case is named and self-contained; add a case to
- * CASES to measure something new. Not part of `npm test`.
+ * Due-date micro-benchmarks, one part of `npm run bench`. Each case is named and self-contained;
+ * add a case to buildCases to measure something new.
  */
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
@@ -14,7 +14,7 @@ interface BenchCase {
   run(calls: number): number;
 }
 
-interface BenchResult {
+export interface BenchResult {
   name: string;
   calls: number;
   seconds: number;
@@ -22,7 +22,7 @@ interface BenchResult {
 
 const CALLS = 2_000_000;
 const WARMUP_CALLS = 200_000;
-const SEED_CSV = join(__dirname, '..', 'src', 'modules', 'calendar', 'id-holidays.csv');
+const SEED_CSV = join(__dirname, '..', '..', 'src', 'modules', 'calendar', 'id-holidays.csv');
 
 // Used when the seed copy is not there yet: the 2024–2026 SKB lists.
 const INLINE_HOLIDAYS: readonly string[] = [
@@ -150,31 +150,13 @@ function measure(bench: BenchCase): BenchResult {
   return { name: bench.name, calls: bench.calls, seconds };
 }
 
-function printTable(results: readonly BenchResult[]): void {
-  const rows = [
-    ['operation', 'calls', 'seconds', 'calls/s'],
-    ...results.map((r) => [
-      r.name,
-      r.calls.toLocaleString('en-US'),
-      r.seconds.toFixed(3),
-      Math.round(r.calls / r.seconds).toLocaleString('en-US'),
-    ]),
-  ];
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
-  const line = (row: string[]): string =>
-    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
-  console.log(line(rows[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows.slice(1)) console.log(line(row));
-}
-
-function main(): void {
+/** Runs every case; `describe` is the calendar and Node line printed above the table. */
+export function runDueDateBenchmarks(): { describe: string; results: BenchResult[] } {
   const holidays = loadHolidays();
   const years = [...new Set(holidays.dates.map((date) => Number(date.slice(0, 4))))];
   const cal = WorkingDayCalendar.build({ nonWorkingDays: holidays.dates, confirmedYears: years });
-  console.log(`Holidays: ${holidays.dates.length} from ${holidays.source}; calendar ${cal.firstDate}..${cal.lastDate}`);
-  console.log(`Node ${process.version}\n`);
-  printTable(buildCases(cal).map(measure));
+  return {
+    describe: `Holidays: ${holidays.dates.length} from ${holidays.source.replace(/^.*\/src\//, 'src/')}; calendar ${cal.firstDate}..${cal.lastDate}; Node ${process.version}`,
+    results: buildCases(cal).map(measure),
+  };
 }
-
-main();
