@@ -272,6 +272,15 @@ async function refreshDerivedData(databaseUrl: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Cases
 
+/**
+ * Each simulated requester comes from an address of its own (the app trusts the proxy's
+ * X-Forwarded-For, as behind the load balancer): with one client address every request would wait
+ * on the same per-address rate-limit row, which real traffic does not.
+ */
+function requester(req: import('autocannon').Request, unitId: number, i: number): import('autocannon').Request {
+  return { ...req, body: intakeBody(unitId, i), headers: { ...req.headers, 'content-type': 'application/json', 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` } };
+}
+
 function intakeBody(unitId: number, i: number): string {
   return JSON.stringify({
     unitId,
@@ -341,8 +350,8 @@ async function intakeCase(report: Report, server: Server, ds: Dataset, duration:
   const unitIds = units.flatMap((b) => b.units.map((u) => u.id));
   const headers = { 'content-type': 'application/json' };
   let i = 0;
-  const spread = (req: import('autocannon').Request): import('autocannon').Request => ({ ...req, body: intakeBody(unitIds[i++ % unitIds.length], i) });
-  const one = (req: import('autocannon').Request): import('autocannon').Request => ({ ...req, body: intakeBody(ds.hotUnitId, i++) });
+  const spread = (req: import('autocannon').Request): import('autocannon').Request => requester(req, unitIds[i % unitIds.length], i++);
+  const one = (req: import('autocannon').Request): import('autocannon').Request => requester(req, ds.hotUnitId, i++);
   const rows: string[][] = [];
   const ratios: string[] = [];
   for (const [label, setup] of [
@@ -415,9 +424,15 @@ async function scorecardCase(report: Report, server: Server, databaseUrl: string
 async function pdfCase(report: Report, server: Server, ds: Dataset, duration: number): Promise<void> {
   const token = await bearer(server, ds.officer.email, ds.officer.password);
   const queue = { url: `${server.url}/api/v1/queue?unitId=${ds.hotUnitId}`, connections: 10, duration, headers: { authorization: `Bearer ${token}` } };
+  // A request made now through the API, the way a requester gets to the receipt.
+  const created = await json<{ registrationNumber: string; trackingCode: string }>(`${server.url}/api/v1/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: intakeBody(ds.hotUnitId, 0),
+  });
   const receipt = {
-    url: `${server.url}/api/v1/requests/${ds.sample.registrationNumber}/receipt.pdf`,
-    headers: { 'x-tracking-code': ds.sample.trackingCode },
+    url: `${server.url}/api/v1/requests/${created.registrationNumber}/receipt.pdf`,
+    headers: { 'x-tracking-code': created.trackingCode },
     duration,
   };
   const probe = await fetch(receipt.url, { headers: receipt.headers });
@@ -443,7 +458,7 @@ async function twoInstancesCase(report: Report, servers: [Server, Server], ds: D
   const units = await json<{ units: { id: number }[] }[]>(`${servers[0].url}/api/v1/bodies`);
   const unitIds = units.flatMap((b) => b.units.map((u) => u.id));
   let i = 0;
-  const spread = (req: import('autocannon').Request): import('autocannon').Request => ({ ...req, body: intakeBody(unitIds[i++ % unitIds.length], i) });
+  const spread = (req: import('autocannon').Request): import('autocannon').Request => requester(req, unitIds[i % unitIds.length], i++);
   const jsonHeaders = { 'content-type': 'application/json' };
   const intakeOne = await load({ url: `${servers[0].url}/api/v1/requests`, method: 'POST', connections: 50, duration, headers: jsonHeaders, setupRequest: spread });
   const intakeBoth = await Promise.all(
@@ -520,12 +535,22 @@ async function main(): Promise<void> {
   };
   const servers: Server[] = [];
   let scratch: string | null = null;
+  // The keys of a kept scratch database (its rows are sealed under them), for --reuse: a file only this user reads.
+  const keysFile = (name: string): string => join(tmpdir(), `${name}.keys.json`);
+  if (o.reuse) {
+    try {
+      Object.assign(env, JSON.parse(readFileSync(keysFile(o.reuse), 'utf8')) as Record<string, string>);
+    } catch {
+      log(`No keys of ${o.reuse} in ${keysFile(o.reuse)}: new ones are used, the loaded rows' personal fields will not open.`);
+    }
+  }
   try {
     if (o.cases.has('due-dates')) dueDateCase(report);
     if (needsDb && baseUrl) {
       scratch = o.reuse ?? `portal_kip_bench_${Date.now()}`;
       const databaseUrl = scratchUrl(baseUrl, scratch);
       if (!o.reuse) await adminQuery(baseUrl, `CREATE DATABASE ${scratch}`);
+      if (o.keep) writeFileSync(keysFile(scratch), JSON.stringify({ ENCRYPTION_KEY: env.ENCRYPTION_KEY, SESSION_SECRET: env.SESSION_SECRET }), { mode: 0o600 });
       log(`Scratch database ${scratch}; migrating${o.reuse ? '' : ` and loading ${n0(o.requests)} requests`}…`);
       const config = loadConfig({ ...process.env, ...env, DATABASE_URL: databaseUrl });
       const tool = await openToolContext(config);
@@ -588,7 +613,7 @@ async function main(): Promise<void> {
         const units = await json<{ units: { id: number }[] }[]>(`${server.url}/api/v1/bodies`);
         const unitIds = units.flatMap((b) => b.units.map((u) => u.id));
         let i = 0;
-        const spread = (req: import('autocannon').Request): import('autocannon').Request => ({ ...req, body: intakeBody(unitIds[i++ % unitIds.length], i) });
+        const spread = (req: import('autocannon').Request): import('autocannon').Request => requester(req, unitIds[i % unitIds.length], i++);
         const r = await load({ url: `${server.url}/api/v1/requests`, method: 'POST', connections: 50, duration: o.duration, headers: { 'content-type': 'application/json' }, setupRequest: spread });
         const memory = await json<{ maxRss: number }>(`${server.url}/api/bench/memory`);
         report.heading('Intake on the embedded database (PGlite, empty but for reference data)');
@@ -596,20 +621,27 @@ async function main(): Promise<void> {
         report.note(`Peak memory of the server process (PGlite runs inside it): ${n0(memory.maxRss / 1048576)} MiB.`);
       } finally {
         if (previous !== undefined) process.env.DATABASE_URL = previous;
-        rmSync(embeddedDir, { recursive: true, force: true });
+        // The embedded database is written by the server until it has stopped.
+        const server = servers.pop();
+        if (server) await server.stop();
+        rmSync(embeddedDir, { recursive: true, force: true, maxRetries: 5 });
       }
     }
   } finally {
     for (const s of servers) await s.stop();
     if (scratch && baseUrl) {
       if (o.keep) log(`Kept the scratch database ${scratch}.`);
-      else await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+      else {
+        await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+        rmSync(keysFile(scratch), { force: true });
+      }
     }
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  if (o.out) {
-    writeReport(o.out, o.label, machine(pgVersion), report);
-    log(`\nWritten to ${o.out}.`);
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+    // What was measured is kept even when a later case failed.
+    if (o.out && report.lines.length > 0) {
+      writeReport(o.out, o.label, machine(pgVersion), report);
+      log(`\nWritten to ${o.out}.`);
+    }
   }
 }
 

@@ -5,3 +5,9 @@ declare module '@electric-sql/pglite/contrib/pg_trgm' {
 
   export const pg_trgm: Extension;
 }
+
+declare module '@electric-sql/pglite/contrib/btree_gin' {
+  import type { Extension } from '@electric-sql/pglite';
+
+  export const btree_gin: Extension;
+}
