@@ -6,6 +6,7 @@
  * Without --database-url it uses DATABASE_URL, else the embedded database in DATA_DIR (stop the
  * portal first: the embedded database takes one process).
  */
+import { DataSource } from 'typeorm';
 import { ConfigError, DEFAULT_DEMO_DATA_REQUESTS, loadConfig } from 'src/config/app-config';
 import { formatDemoLogins } from 'src/demo/demo-accounts';
 import { DEFAULT_DEMO_SEED, DemoDataLoader, DemoProgress } from 'src/demo/demo-loader';
@@ -117,6 +118,10 @@ async function main(): Promise<void> {
       );
     };
     const result = await loader.append({ seed: options.seed, requests, now: options.now, batchSize: options.batch, parallel, onProgress });
+    // After a bulk load the planner's statistics are those of the empty tables (it would expect a
+    // handful of rows where there are thousands) until autovacuum gets to them: refresh them now.
+    process.stdout.write('Analysing the tables…\n');
+    await app.get(DataSource).query('ANALYZE requests, request_events, objections, disputes, registration_counters');
     const rows = result.requests + result.events;
     process.stdout.write(
       `Done: ${number(result.requests)} requests and ${number(result.events)} events in ${result.seconds.toFixed(1)} s ` +

@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 
@@ -17,7 +19,8 @@ export class EmbeddedPostgres {
   /** `dataDir` undefined keeps the database in memory (tests). */
   static async start(dataDir: string | undefined): Promise<EmbeddedPostgres> {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir ? { dataDir } : {});
+    // pg_trgm and btree_gin: the queue's name and number search (migration 1765500000000).
+    const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, btree_gin } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
     await server.start();
     const [host, port] = server.getServerConn().split(':');

@@ -67,7 +67,9 @@ export class QueueRepository {
       params.push(v);
       return `$${params.length}`;
     };
-    if (q.unitIds) clauses.push(`r.unit_id = ANY(${p(q.unitIds)}::int[])`);
+    // One unit as an equality, so the open-requests index gives the rows in due-date order (no sort of the whole unit).
+    if (q.unitIds?.length === 1) clauses.push(`r.unit_id = ${p(q.unitIds[0])}::int`);
+    else if (q.unitIds) clauses.push(`r.unit_id = ANY(${p(q.unitIds)}::int[])`);
     if (q.status) clauses.push(`r.status = ${p(q.status)}`);
     if (q.channel) clauses.push(`r.channel = ${p(q.channel)}`);
     if (q.assignee === 'none') clauses.push('r.assignee_id IS NULL');
@@ -118,18 +120,22 @@ export class QueueRepository {
 
   /**
    * Rows findPage would list without a state filter, by deadline state; `answered` are those past
-   * their written notice (no deadline state), so the four add up to every row listed.
+   * their written notice (no deadline state), so the four add up to every row listed. Counted per
+   * unit, status and due date first (an index-only scan of requests_open_by_unit_status_due when
+   * no search or other filter needs the rows), then those groups are put in their states.
    */
   async countByState(q: QueueQuery, bounds: readonly UnitBounds[]): Promise<{ aman: number; segera: number; terlambat: number; answered: number }> {
     const params: unknown[] = [];
-    const join = this.boundsJoin(bounds, params);
     const sql = this.where(q, false, params);
+    const join = this.boundsJoin(bounds, params).replace('sb.unit_id = r.unit_id', 'sb.unit_id = g.unit_id');
+    const open = OPEN.replace('r.status', 'g.status');
     const [row] = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE ${OPEN} AND r.due_date < sb.today)::int AS terlambat,
-              count(*) FILTER (WHERE ${OPEN} AND r.due_date BETWEEN sb.today AND sb.soon)::int AS segera,
-              count(*) FILTER (WHERE ${OPEN} AND r.due_date > sb.soon)::int AS aman,
-              count(*) FILTER (WHERE NOT ${OPEN})::int AS answered
-         FROM requests r${join} WHERE ${sql}`,
+      `WITH g AS (SELECT r.unit_id, r.status, r.due_date, count(*) AS n FROM requests r WHERE ${sql} GROUP BY r.unit_id, r.status, r.due_date)
+       SELECT coalesce(sum(g.n) FILTER (WHERE ${open} AND g.due_date < sb.today), 0)::int AS terlambat,
+              coalesce(sum(g.n) FILTER (WHERE ${open} AND g.due_date BETWEEN sb.today AND sb.soon), 0)::int AS segera,
+              coalesce(sum(g.n) FILTER (WHERE ${open} AND g.due_date > sb.soon), 0)::int AS aman,
+              coalesce(sum(g.n) FILTER (WHERE NOT ${open}), 0)::int AS answered
+         FROM g${join}`,
       params,
     )) as { aman: number; segera: number; terlambat: number; answered: number }[];
     return row;
