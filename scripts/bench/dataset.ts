@@ -10,7 +10,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { hashPassword } from 'src/modules/auth';
-import { CalendarService, DEFAULT_SERVICE_HOURS, WorkingDayCalendar, computeDueDate } from 'src/modules/calendar';
+import { CalendarService, ServiceHours, WorkingDayCalendar, computeDueDate } from 'src/modules/calendar';
 import { TrackingCodes, formatRegistrationNumber } from 'src/modules/requests';
 
 export interface DatasetOptions {
@@ -109,6 +109,7 @@ export class DatasetLoader {
     const hot = units.find((u) => u.code === 'P01' && u.region_code.slice(3, 4) === '7') ?? units[0];
     const accounts = await this.ensureAccounts(hot.id);
     const calendar = await this.calendars.calendarFor(hot.body_id);
+    const hours = this.calendars.serviceHoursOf(null);
     const start = Date.UTC(2024, 0, 1, 1);
     const end = options.now.getTime();
     const hotOpen = Math.min(options.hotOpen, Math.floor(options.requests / 5));
@@ -131,7 +132,7 @@ export class DatasetLoader {
       // Hot backlog: received over the last 60 days and still open; others spread over three years.
       const receivedMs = isHot ? end - Math.floor(random() * 60 * day) : start + Math.floor(random() * (end - start));
       const received = new Date(receivedMs);
-      const due = dueOf(calendar, received);
+      const due = dueOf(calendar, received, hours);
       const ageDays = (end - receivedMs) / day;
       const open = isHot || ageDays < 12 || (ageDays < 40 && random() < 0.05);
       const year = Number(due.effectiveReceiptDate.slice(0, 4));
@@ -261,8 +262,8 @@ export class DatasetLoader {
   }
 }
 
-function dueOf(calendar: WorkingDayCalendar, received: Date): { effectiveReceiptDate: string; dueDate: string } {
-  const due = computeDueDate(calendar, received, 10, DEFAULT_SERVICE_HOURS);
+function dueOf(calendar: WorkingDayCalendar, received: Date, hours: ServiceHours): { effectiveReceiptDate: string; dueDate: string } {
+  const due = computeDueDate(calendar, received, 10, hours);
   return { effectiveReceiptDate: due.effectiveReceiptDate, dueDate: due.dueDate };
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { localDateTimeOf } from 'src/common/time/local-time';
-import { DEFAULT_SERVICE_HOURS, ServiceHours, WorkingDayCalendar, computeDueDate, effectiveReceiptDate } from 'src/modules/calendar';
+import { defaultServiceHours, WorkingDayCalendar, computeDueDate, effectiveReceiptDate } from 'src/modules/calendar';
 
 interface BenchCase {
   name: string;
@@ -70,13 +70,15 @@ function sampleInstants(random: () => number): Date[] {
   return Array.from({ length: SAMPLE_SIZE }, () => new Date(start + Math.floor(random() * span)));
 }
 
+const WIB = defaultServiceHours('Asia/Jakarta');
+
 function buildCases(cal: WorkingDayCalendar): BenchCase[] {
   const random = makeRandom(20250327);
   const instants = sampleInstants(random);
-  const days = instants.map((instant) => effectiveReceiptDate(cal, instant, DEFAULT_SERVICE_HOURS));
+  const days = instants.map((instant) => effectiveReceiptDate(cal, instant, WIB));
   const periods = Array.from({ length: SAMPLE_SIZE }, () => (random() < 0.8 ? 10 : 17));
-  const wita: ServiceHours = { ...DEFAULT_SERVICE_HOURS, timeZone: 'Asia/Makassar' };
-  const amsterdam: ServiceHours = { ...DEFAULT_SERVICE_HOURS, timeZone: 'Europe/Amsterdam' };
+  const wita = defaultServiceHours('Asia/Makassar');
+  const amsterdam = defaultServiceHours('Europe/Amsterdam');
 
   return [
     {
@@ -86,7 +88,7 @@ function buildCases(cal: WorkingDayCalendar): BenchCase[] {
         let checksum = 0;
         for (let i = 0; i < calls; i += 1) {
           const k = i & SAMPLE_MASK;
-          checksum += computeDueDate(cal, instants[k], periods[k], DEFAULT_SERVICE_HOURS).dueDate.length;
+          checksum += computeDueDate(cal, instants[k], periods[k], WIB).dueDate.length;
         }
         return checksum;
       },

@@ -2,7 +2,7 @@ import { timeZoneLabel } from 'src/common/time/local-time';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { DueDateAnswer } from './calendar.service';
 import { CalendarPageData } from './calendar-page.service';
-import { DEFAULT_SERVICE_HOURS } from './working-day-calendar';
+import { DEFAULT_OPENING_HOURS } from './working-day-calendar';
 
 const KIND_LABELS: Record<string, string> = {
   libur_nasional: 'Libur nasional',
@@ -28,7 +28,7 @@ export interface CalendarPageView {
 
 export function presentCalendarPage(data: CalendarPageData, now: Date): CalendarPageView {
   const { form, result, errors } = data.calculation;
-  const hours = `${DEFAULT_SERVICE_HOURS.opensAt}–${DEFAULT_SERVICE_HOURS.closesAt}`.replace(/:/g, '.');
+  const hours = `${DEFAULT_OPENING_HOURS.opensAt}–${DEFAULT_OPENING_HOURS.closesAt}`.replace(/:/g, '.');
   return {
     title: 'Kalender Hari Kerja',
     year: data.year,

@@ -7,7 +7,7 @@ import { HolidayKind } from './holiday.entity';
 import { LocalDate } from 'src/common/time/local-time';
 import {
   computeDueDate,
-  DEFAULT_SERVICE_HOURS,
+  defaultServiceHours,
   explainDueDate,
   FIXED_DATE_HOLIDAYS,
   ServiceHours,
@@ -69,7 +69,7 @@ export class CalendarService {
   }
 
   serviceHoursOf(unit: PpidUnit | null): ServiceHours {
-    if (!unit) return { ...DEFAULT_SERVICE_HOURS, timeZone: this.config.provinceTimeZone };
+    if (!unit) return defaultServiceHours(this.config.provinceTimeZone);
     return { timeZone: unit.timeZone, opensAt: unit.opensAt.slice(0, 5), closesAt: unit.closesAt.slice(0, 5) };
   }
 

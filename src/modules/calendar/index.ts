@@ -5,6 +5,6 @@ export { CalendarSnapshots } from './admin/calendar-snapshots';
 export type { CalendarSnapshot } from './admin/calendar-snapshots';
 export { CalendarModule } from './calendar.module';
 export { CalendarService } from './calendar.service';
-export { DEFAULT_SERVICE_HOURS, WorkingDayCalendar, computeDueDate, effectiveReceiptDate, extendDueDate, workingDaysLeft } from './working-day-calendar';
+export { DEFAULT_OPENING_HOURS, defaultServiceHours, WorkingDayCalendar, computeDueDate, effectiveReceiptDate, extendDueDate, workingDaysLeft } from './working-day-calendar';
 export type { DueDateResult, ServiceHours } from './working-day-calendar';
 export { WorkingDaysModule } from './working-days.module';

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_SERVICE_HOURS,
+  defaultServiceHours,
   ServiceHours,
   WorkingDayCalendar,
   computeDueDate,
@@ -118,7 +118,7 @@ function buildCalendar(fixture: CalendarFixture = {}): WorkingDayCalendar {
   });
 }
 
-const WIB = DEFAULT_SERVICE_HOURS;
+const WIB = defaultServiceHours('Asia/Jakarta');
 const WITA: ServiceHours = { timeZone: 'Asia/Makassar', opensAt: '08:00', closesAt: '16:00' };
 const WIT: ServiceHours = { timeZone: 'Asia/Jayapura', opensAt: '08:00', closesAt: '16:00' };
 

@@ -28,12 +28,16 @@ export interface ServiceHours {
   closesAt: string;
 }
 
-/** Usual service hours; CalendarService puts the province's zone in place of this one. */
-export const DEFAULT_SERVICE_HOURS: ServiceHours = {
-  timeZone: 'Asia/Jakarta',
+/** Usual opening hours of a PPID service desk, in whatever zone the desk keeps. */
+export const DEFAULT_OPENING_HOURS: Omit<ServiceHours, 'timeZone'> = {
   opensAt: '08:00',
   closesAt: '16:00',
 };
+
+/** The usual opening hours in a zone (the unit's, or the province's when no unit is known). */
+export function defaultServiceHours(timeZone: string): ServiceHours {
+  return { timeZone, ...DEFAULT_OPENING_HOURS };
+}
 
 export interface WorkingDayCalendarOptions {
   /**
