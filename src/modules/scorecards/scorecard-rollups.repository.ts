@@ -105,8 +105,13 @@ export class ScorecardRollupsRepository {
     return row;
   }
 
-  async bodyIds(): Promise<number[]> {
-    return ((await this.dataSource.query('SELECT id FROM public_bodies ORDER BY id')) as { id: number }[]).map((r) => r.id);
+  /** The bodies of the next `limit` marks (the calendars a refresh of them needs). */
+  async bodiesOfNextMarks(limit: number): Promise<number[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT DISTINCT body_id AS id FROM (SELECT body_id FROM scorecard_rollup_marks ORDER BY id LIMIT $1) m ORDER BY 1',
+      [limit],
+    )) as { id: number }[];
+    return rows.map((r) => r.id);
   }
 
   /** Takes the refresh lock for the transaction; false when `wait` is off and another refresh holds it. */
@@ -140,12 +145,15 @@ export class ScorecardRollupsRepository {
     await m.query('DELETE FROM scorecard_rollup_open');
     await m.query('DELETE FROM scorecard_rollup_marks');
     await m.query('DELETE FROM scorecard_rollup_calendar_marks');
-    const rows = (await m.query(
-      `INSERT INTO scorecard_rollup_marks (body_id, unit_id, day)
-       SELECT DISTINCT body_id, unit_id, (received_at AT TIME ZONE $1)::date FROM requests RETURNING 1`,
+    const [row] = (await m.query(
+      `WITH marked AS (
+         INSERT INTO scorecard_rollup_marks (body_id, unit_id, day)
+         SELECT DISTINCT body_id, unit_id, (received_at AT TIME ZONE $1)::date FROM requests RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM marked`,
       [timeZone],
-    )) as unknown[];
-    return rows.length;
+    )) as { n: number }[];
+    return row.n;
   }
 
   /**
@@ -154,8 +162,10 @@ export class ScorecardRollupsRepository {
    * changes there were.
    */
   async expandCalendarMarks(m: EntityManager, timeZone: string): Promise<number> {
+    // Read through a WITH: TypeORM answers a bare DELETE … RETURNING with [rows, count].
     const changes = (await m.query(
-      `DELETE FROM scorecard_rollup_calendar_marks RETURNING body_id AS "bodyId", to_char(first_day, 'YYYY-MM-DD') AS "firstDay", to_char(last_day, 'YYYY-MM-DD') AS "lastDay"`,
+      `WITH taken AS (DELETE FROM scorecard_rollup_calendar_marks RETURNING body_id, first_day, last_day)
+       SELECT body_id AS "bodyId", to_char(first_day, 'YYYY-MM-DD') AS "firstDay", to_char(last_day, 'YYYY-MM-DD') AS "lastDay" FROM taken`,
     )) as { bodyId: number | null; firstDay: LocalDate; lastDay: LocalDate }[];
     if (changes.length === 0) return 0;
     await m.query(
@@ -171,15 +181,16 @@ export class ScorecardRollupsRepository {
     return changes.length;
   }
 
-  /** Takes up to `limit` of the oldest marks off the list; each key once. */
-  async claimMarks(m: EntityManager, limit: number): Promise<RollupKey[]> {
+  /** Takes up to `limit` of the oldest marks of the bodies `bodyIds` off the list; each key once. */
+  async claimMarks(m: EntityManager, limit: number, bodyIds: readonly number[]): Promise<RollupKey[]> {
     return (await m.query(
       `WITH taken AS (
-         DELETE FROM scorecard_rollup_marks WHERE id IN (SELECT id FROM scorecard_rollup_marks ORDER BY id LIMIT $1)
+         DELETE FROM scorecard_rollup_marks
+          WHERE id IN (SELECT id FROM scorecard_rollup_marks WHERE body_id = ANY ($2::int[]) ORDER BY id LIMIT $1)
          RETURNING body_id, unit_id, day
        )
        SELECT DISTINCT body_id AS "bodyId", unit_id AS "unitId", to_char(day, 'YYYY-MM-DD') AS day FROM taken`,
-      [limit],
+      [limit, bodyIds],
     )) as RollupKey[];
   }
 

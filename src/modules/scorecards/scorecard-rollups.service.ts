@@ -80,11 +80,14 @@ export class ScorecardRollupsService {
   /** Applies every waiting mark (the job, and the end of a rebuild). */
   async refreshAll(): Promise<RollupRefresh> {
     const total: RollupRefresh = { keys: 0, calendarChanges: 0, remaining: true, busy: false };
-    while (total.remaining) {
+    // A batch that applied nothing while marks remain (they belong to a body that just appeared) is
+    // tried again a few times, then left to the next run.
+    for (let idle = 0; total.remaining && idle < 3; ) {
       const r = await this.refreshBatch(BATCH_MARKS, true);
       total.keys += r.keys;
       total.calendarChanges += r.calendarChanges;
       total.remaining = r.remaining;
+      idle = r.keys === 0 ? idle + 1 : 0;
     }
     return total;
   }
@@ -134,11 +137,13 @@ export class ScorecardRollupsService {
     // transaction (the embedded database has a single connection).
     const calendarChanges = await this.repo.transaction(async (m) => ((await this.repo.lock(m, wait)) ? this.repo.expandCalendarMarks(m, zone) : null));
     if (calendarChanges === null) return { keys: 0, calendarChanges: 0, remaining: true, busy: true };
-    const calendars = await this.calendars();
+    // The calendars of the bodies whose marks come next; marks of other bodies that arrive
+    // meanwhile wait for the next batch.
+    const calendars = await this.calendars(await this.repo.bodiesOfNextMarks(limit));
     return this.repo.transaction(async (m) => {
       if (!(await this.repo.lock(m, wait))) return { keys: 0, calendarChanges, remaining: true, busy: true };
       const startedAt = await this.repo.clock(m);
-      const keys = await this.repo.claimMarks(m, limit);
+      const keys = await this.repo.claimMarks(m, limit, [...calendars.keys()]);
       if (keys.length > 0) {
         const pairs = await this.repo.recomputeDays(m, keys, zone);
         await this.repo.insertNoticeDays(m, noticeDayRows(pairs, calendars));
@@ -150,8 +155,8 @@ export class ScorecardRollupsService {
     });
   }
 
-  /** Every body's calendar, read afresh when the calendar changed lately. */
-  private async calendars(): Promise<Map<number, WorkingDayCalendar>> {
+  /** The bodies' calendars, read afresh when the calendar changed lately. */
+  private async calendars(bodyIds: readonly number[]): Promise<Map<number, WorkingDayCalendar>> {
     const state = await this.repo.state();
     const changedAt = state?.calendarChangedAt?.getTime() ?? null;
     if (changedAt !== null && changedAt > this.calendarsReloadedAt - CALENDAR_CHANGE_MARGIN_MS) {
@@ -159,7 +164,7 @@ export class ScorecardRollupsService {
       this.calendarsReloadedAt = Date.now();
     }
     const out = new Map<number, WorkingDayCalendar>();
-    for (const id of await this.repo.bodyIds()) out.set(id, await this.calendar.calendarFor(id));
+    for (const id of bodyIds) out.set(id, await this.calendar.calendarFor(id));
     return out;
   }
 }
