@@ -261,7 +261,7 @@ describe('scorecard rollups', () => {
           expect(await rollupHistogram(p.from, p.to)).toEqual(await directHistogram(p.from, p.to));
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 40 },
     );
   }, 600_000);
 
