@@ -1,5 +1,6 @@
 import { INestApplicationContext, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { safeErrorSummary } from 'src/common/logging/error-summary';
 import { LocalDate } from 'src/common/time/local-time';
 import { AppConfig } from 'src/config/app-config';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
@@ -99,7 +100,12 @@ export class ScorecardRollupsService {
   async catchUp(): Promise<void> {
     const pending = await this.repo.pendingUpTo(VIEW_REFRESH_LIMIT + 1);
     if (pending.marks === 0 || pending.marks > VIEW_REFRESH_LIMIT || pending.calendar) return;
-    await this.refreshBatch(VIEW_REFRESH_LIMIT, false);
+    try {
+      await this.refreshBatch(VIEW_REFRESH_LIMIT, false);
+    } catch (error) {
+      // The page is served from the rollups as they stand (their refresh time says how old); the job tries again.
+      this.logger.warn({ msg: 'scorecard rollups not refreshed before a view', error: safeErrorSummary(error) });
+    }
   }
 
   async freshness(): Promise<RollupFreshness> {
@@ -169,12 +175,17 @@ export class ScorecardRollupsService {
   }
 }
 
-/** The notice day pairs as a histogram of whole working days per key, by each body's calendar. */
+/**
+ * The notice day pairs as a histogram of whole working days per key, by each body's calendar. A
+ * pair the calendar cannot count (dates before the years it covers) is left out: no working-day
+ * figure is made up for it.
+ */
 export function noticeDayRows(pairs: readonly RollupNoticePair[], calendars: ReadonlyMap<number, WorkingDayCalendar>): (RollupNoticeDays & { day: LocalDate })[] {
   const out = new Map<string, RollupNoticeDays & { day: LocalDate }>();
   for (const p of pairs) {
     const calendar = calendars.get(p.bodyId);
     if (!calendar) throw new Error(`scorecard rollups: no calendar for body ${p.bodyId}`);
+    if (p.receivedOn < calendar.firstDate || p.noticeOn > calendar.lastDate || p.receivedOn > calendar.lastDate) continue;
     const workingDays = Math.max(0, calendar.countWorkingDays(p.receivedOn, p.noticeOn));
     const key = `${p.unitId}|${p.day}|${workingDays}`;
     const row = out.get(key);
