@@ -17,6 +17,7 @@ import { RequestReopening1764800000001 } from './1764800000001-request-reopening
 import { AnnualReports1764900000000 } from './1764900000000-annual-reports';
 import { BureauWeeklySummary1765250000000 } from './1765250000000-bureau-weekly-summary';
 import { MonevResults1765300000000 } from './1765300000000-monev-results';
+import { ScorecardRollups1765400000000 } from './1765400000000-scorecard-rollups';
 import { QueueIndexes1765500000000 } from './1765500000000-queue-indexes';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   AnnualReports1764900000000,
   BureauWeeklySummary1765250000000,
   MonevResults1765300000000,
+  ScorecardRollups1765400000000,
   QueueIndexes1765500000000,
 ];

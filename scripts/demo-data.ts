@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, DEFAULT_DEMO_DATA_REQUESTS, loadConfig } from 'src/config/app-config';
 import { formatDemoLogins } from 'src/demo/demo-accounts';
 import { DEFAULT_DEMO_SEED, DemoDataLoader, DemoProgress } from 'src/demo/demo-loader';
+import { rebuildScorecardRollups } from 'src/modules/scorecards';
 import { openToolContext } from 'src/tool-context';
 
 interface Options {
@@ -128,6 +129,10 @@ async function main(): Promise<void> {
         `(${number(result.requests / result.seconds)} requests/s, ${number(rows / result.seconds)} rows/s); ` +
         `${result.createdAccounts} demo accounts created.\n`,
     );
+    process.stdout.write('Rebuilding the scorecards\' rollups…\n');
+    const rebuildStart = Date.now();
+    const rollups = await rebuildScorecardRollups(app);
+    process.stdout.write(`Rollups rebuilt: ${number(rollups.keys)} unit-days in ${((Date.now() - rebuildStart) / 1000).toFixed(1)} s.\n`);
     if (result.createdAccounts > 0) {
       process.stdout.write(
         formatDemoLogins({

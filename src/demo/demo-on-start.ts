@@ -1,6 +1,7 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from 'src/config/app-config';
+import { rebuildScorecardRollups } from 'src/modules/scorecards';
 import type { DemoLoadOutcome } from './demo-loader';
 import { DemoRepository } from './demo.repository';
 
@@ -25,6 +26,8 @@ export async function loadDemoDataOnStart(app: INestApplicationContext, config: 
     if (outcome.reason === 'not_empty') logger.log('demo data not loaded: the database already holds requests or accounts');
     return outcome;
   }
+  // The scorecards' rollups from the loaded year at once, rather than mark by mark.
+  await rebuildScorecardRollups(app);
   const r = outcome.result;
   logger.log({ msg: 'demo data loaded', requests: r.requests, events: r.events, accounts: r.createdAccounts, seconds: r.seconds });
   process.stdout.write(

@@ -192,7 +192,8 @@ describe('monev import: /biro/monev and POST /api/v1/monev/imports', () => {
     expect(res.text).toContain('<h1>Metodologi peringkat layanan informasi</h1>');
     expect(res.text).toMatch(/<td data-label="Komponen">Pemberitahuan tepat waktu<\/td><td data-label="Bobot">35<\/td>/);
     expect(res.text).toContain('kurang dari 3 permohonan');
-    expect(res.text).toContain('setiap kali halaman atau unduhan dibuka');
+    expect(res.text).toContain('paling lambat 2 menit kemudian');
+    expect(res.text).toMatch(/Ringkasan terakhir diperbarui pada <strong>[A-Z][a-z]+, \d{1,2} [A-Z][a-z]+ \d{4} pukul \d{2}\.\d{2}/);
     expect(res.text).toContain('tidak pernah digabung menjadi satu angka');
   });
 });

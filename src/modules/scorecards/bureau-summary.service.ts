@@ -10,6 +10,7 @@ import { changeText, LEADER_CALL_WORKING_DAYS, rateText, summaryWeeks } from './
 import { BureauSummaryRepository } from './bureau-summary.repository';
 import { FIRST_YEAR, quarterPeriod, rangePeriod, yearPeriod } from './scorecard-period';
 import { ScorecardRequestsRepository } from './scorecard-requests.repository';
+import { ScorecardRollupsService } from './scorecard-rollups.service';
 import { ScorecardBody, ScorecardsRepository } from './scorecards.repository';
 import { ScorecardsService, slippedBodies } from './scorecards.service';
 
@@ -46,6 +47,7 @@ export class BureauSummaryService {
     private readonly summaries: BureauSummaryRepository,
     private readonly scorecardsRepo: ScorecardsRepository,
     private readonly requests: ScorecardRequestsRepository,
+    private readonly rollups: ScorecardRollupsService,
     private readonly scorecards: ScorecardsService,
     private readonly calendar: CalendarService,
     private readonly mail: MailService,
@@ -60,6 +62,8 @@ export class BureauSummaryService {
     const run: WeeklySummaryRun = { weekStart: weeks.start, sent: [], failed: 0 };
     const accounts = await this.summaries.findActiveBureauAccounts();
     if (accounts.length === 0) return run;
+    // The summary's figures come from the rollups: every change made before it is applied first.
+    await this.rollups.refreshAll();
     const data = await this.summaryData(today, weeks);
     for (const account of accounts) {
       try {
@@ -148,7 +152,7 @@ export class BureauSummaryService {
   }
 
   private async weekFigures(from: LocalDate, to: LocalDate, today: LocalDate): Promise<WeekFigures> {
-    const rows = await this.scorecardsRepo.countsByUnit(from, to, to, today, this.config.provinceTimeZone);
+    const rows = await this.rollups.countsByUnit(from, to, to, today);
     const sum = (pick: (r: (typeof rows)[number]) => number): number => rows.reduce((s, r) => s + pick(r), 0);
     return { received: sum((r) => r.received), onTime: sum((r) => r.onTime), decided: sum((r) => r.decided), backlog: sum((r) => r.overdueAtEnd) };
   }

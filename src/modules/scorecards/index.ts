@@ -4,3 +4,6 @@ export type { AnnualReportStanding, ComplianceSources, ObjectionFigures, UnitObj
 export { ScorecardsModule } from './scorecards.module';
 export { ScorecardsService } from './scorecards.service';
 export type { BodyScorecard, ProvinceScorecards } from './scorecards.service';
+export { ROLLUP_REFRESH_QUEUE } from './scorecard-rollup-jobs';
+export { rebuildScorecardRollups, ScorecardRollupsService } from './scorecard-rollups.service';
+export type { RollupFreshness, RollupRefresh } from './scorecard-rollups.service';

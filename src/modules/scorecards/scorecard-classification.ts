@@ -12,8 +12,10 @@
  * The local date of the notice in the handling unit's zone, the due date that counts (an
  * extension made after the original due date had passed does not move it), and whether the
  * refusal names a ground and records a full consequence test. Read-only over the requests' tables.
+ * `source` is the table (or a derived table of its rows) the requests are read from, named `q`.
  */
-export const FACTS = `
+export function factsFrom(source = 'requests'): string {
+  return `
   SELECT q.id, q.unit_id, q.body_id, q.decision, q.delivered_on, q.closed_at, q.effective_receipt_date,
          (q.received_at AT TIME ZONE $3)::date AS received_on,
          (q.answered_at AT TIME ZONE u.time_zone)::date AS notice_on,
@@ -22,7 +24,7 @@ export const FACTS = `
          CASE WHEN x.request_id IS NOT NULL AND (x.occurred_at AT TIME ZONE u.time_zone)::date > x.old_due_date
               THEN x.old_due_date ELSE q.due_date END AS due,
          f.justified
-    FROM requests q
+    FROM ${source} q
     JOIN ppid_units u ON u.id = q.unit_id
     LEFT JOIN LATERAL (
       SELECT e.request_id, e.occurred_at, e.old_due_date FROM request_events e
@@ -39,6 +41,16 @@ export const FACTS = `
        WHERE e.request_id = q.id AND q.decision = 'refused' AND e.type IN ('refused', 'refusal_approved')
        ORDER BY e.id DESC LIMIT 1
     ) f ON true`;
+}
+
+/** The facts of every request (add a WHERE over `q`). */
+export const FACTS = factsFrom();
+
+/**
+ * Whether a request counts as settled: not withdrawn, or withdrawn only after its notice. The
+ * column `settled` of `classified`, and of the rollups' facts.
+ */
+export const SETTLED = '(withdrawn_on IS NULL OR (notice_on IS NOT NULL AND notice_on <= withdrawn_on))';
 
 /**
  * `facts` and `classified` as a WITH list: the requests received in the period, and those received
@@ -52,7 +64,7 @@ export function classifiedCte(extra = ''): string {
            ${extra}
        ), classified AS (
          SELECT *, received_on >= $1 AS in_period,
-                (withdrawn_on IS NULL OR (notice_on IS NOT NULL AND notice_on <= withdrawn_on)) AS settled
+                ${SETTLED} AS settled
            FROM facts
        )`;
 }

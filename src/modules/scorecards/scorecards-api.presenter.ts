@@ -10,6 +10,8 @@ export interface ScorecardsApiResponse extends Partial<MonevApiFields> {
   from: string;
   to: string;
   asOf: string;
+  /** When the rollups the figures are read from were last brought up to date (ISO instant); null while first built. */
+  refreshedAt: string | null;
   indexLabel: string;
   minRequests: number;
   weights: Record<IndexComponent, number>;
@@ -38,6 +40,7 @@ export function presentScorecardsApi(p: ProvinceScorecards, monev?: MonevBeside)
     from: p.period.from,
     to: p.period.to,
     asOf: p.asOf,
+    refreshedAt: p.refreshedAt ? p.refreshedAt.toISOString() : null,
     indexLabel: 'Indeks layanan portal (bukan hasil monev Komisi Informasi)',
     minRequests: p.minRequests,
     weights: { ...p.weights },

@@ -19,6 +19,7 @@ const scorecards: ProvinceScorecards = {
   period: yearPeriod(2025),
   previous: yearPeriod(2024),
   asOf: '2025-12-31',
+  refreshedAt: new Date('2026-01-05T01:00:00Z'),
   minRequests: 20,
   weights: DEFAULT_SCORECARD_WEIGHTS,
   notAvailable: ['objections', 'annualReport'],

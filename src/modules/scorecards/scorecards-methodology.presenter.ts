@@ -84,6 +84,10 @@ export interface MethodologyPageView {
   notAvailable: string[];
   minCorrelationPairs: number;
   computedAt: string;
+  /** When the rollups were last refreshed, or a sentence saying they are being built. */
+  refreshedAt: string;
+  pending: number;
+  maxDelayMinutes: number;
   timeZone: string;
 }
 
@@ -107,6 +111,9 @@ export function methodologyPageView(m: ScorecardMethod): MethodologyPageView {
     notAvailable: m.notAvailable.map((c) => COMPONENT_LABELS[c].name),
     minCorrelationPairs: MIN_CORRELATION_PAIRS,
     computedAt: formatInstant(m.freshness.at, m.provinceTimeZone),
+    refreshedAt: m.freshness.refreshedAt ? formatInstant(m.freshness.refreshedAt, m.provinceTimeZone) : 'belum pernah (ringkasan sedang disusun)',
+    pending: m.freshness.pending,
+    maxDelayMinutes: m.freshness.maxDelayMinutes,
     timeZone: m.provinceTimeZone,
   };
 }

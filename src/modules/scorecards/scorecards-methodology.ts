@@ -3,13 +3,21 @@ import { AppConfig } from 'src/config/app-config';
 import { IndexComponent, ScorecardWeights } from 'src/config/scorecard-weights';
 import { COMPLIANCE_SOURCES, ComplianceSources } from './compliance-sources';
 import { NOTICE_WORKING_DAYS } from './scorecard-index';
+import { ROLLUP_FRESHNESS_MINUTES } from './scorecard-rollup-jobs';
+import { ScorecardRollupsService } from './scorecard-rollups.service';
 import { yearPeriod } from './scorecard-period';
 import { ScorecardsService } from './scorecards.service';
 
-/** How fresh the figures are: today every view computes them from the request rows. */
+/** How fresh the figures are: read from rollups kept current from each change's marks. */
 export interface ScorecardFreshness {
-  mode: 'computed_on_view';
-  /** The moment this answer was computed (the figures are as of then). */
+  mode: 'rollups';
+  /** When the rollups were last brought up to date: every change committed before it is in the figures. */
+  refreshedAt: Date | null;
+  /** Changes waiting to be applied (a page view applies a few itself, the job the rest). */
+  pending: number;
+  /** The longest a change waits before the figures show it. */
+  maxDelayMinutes: number;
+  /** The moment this answer was made. */
   at: Date;
 }
 
@@ -29,6 +37,7 @@ export interface ScorecardMethod {
 export class ScorecardsMethodology {
   constructor(
     private readonly scorecards: ScorecardsService,
+    private readonly rollups: ScorecardRollupsService,
     private readonly config: AppConfig,
     @Inject(COMPLIANCE_SOURCES) private readonly sources: ComplianceSources,
   ) {}
@@ -36,7 +45,12 @@ export class ScorecardsMethodology {
   async describe(now: Date): Promise<ScorecardMethod> {
     const today = this.scorecards.today(now);
     const year = Number(today.slice(0, 4));
-    const [objections, reports] = await Promise.all([this.sources.objections(yearPeriod(year), today), this.sources.annualReports(year, [], today)]);
+    await this.rollups.catchUp();
+    const [objections, reports, fresh] = await Promise.all([
+      this.sources.objections(yearPeriod(year), today),
+      this.sources.annualReports(year, [], today),
+      this.rollups.freshness(),
+    ]);
     const notAvailable: IndexComponent[] = [];
     if (!objections) notAvailable.push('objections');
     if (!reports) notAvailable.push('annualReport');
@@ -46,7 +60,7 @@ export class ScorecardsMethodology {
       noticeWorkingDays: NOTICE_WORKING_DAYS,
       provinceTimeZone: this.config.provinceTimeZone,
       notAvailable,
-      freshness: { mode: 'computed_on_view', at: now },
+      freshness: { mode: 'rollups', refreshedAt: fresh.refreshedAt, pending: fresh.pending, maxDelayMinutes: ROLLUP_FRESHNESS_MINUTES, at: now },
     };
   }
 }

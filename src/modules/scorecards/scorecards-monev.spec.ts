@@ -17,6 +17,7 @@ function province(bodies: BodyScorecard[]): ProvinceScorecards {
     period: quarterPeriod(2024, 2),
     previous: quarterPeriod(2024, 1),
     asOf: '2024-06-30',
+    refreshedAt: null,
     minRequests: 5,
     weights: DEFAULT_SCORECARD_WEIGHTS,
     notAvailable: [],

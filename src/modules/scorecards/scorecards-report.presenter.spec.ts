@@ -16,6 +16,7 @@ const province: ProvinceScorecards = {
   period: quarterPeriod(2025, 1),
   previous: quarterPeriod(2024, 4),
   asOf: '2025-03-31',
+  refreshedAt: new Date('2025-04-01T01:00:00Z'),
   minRequests: 20,
   weights: DEFAULT_SCORECARD_WEIGHTS,
   notAvailable: ['objections', 'annualReport'],

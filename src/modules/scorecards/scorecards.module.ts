@@ -13,6 +13,9 @@ import { BureauDeskController } from './bureau-desk.controller';
 import { BureauQueueController } from './bureau-queue.controller';
 import { BureauQueueService } from './bureau-queue.service';
 import { RecordedComplianceSources } from './recorded-compliance-sources';
+import { ScorecardRollupJobs } from './scorecard-rollup-jobs';
+import { ScorecardRollupsRepository } from './scorecard-rollups.repository';
+import { ScorecardRollupsService } from './scorecard-rollups.service';
 import { ScorecardRequestsRepository } from './scorecard-requests.repository';
 import { ScorecardsApiController } from './scorecards-api.controller';
 import { ScorecardsPagesController } from './scorecards-pages.controller';
@@ -24,7 +27,8 @@ import { ScorecardsMonev } from './scorecards-monev';
 
 /**
  * Compliance scorecards of the badan publik, computed from the requests' rows and event log
- * (read-only report queries; its one table records the weekly summaries sent to the bureau).
+ * through rollups per unit and day (its own tables, kept current from marks that triggers write
+ * with every change; scorecard-rollups.service.ts), and the weekly summaries sent to the bureau.
  * Keberatan, sengketa and annual reports come in through ComplianceSources, read from the
  * objections and annual-reports modules; the Komisi Informasi's monev results come from the monev
  * module and are shown beside the index, never merged into it.
@@ -36,6 +40,9 @@ import { ScorecardsMonev } from './scorecards-monev';
     ScorecardsRepository,
     ScorecardsService,
     ScorecardRequestsRepository,
+    ScorecardRollupsRepository,
+    ScorecardRollupsService,
+    ScorecardRollupJobs,
     BureauQueueService,
     BureauSummaryRepository,
     BureauSummaryService,
@@ -46,6 +53,6 @@ import { ScorecardsMonev } from './scorecards-monev';
     RecordedComplianceSources,
     { provide: COMPLIANCE_SOURCES, useExisting: RecordedComplianceSources },
   ],
-  exports: [ScorecardsService],
+  exports: [ScorecardsService, ScorecardRollupsService],
 })
 export class ScorecardsModule {}

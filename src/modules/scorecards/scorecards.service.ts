@@ -5,14 +5,15 @@ import { NotFound } from 'src/common/errors/domain-error';
 import { LocalDate, localDateTimeOf } from 'src/common/time/local-time';
 import { AppConfig } from 'src/config/app-config';
 import { IndexComponent, ScorecardWeights } from 'src/config/scorecard-weights';
-import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
+import { CalendarService } from 'src/modules/calendar';
 import { COMPLIANCE_SOURCES, ComplianceSources, ObjectionFigures, UnitObjectionFigures } from './compliance-sources';
 import { addObjectionFigures, NO_OBJECTIONS } from './scorecard-compliance';
 import { Band, bandOf, ComponentScore, componentScores, rankBodies, roundIndex, ServiceIndex, serviceIndex } from './scorecard-index';
 import { addCounts, computeMetrics, RequestCounts, ScorecardMetrics, ZERO_COUNTS } from './scorecard-metrics';
 import { Period, periodEnd, previousPeriod, quarterPeriod, quartersBegun } from './scorecard-period';
+import { ScorecardRollupsService } from './scorecard-rollups.service';
 import { median, Weighted } from './scorecard-stats';
-import { NoticeDayPairs, OverdueRequest, ScorecardBody, ScorecardsRepository, ScorecardUnit } from './scorecards.repository';
+import { OverdueRequest, ScorecardBody, ScorecardsRepository, ScorecardUnit } from './scorecards.repository';
 
 /** One body's scorecard for a period. */
 export interface BodyScorecard {
@@ -33,6 +34,8 @@ export interface ProvinceScorecards {
   previous: Period;
   /** The last day the figures describe: the period's end, or today while it runs. */
   asOf: LocalDate;
+  /** When the rollups the figures are read from were last brought up to date (every change before it is in). */
+  refreshedAt: Date | null;
   minRequests: number;
   weights: ScorecardWeights;
   /** Which parts the portal has no data source for yet (left out of every index). */
@@ -89,6 +92,7 @@ interface PeriodData {
 export class ScorecardsService {
   constructor(
     private readonly repo: ScorecardsRepository,
+    private readonly rollups: ScorecardRollupsService,
     private readonly calendar: CalendarService,
     private readonly config: AppConfig,
     @Inject(COMPLIANCE_SOURCES) private readonly sources: ComplianceSources,
@@ -100,7 +104,8 @@ export class ScorecardsService {
 
   async province(period: Period, now: Date): Promise<ProvinceScorecards> {
     const today = this.today(now);
-    const bodies = await this.repo.findBodies();
+    await this.rollups.catchUp();
+    const [bodies, freshness] = await Promise.all([this.repo.findBodies(), this.rollups.freshness()]);
     const previous = previousPeriod(period);
     const [current, before] = await Promise.all([this.bodyCards(bodies, period, today), this.bodyCards(bodies, previous, today)]);
     const previousIndex = new Map(before.cards.map((c) => [c.body.id, c.enoughData ? c.index.index : null]));
@@ -120,6 +125,7 @@ export class ScorecardsService {
       period,
       previous,
       asOf: periodEnd(period, today),
+      refreshedAt: freshness.refreshedAt,
       minRequests: this.config.scorecardMinRequests,
       weights: this.config.scorecardWeights,
       notAvailable: current.notAvailable,
@@ -262,18 +268,19 @@ export class ScorecardsService {
     return { cards, province: computeMetrics(total, histogram(allDays), objections ? allObjections : null, null), notAvailable };
   }
 
-  /** The two grouped statements of a period, the notice day pairs turned into working days by each body's calendar. */
+  /** The period's counts and working days to notice per unit, summed from the rollups. */
   private async periodData(period: Period, today: LocalDate): Promise<PeriodData> {
-    const zone = this.config.provinceTimeZone;
-    const [rows, pairs] = await Promise.all([
-      this.repo.countsByUnit(period.from, period.to, periodEnd(period, today), today, zone),
-      this.repo.noticeDayPairs(period.from, period.to, zone),
+    const [rows, bars] = await Promise.all([
+      this.rollups.countsByUnit(period.from, period.to, periodEnd(period, today), today),
+      this.rollups.noticeDays(period.from, period.to),
     ]);
     const units = new Map(rows.map((r) => [r.unitId, r]));
-    const calendars = new Map<number, WorkingDayCalendar>();
-    for (const bodyId of new Set(pairs.map((p) => p.bodyId))) calendars.set(bodyId, await this.calendar.calendarFor(bodyId));
     const days = new Map<number, Map<number, number>>();
-    for (const p of pairs) addPair(days, p, calendars.get(p.bodyId) as WorkingDayCalendar);
+    for (const b of bars) {
+      const into = days.get(b.unitId) ?? new Map<number, number>();
+      into.set(b.workingDays, (into.get(b.workingDays) ?? 0) + b.count);
+      days.set(b.unitId, into);
+    }
     return { units, days };
   }
 }
@@ -293,13 +300,6 @@ function objectionsByBody(rows: readonly UnitObjectionFigures[]): Map<number, Ob
   const out = new Map<number, ObjectionFigures>();
   for (const r of rows) out.set(r.bodyId, addObjectionFigures(out.get(r.bodyId) ?? NO_OBJECTIONS, r));
   return out;
-}
-
-function addPair(days: Map<number, Map<number, number>>, p: NoticeDayPairs, calendar: WorkingDayCalendar): void {
-  const d = Math.max(0, calendar.countWorkingDays(p.receivedOn, p.noticeOn));
-  const into = days.get(p.unitId) ?? new Map<number, number>();
-  into.set(d, (into.get(d) ?? 0) + p.count);
-  days.set(p.unitId, into);
 }
 
 /** Each PPID unit's metrics, its keberatan figures included where the portal has them. */
