@@ -12,6 +12,7 @@ import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
 import { hashPassword } from 'src/modules/auth';
 import { CalendarService, ServiceHours, WorkingDayCalendar, computeDueDate } from 'src/modules/calendar';
 import { TrackingCodes, formatRegistrationNumber } from 'src/modules/requests';
+import { Random } from 'src/demo/simulation/random';
 
 export interface DatasetOptions {
   requests: number;
@@ -63,16 +64,6 @@ export const BENCH_PASSWORD = 'Bench-Portal-KIP-2026!';
 export const TRACKING_CODE = 'BENCH7K2Q9M4X';
 const BATCH = 5000;
 
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
-
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)];
 }
@@ -102,7 +93,8 @@ export class DatasetLoader {
   async load(options: DatasetOptions): Promise<Dataset> {
     const started = Date.now();
     const log = options.onProgress ?? (() => undefined);
-    const random = makeRandom(options.seed);
+    const rng = new Random(options.seed);
+    const random = (): number => rng.next();
     const units = await this.ensureUnits(options.pelaksanaPerBody);
     const bodies = new Set(units.map((u) => u.body_id)).size;
     // The hot unit: the first PPID Pelaksana of the first kota.

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { defaultServiceHours, WorkingDayCalendar, computeDueDate, effectiveReceiptDate } from 'src/modules/calendar';
+import { Random } from 'src/demo/simulation/random';
 
 interface BenchCase {
   name: string;
@@ -50,17 +51,6 @@ function loadHolidays(): { dates: string[]; source: string } {
   return { dates, source: SEED_CSV };
 }
 
-// Deterministic xorshift so runs are comparable.
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
-
 const SAMPLE_SIZE = 4096; // a power of two, indexed with a mask
 const SAMPLE_MASK = SAMPLE_SIZE - 1;
 
@@ -73,7 +63,8 @@ function sampleInstants(random: () => number): Date[] {
 const WIB = defaultServiceHours('Asia/Jakarta');
 
 function buildCases(cal: WorkingDayCalendar): BenchCase[] {
-  const random = makeRandom(20250327);
+  const rng = new Random(20250327);
+  const random = (): number => rng.next();
   const instants = sampleInstants(random);
   const days = instants.map((instant) => effectiveReceiptDate(cal, instant, WIB));
   const periods = Array.from({ length: SAMPLE_SIZE }, () => (random() < 0.8 ? 10 : 17));
