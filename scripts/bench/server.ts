@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   // Every argument passed on: the third is the query runner of a transaction.
   (db as unknown as { query: typeof query }).query = (sql: string, ...rest: unknown[]) => {
     if (sql.includes('FROM requests r') && sql.includes('ORDER BY r.due_date')) recorded.set('page', { sql, params: (rest[0] as unknown[]) ?? [] });
-    else if (sql.includes('FROM requests r') && sql.includes('count(*)')) recorded.set('counts', { sql, params: (rest[0] as unknown[]) ?? [] });
+    else if ((sql.includes('FROM requests r') && sql.includes('count(*)')) || sql.includes('FROM request_queue_counts')) recorded.set('counts', { sql, params: (rest[0] as unknown[]) ?? [] });
     return query(sql, ...rest);
   };
   app.use('/api/bench/', (req: Request, res: Response, next: NextFunction) => {

@@ -121,16 +121,18 @@ export class QueueRepository {
   /**
    * Rows findPage would list without a state filter, by deadline state; `answered` are those past
    * their written notice (no deadline state), so the four add up to every row listed. Counted per
-   * unit, status and due date first (an index-only scan of requests_open_by_unit_status_due when
-   * no search or other filter needs the rows), then those groups are put in their states.
+   * unit, status and due date first (read from request_queue_counts when no search or other filter
+   * needs the rows, else from the rows), then those groups are put in their states.
    */
   async countByState(q: QueueQuery, bounds: readonly UnitBounds[]): Promise<{ aman: number; segera: number; terlambat: number; answered: number }> {
     const params: unknown[] = [];
-    const sql = this.where(q, false, params);
+    // Without a filter beyond the units, the groups are kept ready in request_queue_counts (migration 1765750000000).
+    const kept = !q.status && !q.channel && q.assignee === undefined && !q.search;
+    const groups = kept ? this.keptGroups(q, params) : `SELECT r.unit_id, r.status, r.due_date, count(*) AS n FROM requests r WHERE ${this.where(q, false, params)} GROUP BY r.unit_id, r.status, r.due_date`;
     const join = this.boundsJoin(bounds, params).replace('sb.unit_id = r.unit_id', 'sb.unit_id = g.unit_id');
     const open = OPEN.replace('r.status', 'g.status');
     const [row] = (await this.dataSource.query(
-      `WITH g AS (SELECT r.unit_id, r.status, r.due_date, count(*) AS n FROM requests r WHERE ${sql} GROUP BY r.unit_id, r.status, r.due_date)
+      `WITH g AS (${groups})
        SELECT coalesce(sum(g.n) FILTER (WHERE ${open} AND g.due_date < sb.today), 0)::int AS terlambat,
               coalesce(sum(g.n) FILTER (WHERE ${open} AND g.due_date BETWEEN sb.today AND sb.soon), 0)::int AS segera,
               coalesce(sum(g.n) FILTER (WHERE ${open} AND g.due_date > sb.soon), 0)::int AS aman,
@@ -139,6 +141,14 @@ export class QueueRepository {
       params,
     )) as { aman: number; segera: number; terlambat: number; answered: number }[];
     return row;
+  }
+
+  /** The open requests of the units per status and due date, as the triggers on requests keep them. */
+  private keptGroups(q: QueueQuery, params: unknown[]): string {
+    const base = 'SELECT c.unit_id, c.status, c.due_date, c.n FROM request_queue_counts c';
+    if (!q.unitIds) return base;
+    params.push(q.unitIds.length === 1 ? q.unitIds[0] : q.unitIds);
+    return q.unitIds.length === 1 ? `${base} WHERE c.unit_id = $${params.length}::int` : `${base} WHERE c.unit_id = ANY($${params.length}::int[])`;
   }
 
   /** Officers who may work a unit's requests: its own, and those of its body's PPID Utama. */
