@@ -94,6 +94,42 @@ export class RateLimiterService {
     return { consumed: res.consumedPoints, points: allowance };
   }
 
+  /**
+   * consume for several counters in one statement (one round trip), as if consumed in the order
+   * given: the first counter over its limit is refused with its message, and it and the counters
+   * after it are given back (they would not have been reached one by one); those before it keep
+   * their count. Rows are written in key order, so parallel callers never wait on each other in a
+   * circle. The rows are those RateLimiterPostgres reads and writes (key "kip:<action>:<key>",
+   * points, expire in epoch milliseconds).
+   */
+  async consumeAll(attempts: readonly { action: LimitedAction; key: string }[], now = Date.now()): Promise<Counted[]> {
+    const keys = attempts.map((a) => `kip:${a.action}:${a.key}`);
+    if (new Set(keys).size !== keys.length) throw new Error('consumeAll needs distinct counters');
+    const expires = attempts.map((a) => now + this.rules[a.action].duration * 1000);
+    const rows = (await this.db.pool.query<{ key: string; points: number; expire: string | null }>(
+      `INSERT INTO rate_limits AS r (key, points, expire)
+         SELECT k, 1, e FROM unnest($1::text[], $2::bigint[]) AS t (k, e) ORDER BY k
+       ON CONFLICT (key) DO UPDATE SET
+         points = CASE WHEN r.expire <= $3 THEN 1 ELSE r.points + 1 END,
+         expire = CASE WHEN r.expire <= $3 THEN excluded.expire ELSE r.expire END
+       RETURNING key, points, expire`,
+      [keys, expires, now],
+    )).rows;
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const counted = attempts.map((a, i): Counted & { msBeforeNext: number } => {
+      const row = byKey.get(keys[i]);
+      if (!row) throw new Error(`rate limit row ${a.action} not written`);
+      return { consumed: row.points, points: this.rules[a.action].points, msBeforeNext: row.expire === null ? 0 : Number(row.expire) - now };
+    });
+    const over = counted.findIndex((c) => c.consumed > c.points);
+    if (over >= 0) {
+      for (const a of attempts.slice(over)) await this.refund(a.action, a.key);
+      const seconds = Math.max(1, Math.ceil(counted[over].msBeforeNext / 1000));
+      throw new RateLimited(this.rules[attempts[over].action].message(Math.ceil(seconds / 60)), seconds);
+    }
+    return counted.map(({ consumed, points }) => ({ consumed, points }));
+  }
+
   /** Gives back one counted attempt, e.g. when it turned out to be legitimate (a right password). */
   async refund(action: LimitedAction, key: string): Promise<void> {
     await this.limiter(action).reward(`${action}:${key}`, 1);

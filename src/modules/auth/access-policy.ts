@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from 'src/common/auth/actor';
 import { AccessDenied } from 'src/common/auth/access-errors';
-import { includesUnit, visibleUnitIdsOf, VisibleUnits } from './unit-visibility';
+import { includesUnit, UnitRef, visibleUnitIdsOf, VisibleUnits } from './unit-visibility';
 import { UnitsRepository } from 'src/modules/bodies';
 
 /**
@@ -12,6 +12,14 @@ import { UnitsRepository } from 'src/modules/bodies';
  */
 @Injectable()
 export class AccessPolicy {
+  /**
+   * The units of each unit's body, as last read (canSeeUnit). A unit never changes body or level
+   * and is never deleted, so a unit seen in a list stays visible to whoever saw it there: a "yes"
+   * from this cache is always right. Only a unit added since can be missing, so a "no" is checked
+   * against the database before it is given.
+   */
+  private readonly bodyUnits = new Map<number, UnitRef[]>();
+
   constructor(private readonly units: UnitsRepository) {}
 
   /**
@@ -31,7 +39,13 @@ export class AccessPolicy {
   }
 
   async canSeeUnit(actor: Actor, unitId: number, manager?: EntityManager): Promise<boolean> {
-    return includesUnit(await this.visibleUnitIds(actor, manager), unitId);
+    if (actor.role === 'bureau' || actor.role === 'admin') return true;
+    const cached = this.bodyUnits.get(unitId);
+    if (cached && includesUnit(visibleUnitIdsOf(actor, cached), unitId)) return true;
+    // The units of the unit's body hold the actor's own unit whenever the two share a body.
+    const refs = await this.units.findUnitRefsBesideUnit(unitId, manager);
+    if (refs.length > 0) this.bodyUnits.set(unitId, refs);
+    return includesUnit(visibleUnitIdsOf(actor, refs), unitId);
   }
 
   /**

@@ -104,8 +104,10 @@ export class IntakeService {
   async submitOnline(input: OnlineSubmission): Promise<IntakeResult> {
     if (input.honeypot) throw new ValidationFailed({ form: 'Permohonan tidak dapat diproses. Muat ulang halaman dan coba lagi.' });
     const { submission, unit, submissionKey } = await this.validate(input);
-    await this.rateLimiter.consume('intake_ip', input.clientIp);
-    await this.rateLimiter.consume('intake_email', submission.requester.email);
+    await this.rateLimiter.consumeAll([
+      { action: 'intake_ip', key: input.clientIp },
+      { action: 'intake_email', key: submission.requester.email },
+    ]);
     const idempotency = submissionKey
       ? { scope: { kind: 'online' as const }, key: submissionKey, fingerprint: { submission, identityDocumentSha256: await sha256OfUploadedFile(input.identityDocument) } }
       : null;

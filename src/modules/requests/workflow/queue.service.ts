@@ -59,12 +59,26 @@ const STATES = new Set(['aman', 'segera', 'terlambat']);
 /** Open requests of the units an actor may see, ordered by statutory deadline. */
 @Injectable()
 export class QueueService {
+  private readonly clocks = new Map<number, UnitClock>();
+
   constructor(
     private readonly queue: QueueRepository,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The clocks of these units (null: every unit). A unit's body and zone are written once, when the
+   * unit is created, so a clock read once is kept for the life of the process; only units not yet
+   * seen are read (all of them for the bureau's queue, which may include a unit added since).
+   */
+  private async unitClocks(unitIds: number[] | null): Promise<UnitClock[]> {
+    const missing = unitIds === null ? null : unitIds.filter((id) => !this.clocks.has(id));
+    if (missing === null || missing.length > 0) for (const c of await this.queue.findUnitClocks(missing)) this.clocks.set(c.unitId, c);
+    const ids = unitIds ?? [...this.clocks.keys()].sort((a, b) => a - b);
+    return ids.flatMap((id) => this.clocks.get(id) ?? []);
+  }
 
   /**
    * Each unit's day: its body's calendar (national days, cuti bersama per the setting, the body's
@@ -85,14 +99,16 @@ export class QueueService {
   }
 
   async page(actor: Actor, filter: QueueFilter, now: Date): Promise<QueuePage> {
-    const visible = await this.access.visibleUnitIds(actor);
-    let unitIds: number[] | null = visible === 'all' ? null : visible;
+    let unitIds: number[] | null;
     if (filter.unitId !== undefined) {
       if (!(await this.access.canSeeUnit(actor, filter.unitId))) throw new RequestNotFound('Unit tidak ditemukan.');
       unitIds = [filter.unitId];
+    } else {
+      const visible = await this.access.visibleUnitIds(actor);
+      unitIds = visible === 'all' ? null : visible;
     }
     const today = localDateTimeOf(now, this.config.provinceTimeZone).date;
-    const clocks = await this.queue.findUnitClocks(unitIds);
+    const clocks = await this.unitClocks(unitIds);
     const days = await this.unitDays(clocks, now);
     const bounds = [...days.values()].map((d) => ({ unitId: d.unitId, ...d.bounds }));
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
@@ -109,7 +125,7 @@ export class QueueService {
     const [rows, counts] = await Promise.all([this.queue.findPage(query, bounds), this.queue.countByState(query, bounds)]);
     // A unit created since the clocks were read (the bureau's queue covers every unit).
     const added = [...new Set(rows.map((r) => r.unit_id).filter((id) => !days.has(id)))];
-    if (added.length > 0) for (const [id, day] of await this.unitDays(await this.queue.findUnitClocks(added), now)) days.set(id, day);
+    if (added.length > 0) for (const [id, day] of await this.unitDays(await this.unitClocks(added), now)) days.set(id, day);
     const items = rows.slice(0, limit).map((r): QueueItem => {
       const day = days.get(r.unit_id);
       if (!day) throw new Error(`no calendar loaded for unit ${r.unit_id}`);
