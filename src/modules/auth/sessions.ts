@@ -41,11 +41,36 @@ export class SessionStore implements BeforeApplicationShutdown {
       errorLog: (message: unknown, error: unknown) =>
         this.logger.warn({ msg: typeof message === 'string' ? message : 'session store error', error: safeErrorSummary(error) }),
     });
+    throttleTouch(this.store);
   }
 
   beforeApplicationShutdown(): void {
     void this.store.close();
   }
+}
+
+/** How often one session's expiry is written again while it is used (the sessions roll over hours). */
+export const SESSION_TOUCH_EVERY_MS = 60_000;
+
+/**
+ * A rolling session is "touched" (its expiry written) on every page view; once a minute per
+ * session and instance is enough for an expiry hours away, and spares the busiest pages a write.
+ */
+export function throttleTouch(store: session.Store, clock = () => Date.now()): void {
+  const touch = store.touch?.bind(store);
+  if (!touch) return;
+  const touched = new Map<string, number>();
+  store.touch = (sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void => {
+    const now = clock();
+    const last = touched.get(sid);
+    if (last !== undefined && now - last < SESSION_TOUCH_EVERY_MS) {
+      callback?.();
+      return;
+    }
+    if (touched.size >= 10_000) touched.clear();
+    touched.set(sid, now);
+    touch(sid, data, callback);
+  };
 }
 
 function usesSession(req: Request): boolean {

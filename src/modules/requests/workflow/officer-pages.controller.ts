@@ -130,14 +130,12 @@ export class OfficerPagesController {
   @Render('officer/queue')
   async queuePage(@CurrentActor() actor: Actor, @Query() q: QueuePageQuery): Promise<QueuePageView & { deskNotices: DeskNotice[] }> {
     const now = new Date();
-    const page = await this.queue.page(
-      actor,
-      { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit },
-      now,
-    );
+    const [page, deskNotices] = await Promise.all([
+      this.queue.page(actor, { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit }, now),
+      // Other things due on the desk (the annual report's 31 March deadline), from modules the queue does not know.
+      this.desk ? this.desk.noticesFor(actor, now) : Promise.resolve([]),
+    ]);
     const filters = { status: q.status ?? '', state: q.state ?? '', channel: q.channel ?? '', assignee: q.assignee ?? '', q: q.q ?? '' };
-    // Other things due on the desk (the annual report's 31 March deadline), from modules the queue does not know.
-    const deskNotices = this.desk ? await this.desk.noticesFor(actor, now) : [];
     return { ...presentQueuePage(page, filters, actor.role === 'officer'), deskNotices };
   }
 
