@@ -433,7 +433,38 @@ async function scorecardCase(report: Report, server: Server, databaseUrl: string
   report.note(`Warm ranking ÷ plain GROUP BY: ${(warmMedian / plain[2]).toFixed(2)} (goal: below 1); warm absolute goal < 300 ms.`);
 }
 
-async function pdfCase(report: Report, server: Server, ds: Dataset, duration: number): Promise<void> {
+/**
+ * Written notices (Pasal 22(7)) of the queue unit's oldest received requests, each POST answering
+ * a different one: the letter PDF renders in the request, in a PDF thread, while the unit's letter
+ * counter is held. Answers as many requests as the run gets through (they leave the received state).
+ */
+async function letterLoad(server: Server, token: string, databaseUrl: string, hotUnitId: number, connections: number, duration: number): Promise<LoadResult> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  let ids: string[];
+  try {
+    ids = (
+      await client.query<{ id: string }>(
+        `SELECT id::text AS id FROM requests WHERE unit_id = $1 AND status = 'received' AND closed_at IS NULL ORDER BY id LIMIT 5000`,
+        [hotUnitId],
+      )
+    ).rows.map((r) => r.id);
+  } finally {
+    await client.end();
+  }
+  let next = 0;
+  const body = JSON.stringify({ decision: 'granted', informationHeld: true, material: 'Salinan DPA 2026', format: 'softcopy', delivery: 'email' });
+  return load({
+    url: `${server.url}/api/v1/requests/0/notice`,
+    method: 'POST',
+    connections,
+    duration,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    setupRequest: (req) => ({ ...req, path: `/api/v1/requests/${ids[next++ % ids.length]}/notice`, body }),
+  });
+}
+
+async function pdfCase(report: Report, server: Server, ds: Dataset, databaseUrl: string, duration: number): Promise<void> {
   const token = await bearer(server, ds.officer.email, ds.officer.password);
   const queue = { url: `${server.url}/api/v1/queue?unitId=${ds.hotUnitId}`, connections: 10, duration, headers: { authorization: `Bearer ${token}` } };
   // A request made now through the API, the way a requester gets to the receipt.
@@ -452,13 +483,44 @@ async function pdfCase(report: Report, server: Server, ds: Dataset, duration: nu
   const alone = await load({ ...receipt, connections: 4 });
   const queueAlone = await load(queue);
   const [queueWithPdf, pdfBeside] = await Promise.all([load(queue), load({ ...receipt, connections: 2 })]);
-  report.heading('Receipt PDF');
+  // A backlog of receipt mails (intake spread over units), then the queue while the mail jobs render and send them.
+  const units = await json<{ units: { id: number }[] }[]>(`${server.url}/api/v1/bodies`);
+  const unitIds = units.flatMap((b) => b.units.map((u) => u.id));
+  let i = 1_000_000;
+  const sentCount = async (): Promise<number> => {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM outbound_mails WHERE sent_at IS NOT NULL')).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  };
+  const backlog = await load({
+    url: `${server.url}/api/v1/requests`,
+    method: 'POST',
+    connections: 20,
+    duration: Math.max(3, Math.round(duration / 3)),
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => requester(req, unitIds[i % unitIds.length], i++),
+  });
+  const sentBefore = await sentCount();
+  const queueWithMail = await load(queue);
+  const mailsSent = (await sentCount()) - sentBefore;
+  const lettersAlone = await letterLoad(server, token, databaseUrl, ds.hotUnitId, 4, duration);
+  const [queueWithLetters, lettersBeside] = await Promise.all([load(queue), letterLoad(server, token, databaseUrl, ds.hotUnitId, 2, duration)]);
+  report.heading('Receipt and letter PDFs');
   report.table(LOAD_HEADER, [
     loadRow('receipt.pdf alone', alone, 4),
     loadRow('queue API alone', queueAlone, 10),
     loadRow('queue API while receipts render', queueWithPdf, 10),
     loadRow('receipt.pdf beside the queue', pdfBeside, 2),
+    loadRow(`queue API while ${n0(mailsSent)} receipt mails render and send`, queueWithMail, 10),
+    loadRow('written notice with its letter PDF, alone', lettersAlone, 4),
+    loadRow('queue API while letters render', queueWithLetters, 10),
+    loadRow('written notice beside the queue', lettersBeside, 2),
   ]);
+  report.note(`The mail backlog: ${n0(backlog.requests)} requests made just before (20 connections), ${n0(mailsSent)} of their receipt mails rendered and sent during the queue run.`);
 }
 
 async function twoInstancesCase(report: Report, servers: [Server, Server], ds: Dataset, duration: number): Promise<void> {
@@ -609,7 +671,7 @@ async function main(): Promise<void> {
       servers.push(await startServer(appEnv, 3701));
       const [server] = servers;
       if (o.cases.has('queue')) await queueCase(report, server, ds, databaseUrl, o.duration);
-      if (o.cases.has('pdf')) await pdfCase(report, server, ds, o.duration);
+      if (o.cases.has('pdf')) await pdfCase(report, server, ds, databaseUrl, o.duration);
       if (o.cases.has('intake')) await intakeCase(report, server, ds, o.duration);
       if (o.cases.has('two-instances')) {
         servers.push(await startServer(appEnv, 3702));
