@@ -39,7 +39,6 @@ export interface QueueRow {
   unit_name: string;
   assignee_id: number | null;
   assignee_name: string | null;
-  received_at: Date;
   extended_days: number | null;
 }
 
@@ -107,7 +106,7 @@ export class QueueRepository {
     params.push(q.limit);
     return this.dataSource.query(
       `SELECT r.id, r.registration_number, r.requester_name, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.due_provisional,
-              r.status, r.channel, r.unit_id, u.name AS unit_name, r.assignee_id, a.name AS assignee_name, r.received_at, r.extended_days
+              r.status, r.channel, r.unit_id, u.name AS unit_name, r.assignee_id, a.name AS assignee_name, r.extended_days
          FROM requests r
          JOIN ppid_units u ON u.id = r.unit_id
          LEFT JOIN users a ON a.id = r.assignee_id${join}
