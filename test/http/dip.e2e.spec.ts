@@ -118,7 +118,7 @@ describe('Daftar Informasi Publik', () => {
     const pelToken = await bearerToken(t.app, pelaksanaOfficer.email);
     const upward = await http().post('/api/v1/dip/items').set(auth(pelToken)).send(berkala(utama.id));
     expect([upward.status, upward.body.errors]).toEqual([400, { unitId: 'Pilih unit PPID yang Anda kelola.' }]);
-    expect((await http().put(`/api/v1/dip/items/${id}`).set(auth(pelToken)).send(berkala(pelaksana.id, { retention: '5 tahun' }))).status).toBe(200);
+    expect((await http().put(`/api/v1/dip/items/${id}`).set(auth(pelToken)).send(berkala(pelaksana.id, { title: 'Profil Dinas Kesehatan', retention: '5 tahun' }))).status).toBe(200);
     await expect(db().query('SELECT title FROM dip_items WHERE id = $1', [id])).resolves.toEqual([{ title: before[0].title }]);
     await expect(db().query("SELECT count(*)::int AS n FROM dip_item_history WHERE item_id = $1 AND action = 'updated'", [id])).resolves.toEqual([{ n: 1 }]);
   });

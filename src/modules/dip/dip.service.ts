@@ -293,7 +293,10 @@ export class DipService {
 
   /** The validated input, with the fields its category does not have cleared. */
   private parse(input: unknown, now: Date): DipItemFields {
-    const result = validateDto(DipItemDto, input, { today: this.today(now) });
+    const given = typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...(input as Record<string, unknown>) } : {};
+    // No links is a list of none.
+    if (Array.isArray(given.links) && given.links.length === 0) delete given.links;
+    const result = validateDto(DipItemDto, given, { today: this.today(now) });
     if (result.errors) throw new ValidationFailed(result.errors);
     const d = result.value;
     const exempt = d.category === 'dikecualikan';

@@ -92,7 +92,7 @@ export class DipItemDto {
   })
   exemptionUntil?: string;
 
-  @FieldRule('webLinks', (v, o) => !Array.isArray(v) || (!exempt(o) && v.every((l) => typeof l !== 'string' || linkProblem(l) === null)), (o) =>
+  @FieldRule('webLinks', (v, o) => !Array.isArray(v) || v.length === 0 || (!exempt(o) && v.every((l) => typeof l !== 'string' || linkProblem(l) === null)), (o) =>
     exempt(o) ? 'Informasi yang dikecualikan tidak diberi tautan: hanya alasan pengecualiannya yang diumumkan.' : ((o.links as string[]).map((l) => linkProblem(l)).find((p) => p !== null) ?? ''),
   )
   @TextListField({ label: 'Tautan', maxItems: 10, maxLength: 500, required: false, description: 'Web addresses (http or https) where the information is published; one per line in the form' })

@@ -15,7 +15,9 @@ export class DipIdPipe implements PipeTransform<unknown, number> {
   constructor(private readonly message = 'Informasi tidak ditemukan.') {}
 
   transform(value: unknown): number {
-    if (typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_INT4) return Number(value);
+    // The global ValidationPipe may already have turned the digits into a number.
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text === 'string' && /^[1-9]\d{0,9}$/.test(text) && Number(text) <= MAX_INT4) return Number(text);
     throw new NotFound(this.message);
   }
 }
