@@ -5,6 +5,7 @@ import { bearerToken, createPelaksanaUnit, createUser, loginAgent, TestUser, uta
 import { binary } from 'test/support/binary';
 import { pdfText } from 'test/support/pdf-text';
 import { TINY_PDF } from 'test/support/request-factory';
+import { DipReminders } from 'src/modules/reminders';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 /** A berkala item as the API takes it. */
@@ -222,6 +223,42 @@ describe('Daftar Informasi Publik', () => {
     expect(badPage.text).toContain('Kategori tidak dikenal');
     expect((await http().get('/dip/3573')).text).not.toContain('Laporan Keuangan Tahun 2023');
     expect((await http().get('/dip/9999')).status).toBe(404);
+  });
+
+  it('should mail the unit officers once when a berkala item falls due soon and once when it turns stale, on working days only', async () => {
+    const id = await created(token, berkala(utama.id, { title: 'Daftar aset daerah semester II', lastUpdatedOn: '2025-06-25' }));
+    const reminders = t.app.get(DipReminders);
+    // What went: the reminders' log (one row per item, kind and due date) and the mails to the unit's officer.
+    const log = async () =>
+      (await db().query(`SELECT kind, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", recipients FROM dip_reminder_log WHERE item_id = $1 ORDER BY sent_at, kind`, [id])) as {
+        kind: string;
+        dueDate: string;
+        recipients: number;
+      }[];
+    const mailCount = async () => ((await db().query(`SELECT count(*)::int AS n FROM outbound_mails WHERE template = 'dip_berkala_due' AND recipient = $1`, [officer.email])) as { n: number }[])[0].n;
+    const before = await mailCount();
+    // 25 June + 6 months = Thursday 25 December 2025 (Christmas), 26 December cuti bersama, the weekend: due Monday 29 December.
+    const first = await reminders.send(new Date('2025-12-10T02:00:00Z')); // 11 working days before: nothing yet
+    expect(first.enqueued.filter((e) => e.data.title === 'Daftar aset daerah semester II')).toEqual([]);
+    await expect(log()).resolves.toEqual([]);
+    const soon = await reminders.send(new Date('2025-12-24T02:00:00Z'));
+    expect(soon.enqueued.filter((e) => e.data.title === 'Daftar aset daerah semester II').map((e) => [e.to, e.data.stale, e.data.dueDate, e.data.workingDaysLeft])).toEqual([
+      [officer.email, false, '2025-12-29', 1],
+    ]);
+    await reminders.send(new Date('2025-12-24T05:00:00Z')); // the same day again: no second mail
+    await reminders.send(new Date('2025-12-26T02:00:00Z')); // cuti bersama: no run
+    await reminders.send(new Date('2025-12-29T09:00:00Z')); // the due date itself: not stale
+    await expect(log()).resolves.toEqual([{ kind: 'due_soon', dueDate: '2025-12-29', recipients: 1 }]);
+    await reminders.send(new Date('2025-12-30T02:00:00Z'));
+    await expect(log()).resolves.toEqual([
+      { kind: 'due_soon', dueDate: '2025-12-29', recipients: 1 },
+      { kind: 'stale', dueDate: '2025-12-29', recipients: 1 },
+    ]);
+    expect((await mailCount()) - before).toBeGreaterThanOrEqual(2);
+    // Brought up to date: the next due date is six months on, and nothing is mailed now.
+    await (await loginAgent(t.app, officer.email)).postForm(`/petugas/dip/${id}/diperbarui`);
+    const [row] = (await db().query("SELECT to_char(last_updated_on, 'YYYY-MM-DD') AS d FROM dip_items WHERE id = $1", [id])) as { d: string }[];
+    expect(row.d).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()));
   });
 
   it('should download the DIP as a PDF in the DIP table layout and as XLSX, read back', async () => {

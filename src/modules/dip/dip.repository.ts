@@ -105,6 +105,34 @@ export class DipRepository {
     return rows[0].id;
   }
 
+  /** Many items at once (the demo data), each with its 'created' history row; returns how many. */
+  async insertMany(m: EntityManager, rows: (DipItemFields & { bodyId: number; createdAt: Date })[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const json = rows.map((r) => ({
+      body_id: r.bodyId, unit_id: r.unitId, category: r.category, title: r.title, summary: r.summary, responsible_official: r.responsibleOfficial,
+      made_when: r.madeWhen, made_where: r.madeWhere, form: r.form, retention: r.retention, update_period_months: r.updatePeriodMonths,
+      last_updated_on: r.lastUpdatedOn, exemption_ground: r.exemptionGround, exemption_law: r.exemptionLaw, exemption_until: r.exemptionUntil,
+      links: r.links, created_at: r.createdAt.toISOString(),
+    }));
+    const written = (await m.query(
+      `WITH src AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(body_id int, unit_id int, category text, title text, summary text, responsible_official text,
+           made_when text, made_where text, form text, retention text, update_period_months int, last_updated_on date, exemption_ground text,
+           exemption_law text, exemption_until date, links jsonb, created_at timestamptz)),
+       ins AS (
+         INSERT INTO dip_items (body_id, unit_id, category, title, summary, responsible_official, made_when, made_where, form, retention,
+                                update_period_months, last_updated_on, exemption_ground, exemption_law, exemption_until, links,
+                                created_at, updated_at)
+         SELECT body_id, unit_id, category, title, summary, responsible_official, made_when, made_where, form, retention,
+                update_period_months, last_updated_on, exemption_ground, exemption_law, exemption_until, links, created_at, created_at
+           FROM src RETURNING id, created_at, category, title)
+       INSERT INTO dip_item_history (item_id, at, actor_id, action, changes)
+       SELECT id, created_at, NULL, 'created', jsonb_build_object('category', category, 'title', title) FROM ins RETURNING item_id`,
+      [JSON.stringify(json)],
+    )) as unknown[];
+    return written.length;
+  }
+
   async updateItem(m: EntityManager, id: number, f: DipItemFields, userId: number | null, now: Date): Promise<void> {
     await m.query(
       `UPDATE dip_items SET unit_id = $2, category = $3, title = $4, summary = $5, responsible_official = $6, made_when = $7, made_where = $8,

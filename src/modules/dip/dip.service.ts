@@ -262,16 +262,11 @@ export class DipService {
   async loadSimulated(items: readonly SimulatedDipItem[]): Promise<number> {
     if (items.length === 0) return 0;
     const units = new Map((await this.bodies.findUnitsById([...new Set(items.map((i) => i.unitId))])).map((u) => [u.id, u]));
-    return this.db.transaction(async (m) => {
-      for (const item of items) {
-        const unit = units.get(item.unitId);
-        if (!unit) continue;
-        const { createdAt, ...fields } = item;
-        const id = await this.repo.insertItem(m, unit.bodyId, fields, null, createdAt);
-        await this.repo.addHistory(m, id, null, 'created', { ...fields }, createdAt);
-      }
-      return items.length;
+    const rows = items.flatMap((item) => {
+      const unit = units.get(item.unitId);
+      return unit ? [{ ...item, bodyId: unit.bodyId }] : [];
     });
+    return this.db.transaction((m) => this.repo.insertMany(m, rows));
   }
 
   // Helpers.
