@@ -5,6 +5,7 @@ import { bearerToken, createPelaksanaUnit, createUser, loginAgent, TestUser, uta
 import { binary } from 'test/support/binary';
 import { pdfText } from 'test/support/pdf-text';
 import { TINY_PDF } from 'test/support/request-factory';
+import { keepPdf } from 'src/modules/documents';
 import { DipReminders } from 'src/modules/reminders';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
@@ -265,6 +266,7 @@ describe('Daftar Informasi Publik', () => {
     const pdf = await http().get('/dip/3578/daftar.pdf').buffer(true).parse(binary);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    await keepPdf('daftar-informasi-publik-3578', pdf.body as Buffer);
     const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
     for (const heading of ['Daftar Informasi Publik', 'Pemerintah Kota Surabaya', 'Ringkasan isi informasi', 'Pejabat/unit penguasa informasi', 'Penanggung jawab pembuatan informasi', 'Waktu dan tempat pembuatan informasi', 'Bentuk informasi', 'Jangka waktu penyimpanan']) {
       expect(text).toContain(heading);
