@@ -57,7 +57,7 @@ describe('Daftar Informasi Publik', () => {
     supervisor = await createUser(t.app, { role: 'supervisor', bodyId: utama.bodyId });
     stranger = await createUser(t.app, { role: 'officer', unitId: malang.id });
     token = await bearerToken(t.app, officer.email);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await t.close();
@@ -260,6 +260,13 @@ describe('Daftar Informasi Publik', () => {
     await (await loginAgent(t.app, officer.email)).postForm(`/petugas/dip/${id}/diperbarui`);
     const [row] = (await db().query("SELECT to_char(last_updated_on, 'YYYY-MM-DD') AS d FROM dip_items WHERE id = $1", [id])) as { d: string }[];
     expect(row.d).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()));
+  });
+
+  it('should list the DIP endpoints and the item DTO in the OpenAPI document', async () => {
+    const res = await http().get('/api/docs/openapi.json');
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/dip/{code}', '/api/v1/dip/{code}/{id}', '/api/v1/dip/items', '/api/v1/dip/items/{id}', '/api/v1/dip/items/{id}/withdrawal']));
+    expect(res.body.components.schemas.DipItemDto.properties.category.enum).toEqual(['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan']);
+    expect(res.body.paths['/api/v1/dip/items'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/DipItemDto');
   });
 
   it('should download the DIP as a PDF in the DIP table layout and as XLSX, read back', async () => {
