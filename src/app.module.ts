@@ -7,6 +7,7 @@ import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
+import { ConsultationsModule } from 'src/modules/consultations';
 import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
 import { MonevModule } from 'src/modules/monev';
@@ -36,6 +37,7 @@ export class AppModule {
         CalendarModule,
         RequestsModule,
         ObjectionsModule,
+        ConsultationsModule,
         RegistersModule,
         AnnualReportsModule,
         RemindersModule,

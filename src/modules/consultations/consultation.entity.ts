@@ -87,6 +87,6 @@ export class Consultation {
   @Column('integer')
   version: number;
 
-  @Column('timestamptz', { name: 'created_at', insert: false, update: false })
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }
