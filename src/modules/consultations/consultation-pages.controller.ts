@@ -86,7 +86,7 @@ export class ConsultationPagesController {
     try {
       const record = await this.consultations.find(nomor, kode, req.ip ?? 'unknown');
       res.set('Cache-Control', 'no-store');
-      res.render('consultations/result', { title: `Konsultasi ${record.consultation.number}`, c: presentConsultation(record), kode });
+      res.status(200).render('consultations/result', { title: `Konsultasi ${record.consultation.number}`, c: presentConsultation(record), kode });
     } catch (e) {
       if (!(e instanceof ConsultationNotFound)) throw e;
       res.status(404).render('consultations/track', { title: 'Lacak konsultasi', values: { nomor }, notFound: e.message });
