@@ -4,7 +4,8 @@ import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService } from 'src/modules/calendar';
 import { consultationContext } from 'src/modules/consultations';
 import { bearerToken, createUser, loginAgent, TestUser, uniqueEmail, utamaUnitOf } from 'test/support/auth-helpers';
-import { csrfTokenOf } from 'test/support/page-form';
+import { csrfTokenOf, hiddenValue, multipartActionOf } from 'test/support/page-form';
+import { TINY_PNG } from 'test/support/request-factory';
 import { SmtpSink } from 'test/support/smtp-sink';
 import { startTestApp, TestApp } from 'test/support/test-app';
 import { waitFor } from 'test/support/wait-for';
@@ -298,5 +299,62 @@ describe('online consultations', () => {
     await expect(db().query('SELECT faq_consent FROM consultations WHERE number = $1', [number])).resolves.toEqual([{ faq_consent: true }]);
     const honeypot = await agent.post('/konsultasi').type('form').send({ _csrf: csrf, badan: '35.78', unitId: String(surabaya.id), name: 'Bot', email: uniqueEmail('bot'), question: 'Pertanyaan dari mesin pengisi otomatis.', website: 'http://spam.example' });
     expect(honeypot.status).toBe(400);
+  });
+
+  it('should turn a consultation into a request with one click, keeping what was typed, and link the two', async () => {
+    const a = await ask({ name: 'Wulan Sekarsari', question: 'Saya memerlukan daftar sekolah penerima dana BOS daerah tahun 2025.' });
+    const agent = request.agent(t.app.getHttpServer());
+    const track = await agent.get(`/konsultasi/lacak?nomor=${a.number}`);
+    const csrf = csrfTokenOf(track.text);
+    const shown = await agent.post('/konsultasi/lacak').type('form').send({ _csrf: csrf, nomor: a.number, kode: a.trackingCode });
+    expect(shown.text).toContain('Jadikan permohonan informasi');
+    expect((await agent.post('/konsultasi/permohonan').type('form').send({ _csrf: csrf, nomor: a.number, kode: 'AAAA-BBBB-CCCC' })).status).toBe(404);
+    const form = await agent.post('/konsultasi/permohonan').type('form').send({ _csrf: csrf, nomor: a.number, kode: a.trackingCode });
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('value="Wulan Sekarsari"');
+    expect(form.text).toContain(`value="${a.email}"`);
+    expect(form.text).toContain('>Saya memerlukan daftar sekolah penerima dana BOS daerah tahun 2025.</textarea>');
+    expect(hiddenValue(form.text, 'unitId')).toBe(String(surabaya.id));
+    const action = multipartActionOf(form.text);
+    expect(action).toMatch(/^\/konsultasi\/permohonan\/kirim\?_csrf=/);
+    const fields: Record<string, string> = {
+      submissionKey: hiddenValue(form.text, 'submissionKey'),
+      konsultasi: hiddenValue(form.text, 'konsultasi'),
+      kodeKonsultasi: hiddenValue(form.text, 'kodeKonsultasi'),
+      'requester.type': 'individual',
+      'requester.name': 'Wulan Sekarsari',
+      'requester.nik': '3578015503900002',
+      'requester.address': 'Jl. Darmo No. 5, Surabaya',
+      'requester.occupation': 'Guru',
+      'requester.phone': '081234567891',
+      'requester.email': a.email,
+      information: 'Saya memerlukan daftar sekolah penerima dana BOS daerah tahun 2025.',
+      purpose: 'Pengawasan anggaran pendidikan.',
+      obtainMethod: 'copy_soft',
+      copyDelivery: 'email',
+    };
+    let post = agent.post(action);
+    for (const [name, value] of Object.entries({ ...fields, purpose: '' })) post = post.field(name, value);
+    const missing = await post.attach('identityDocument', TINY_PNG, 'ktp.png');
+    expect(missing.status).toBe(400);
+    expect(missing.text).toContain('Tujuan penggunaan informasi wajib diisi.');
+    expect(missing.text).toContain(`name="konsultasi" value="${a.number}"`);
+    post = agent.post(action);
+    for (const [name, value] of Object.entries(fields)) post = post.field(name, value);
+    const filed = await post.attach('identityDocument', TINY_PNG, 'ktp.png');
+    expect(filed.status).toBe(201);
+    const registration = /id="nomor-pendaftaran">([^<]+)</.exec(filed.text)?.[1] ?? '';
+    expect(registration).toMatch(/^3578-U-\d{4}-\d{5}$/);
+    const [req] = (await db().query('SELECT id::text AS id, unit_id, information, requester_name FROM requests WHERE registration_number = $1', [registration])) as {
+      id: string;
+      unit_id: number;
+      information: string;
+      requester_name: string;
+    }[];
+    expect(req).toMatchObject({ unit_id: surabaya.id, information: fields.information, requester_name: 'Wulan Sekarsari' });
+    await expect(db().query('SELECT request_id::text AS id, request_number FROM consultations WHERE number = $1', [a.number])).resolves.toEqual([{ id: req.id, request_number: registration }]);
+    const again = await agent.post('/konsultasi/lacak').type('form').send({ _csrf: csrf, nomor: a.number, kode: a.trackingCode });
+    expect(again.text).toContain(`/lacak?nomor=${registration}`);
+    expect(again.text).not.toContain('Jadikan permohonan informasi');
   });
 });

@@ -8,6 +8,7 @@ import { RequestsModule } from 'src/modules/requests';
 import { ConsultationOfficerPagesController } from './consultation-officer-pages.controller';
 import { ConsultationPagesController } from './consultation-pages.controller';
 import { ConsultationRecordsModule } from './consultation-records.module';
+import { ConsultationRequestController } from './consultation-request.controller';
 import { OfficerConsultationsApiController, PublicConsultationsApiController } from './consultations-api.controller';
 import { ConsultationsService } from './consultations.service';
 
@@ -18,7 +19,7 @@ import { ConsultationsService } from './consultations.service';
  */
 @Module({
   imports: [ConsultationRecordsModule, AuthModule, BodiesModule, CalendarModule, FilesModule, NotificationsModule, RequestsModule],
-  controllers: [PublicConsultationsApiController, OfficerConsultationsApiController, ConsultationPagesController, ConsultationOfficerPagesController],
+  controllers: [PublicConsultationsApiController, OfficerConsultationsApiController, ConsultationPagesController, ConsultationRequestController, ConsultationOfficerPagesController],
   providers: [ConsultationsService],
   exports: [ConsultationsService],
 })
