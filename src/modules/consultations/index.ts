@@ -6,3 +6,5 @@ export { ConsultationSecrets, consultationContext } from './consultation-secrets
 export type { ConsultationSecretsResult } from './consultation-secrets';
 export { CONSULTATION_STATUSES, DEFAULT_CONSULTATION_RESPONSE_DAYS, consultationDueDate, formatConsultationNumber } from './consultation-rules';
 export type { ConsultationStatus } from './consultation-rules';
+export { ConsultationSeeder } from './consultation-seeder';
+export type { SimulatedConsultation } from './consultation-seeder';
