@@ -1,10 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { hashPassword } from 'src/modules/auth';
 import { BodiesAdminRepository } from 'src/modules/bodies';
 import { AnnualReportsService, Narrative } from 'src/modules/annual-reports';
+import { ConsultationSeeder, ConsultationsRepository, DEFAULT_CONSULTATION_RESPONSE_DAYS } from 'src/modules/consultations';
+import { AppConfig } from 'src/config/app-config';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
@@ -12,6 +14,7 @@ import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';
 import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
 import { fillDemoOfficeDetails } from './demo-office-details';
 import { planAnnualReports } from './simulation/annual-reports';
+import { planConsultations } from './simulation/consultations';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
 import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulation/world';
@@ -58,6 +61,8 @@ export interface DemoLoadResult {
   sample: { registrationNumber: string; trackingCode: string } | null;
   /** Annual reports of the year before published by this load: by 31 March, and after it. */
   annualReports: { onTime: number; late: number };
+  /** Consultations of the weeks before the clock written by this load. */
+  consultations: number;
 }
 
 export type DemoLoadOutcome = { loaded: true; result: DemoLoadResult } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
@@ -116,6 +121,7 @@ export class DemoDataLoader {
     private readonly codes: TrackingCodes,
     private readonly calendars: CalendarSource,
     private readonly reports: ReportPublisher | null = null,
+    private readonly consultations: { seeder: ConsultationSeeder; responseDays: number } | null = null,
   ) {
     this.repo = new DemoRepository(dataSource);
   }
@@ -129,7 +135,21 @@ export class DemoDataLoader {
     } catch {
       // A context without the annual reports (the benchmark tool) loads requests only.
     }
-    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports);
+    let consultations: { seeder: ConsultationSeeder; responseDays: number } | null = null;
+    try {
+      const responseDays = app.get(AppConfig, { strict: false }).consultationResponseDays ?? DEFAULT_CONSULTATION_RESPONSE_DAYS;
+      consultations = { seeder: new ConsultationSeeder(app.get(ConsultationsRepository, { strict: false }), cipher), responseDays };
+    } catch {
+      // A context without the consultations' records loads no consultations.
+    }
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports, consultations);
+  }
+
+  /** The consultations of the weeks before the clock, written through the consultations module's seeder. */
+  private async seedConsultations(m: EntityManager, options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<number> {
+    if (!this.consultations) return 0;
+    const planned = planConsultations(options.seed, options.now, bodies, this.consultations.responseDays);
+    return (await this.consultations.seeder.insert(m, planned)).length;
   }
 
   /**
@@ -154,8 +174,10 @@ export class DemoDataLoader {
       const world = await this.materialize(m, prep, passwordHash);
       bodies = world.bodies;
       const written = await this.write(prep, world.bodies, options, { requests: new Map(), objections: new Map() }, started, 1, (work) => work(m));
+      const consultations = await this.seedConsultations(m, options, world.bodies);
       await this.repo.insertLoad(m, { source: 'startup', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
-      return { loaded: true, result: this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started) };
+      const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+      return { loaded: true, result: { ...result, consultations } };
     });
     // After the commit: the annual reports' figures are read from the requests just written.
     if (outcome.loaded) outcome.result.annualReports = await this.publishReports(options, bodies);
@@ -196,6 +218,7 @@ export class DemoDataLoader {
     const written = await this.write(prep, world.bodies, options, startSeqs, started, options.parallel ?? 1, (work) => this.dataSource.transaction(work));
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
     const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+    result.consultations = await this.dataSource.transaction((m) => this.seedConsultations(m, options, world.bodies));
     result.annualReports = await this.publishReports(options, world.bodies);
     return result;
   }
@@ -390,6 +413,7 @@ export class DemoDataLoader {
       plans: prep.plans,
       sample: written.sample,
       annualReports: { onTime: 0, late: 0 },
+      consultations: 0,
     };
   }
 }
