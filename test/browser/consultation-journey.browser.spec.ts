@@ -29,9 +29,9 @@ describeBrowser('a citizen asking a PPID and an officer answering', () => {
   let code = '';
   const pageErrors: string[] = [];
 
-  /** The page at 375 px and at 1280 px: no sideways scroll and no axe violation at either. */
+  /** The page at 360, 375 and 1280 px: no sideways scroll and no axe violation at any. */
   async function inspectBothWidths(page: Page, name: string): Promise<void> {
-    for (const width of [375, 1280]) {
+    for (const width of [360, 375, 1280]) {
       await page.setViewportSize({ width, height: 800 });
       await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
       expect(await inspectPage(page, `${name}-${width}`)).toEqual([]);
@@ -68,9 +68,12 @@ describeBrowser('a citizen asking a PPID and an officer answering', () => {
   });
 
   it('should lead from the body page to the form, say what is missing, and give a number and a code at once', async () => {
+    await citizen.goto(`${t.url}/konsultasi`);
+    await expect(citizen.getByLabel('Badan publik yang ditanya').isVisible()).resolves.toBe(true);
+    await inspectBothWidths(citizen, 'konsultasi-00-pilih-badan');
     await citizen.goto(`${t.url}/badan/35.78`);
     await navigateBy(citizen, () => citizen.getByRole('link', { name: /Tanya PPID .* melalui konsultasi daring/ }).click());
-    await expect(citizen.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Konsultasi daring: Kota Surabaya');
+    await expect(citizen.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Konsultasi daring: Pemerintah Kota Surabaya');
     await inspectBothWidths(citizen, 'konsultasi-01-formulir');
     await navigateBy(citizen, () => citizen.getByRole('button', { name: 'Kirim pertanyaan' }).click());
     const summary = (await citizen.locator('.error-summary').textContent()) ?? '';
@@ -114,6 +117,7 @@ describeBrowser('a citizen asking a PPID and an officer answering', () => {
 
   it('should show the citizen the answer on the tracking page, and the FAQ without the asker', async () => {
     await citizen.goto(`${t.url}/konsultasi/lacak?nomor=${number}`);
+    await inspectBothWidths(citizen, 'konsultasi-06b-lacak-formulir');
     await citizen.getByLabel('Kode lacak', { exact: true }).fill(code);
     await navigateBy(citizen, () => citizen.getByRole('button', { name: 'Lacak' }).click());
     await expect(citizen.locator('#jawaban').textContent()).resolves.toBe(ANSWER);
