@@ -241,6 +241,8 @@ describe('online consultations', () => {
       expect(page.text).not.toContain(field);
     }
     expect(Object.keys(api.body.entries[0]).sort()).toEqual(['answer', 'answeredOn', 'answeredOnText', 'number', 'question', 'unitName']);
+    const chosen = await http().get('/konsultasi/faq?badan=3578');
+    expect([chosen.status, chosen.headers.location]).toEqual([303, '/konsultasi/faq/35.78']);
     expect((await http().get('/api/v1/consultations/faq')).status).toBe(400);
     expect((await http().get('/api/v1/consultations/faq?body=99.99')).status).toBe(404);
 

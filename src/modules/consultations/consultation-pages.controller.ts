@@ -93,6 +93,13 @@ export class ConsultationPagesController {
     }
   }
 
+  /** The body chosen on /konsultasi: its FAQ page. */
+  @Get('faq')
+  async faqOfChosen(@Query('badan') badan: unknown, @Res() res: Response): Promise<void> {
+    const body = await this.bodies.getBody(text(badan, 20) || '-');
+    res.redirect(303, `/konsultasi/faq/${encodeURIComponent(body.code)}`);
+  }
+
   /** A body's FAQ: questions answered and published with the asker's consent. */
   @Get('faq/:code')
   async faq(@Param('code') code: string, @Res() res: Response): Promise<void> {
