@@ -359,4 +359,15 @@ describe('online consultations', () => {
     expect(again.text).toContain(`/lacak?nomor=${registration}`);
     expect(again.text).not.toContain('Jadikan permohonan informasi');
   });
+
+  it('should document the consultation endpoints and their DTOs in the OpenAPI document', async () => {
+    const res = await http().get('/api/docs/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = res.body.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/v1/consultations', '/api/v1/consultations/faq', '/api/v1/consultations/{number}', '/api/v1/desk/consultations/{id}/answer', '/api/v1/desk/consultations/{id}/faq']),
+    );
+    expect(paths['/api/v1/consultations'].post.requestBody?.content['application/json'].schema.$ref).toBe('#/components/schemas/AskConsultationDto');
+    expect(res.body.components.schemas.AskConsultationDto.properties.question).toMatchObject({ type: 'string', minLength: 10, maxLength: 3000 });
+  });
 });
