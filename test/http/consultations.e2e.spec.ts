@@ -275,6 +275,11 @@ describe('online consultations', () => {
     expect(open.find((o) => o.number === late.number)).toMatchObject({ state: 'terlambat', overdue: true });
     expect(open.find((o) => o.number === fresh.number)?.overdue).toBe(false);
     expect(open.find((o) => o.number === fresh.number)?.askerEmailMasked).not.toBe(fresh.email);
+    // The bureau sees every body's desk, the asker masked.
+    const bureau = await createUser(t.app, { role: 'bureau' });
+    const seen = await http().get('/api/v1/desk/consultations').set(auth(await bearerToken(t.app, bureau.email)));
+    const line = (seen.body.open as { number: string; askerName: string }[]).find((o) => o.number === fresh.number);
+    expect(line?.askerName).toBe('D*** A*** L***');
     const signedIn = await loginAgent(t.app, officer.email);
     const page = await signedIn.agent.get('/petugas/konsultasi');
     expect(page.status).toBe(200);

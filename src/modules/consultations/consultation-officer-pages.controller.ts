@@ -31,12 +31,13 @@ export class ConsultationOfficerPagesController {
   async desk(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     const now = new Date();
     const desk = await this.consultations.desk(actor);
-    const open = desk.open.map((r) => presentDeskItem(r, now));
+    const sees = this.consultations.seesAsker(actor);
+    const open = desk.open.map((r) => presentDeskItem(r, now, sees));
     res.render('consultations/desk', {
       title: 'Konsultasi daring',
       open,
       overdue: open.filter((i) => i.overdue).length,
-      answered: desk.answered.map((r) => presentDeskItem(r, now)),
+      answered: desk.answered.map((r) => presentDeskItem(r, now, sees)),
     });
   }
 
@@ -82,7 +83,7 @@ export class ConsultationOfficerPagesController {
 
   private async pageModel(actor: Actor, id: string, extra: Record<string, unknown>): Promise<object> {
     const record = await this.consultations.get(actor, id);
-    const c = presentOfficerConsultation(record, new Date());
+    const c = presentOfficerConsultation(record, new Date(), this.consultations.seesAsker(actor));
     const works = await this.consultations.canWork(actor, record.consultation);
     return {
       title: `Konsultasi ${c.number}`,

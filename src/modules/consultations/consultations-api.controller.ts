@@ -72,13 +72,14 @@ export class OfficerConsultationsApiController {
   async desk(@CurrentActor() actor: Actor): Promise<{ open: DeskItem[]; answered: DeskItem[] }> {
     const now = new Date();
     const desk = await this.consultations.desk(actor);
-    return { open: desk.open.map((r) => presentDeskItem(r, now)), answered: desk.answered.map((r) => presentDeskItem(r, now)) };
+    const sees = this.consultations.seesAsker(actor);
+    return { open: desk.open.map((r) => presentDeskItem(r, now, sees)), answered: desk.answered.map((r) => presentDeskItem(r, now, sees)) };
   }
 
   @Get(':id')
   @ApiResponse({ status: 404, description: 'Unknown, or of a unit the caller does not see' })
   async show(@CurrentActor() actor: Actor, @Param('id', CONSULTATION_ID) id: string): Promise<DeskItem> {
-    return presentDeskItem(await this.consultations.get(actor, id), new Date());
+    return presentDeskItem(await this.consultations.get(actor, id), new Date(), this.consultations.seesAsker(actor));
   }
 
   @Post(':id/answer')
@@ -89,7 +90,7 @@ export class OfficerConsultationsApiController {
   @ApiResponse({ status: 404, description: 'Unknown, or of a unit the caller does not see' })
   @ApiResponse({ status: 409, description: 'Answered already' })
   async answer(@CurrentActor() actor: Actor, @Param('id', CONSULTATION_ID) id: string, @Body() body: Json): Promise<DeskItem> {
-    return presentDeskItem(await this.consultations.answer(actor, id, bodyOf(body), new Date()), new Date());
+    return presentDeskItem(await this.consultations.answer(actor, id, bodyOf(body), new Date()), new Date(), this.consultations.seesAsker(actor));
   }
 
   @Post(':id/faq')
@@ -98,12 +99,12 @@ export class OfficerConsultationsApiController {
   @ApiBody({ type: PublishFaqDto })
   @ApiResponse({ status: 409, description: 'The asker did not consent, or the consultation is not answered yet' })
   async publish(@CurrentActor() actor: Actor, @Param('id', CONSULTATION_ID) id: string, @Body() body: Json): Promise<DeskItem> {
-    return presentDeskItem(await this.consultations.publishFaq(actor, id, bodyOf(body), new Date()), new Date());
+    return presentDeskItem(await this.consultations.publishFaq(actor, id, bodyOf(body), new Date()), new Date(), this.consultations.seesAsker(actor));
   }
 
   @Delete(':id/faq')
   @ApiOperation({ summary: 'Take the FAQ entry off the public page' })
   async withdraw(@CurrentActor() actor: Actor, @Param('id', CONSULTATION_ID) id: string): Promise<DeskItem> {
-    return presentDeskItem(await this.consultations.withdrawFaq(actor, id), new Date());
+    return presentDeskItem(await this.consultations.withdrawFaq(actor, id), new Date(), this.consultations.seesAsker(actor));
   }
 }

@@ -59,6 +59,12 @@ export interface DeskItem extends ConsultationView {
   overdue: boolean;
 }
 
+/** 'Dyah Ayu Pitaloka' → 'D*** A*** P***': enough to tell lines apart, not to identify anyone. */
+export function maskName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return words.length === 0 ? '***' : words.map((w) => `${Array.from(w)[0]}***`).join(' ');
+}
+
 /** 'dyah.ayu@contoh.id' → 'd***@contoh.id'. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
@@ -66,13 +72,17 @@ export function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`;
 }
 
-export function presentDeskItem(r: ConsultationRecord, now: Date): DeskItem {
+/**
+ * `seesAsker`: the officers of the unit and the body's atasan PPID see the asker's name; bureau and
+ * admin see it masked. The e-mail is masked in every list.
+ */
+export function presentDeskItem(r: ConsultationRecord, now: Date, seesAsker: boolean): DeskItem {
   const view = presentConsultation(r);
   const state = r.consultation.status === 'open' ? deskState(localToday(now, r.names.timeZone), r.consultation.dueDate) : null;
   return {
     ...view,
     id: r.consultation.id,
-    askerName: r.askerName,
+    askerName: seesAsker ? r.askerName : maskName(r.askerName),
     askerEmailMasked: maskEmail(r.askerEmail),
     state,
     stateLabel: state ? DESK_STATE_LABELS[state] : null,
@@ -80,14 +90,14 @@ export function presentDeskItem(r: ConsultationRecord, now: Date): DeskItem {
   };
 }
 
-/** The officer's page of one consultation: the e-mail in full (the officer may need to write). */
+/** The officer's page of one consultation: the e-mail in full for those who see the asker (the officer may need to write). */
 export interface OfficerConsultationView extends DeskItem {
   askerEmail: string;
   faqQuestion: string | null;
 }
 
-export function presentOfficerConsultation(r: ConsultationRecord, now: Date): OfficerConsultationView {
-  return { ...presentDeskItem(r, now), askerEmail: r.askerEmail, faqQuestion: r.consultation.faqQuestion };
+export function presentOfficerConsultation(r: ConsultationRecord, now: Date, seesAsker: boolean): OfficerConsultationView {
+  return { ...presentDeskItem(r, now, seesAsker), askerEmail: seesAsker ? r.askerEmail : maskEmail(r.askerEmail), faqQuestion: r.consultation.faqQuestion };
 }
 
 /** A public FAQ entry: question and answer, the unit and dates; never the asker. */

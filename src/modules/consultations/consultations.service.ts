@@ -185,6 +185,11 @@ export class ConsultationsService {
     return this.record(c);
   }
 
+  /** Who sees the asker's name and e-mail: officers (only of the units they work) and the atasan PPID of the body. */
+  seesAsker(actor: Actor): boolean {
+    return actor.role === 'officer' || actor.role === 'supervisor';
+  }
+
   /** Whether the actor may answer and publish: an officer working the consultation's unit. */
   async canWork(actor: Actor, c: Consultation): Promise<boolean> {
     return this.access.isOfficerOfUnit(actor, c.unitId);
