@@ -8,6 +8,7 @@ import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
 import { DipModule } from 'src/modules/dip';
+import { ConsultationsModule } from 'src/modules/consultations';
 import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
 import { MonevModule } from 'src/modules/monev';
@@ -37,6 +38,7 @@ export class AppModule {
         CalendarModule,
         RequestsModule,
         ObjectionsModule,
+        ConsultationsModule,
         RegistersModule,
         AnnualReportsModule,
         RemindersModule,

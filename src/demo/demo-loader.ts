@@ -1,11 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { hashPassword } from 'src/modules/auth';
 import { BodiesAdminRepository } from 'src/modules/bodies';
 import { AnnualReportsService, Narrative } from 'src/modules/annual-reports';
 import { DipService, SimulatedDipItem } from 'src/modules/dip';
+import { ConsultationSeeder, ConsultationsRepository, DEFAULT_CONSULTATION_RESPONSE_DAYS } from 'src/modules/consultations';
+import { AppConfig } from 'src/config/app-config';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
@@ -14,6 +16,7 @@ import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
 import { fillDemoOfficeDetails } from './demo-office-details';
 import { planAnnualReports } from './simulation/annual-reports';
 import { planDip } from './simulation/dip';
+import { planConsultations } from './simulation/consultations';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
 import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulation/world';
@@ -67,6 +70,8 @@ export interface DemoLoadResult {
   annualReports: { onTime: number; late: number };
   /** Items of the bodies' Daftar Informasi Publik written by this load. */
   dipItems: number;
+  /** Consultations of the weeks before the clock written by this load. */
+  consultations: number;
 }
 
 export type DemoLoadOutcome = { loaded: true; result: DemoLoadResult } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
@@ -126,6 +131,7 @@ export class DemoDataLoader {
     private readonly calendars: CalendarSource,
     private readonly reports: ReportPublisher | null = null,
     private readonly dip: DipPublisher | null = null,
+    private readonly consultations: { seeder: ConsultationSeeder; responseDays: number } | null = null,
   ) {
     this.repo = new DemoRepository(dataSource);
   }
@@ -145,7 +151,21 @@ export class DemoDataLoader {
     } catch {
       // Likewise without the DIP.
     }
-    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports, dip);
+    let consultations: { seeder: ConsultationSeeder; responseDays: number } | null = null;
+    try {
+      const responseDays = app.get(AppConfig, { strict: false }).consultationResponseDays ?? DEFAULT_CONSULTATION_RESPONSE_DAYS;
+      consultations = { seeder: new ConsultationSeeder(app.get(ConsultationsRepository, { strict: false }), cipher), responseDays };
+    } catch {
+      // A context without the consultations' records loads no consultations.
+    }
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports, dip, consultations);
+  }
+
+  /** The consultations of the weeks before the clock, written through the consultations module's seeder. */
+  private async seedConsultations(m: EntityManager, options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<number> {
+    if (!this.consultations) return 0;
+    const planned = planConsultations(options.seed, options.now, bodies, this.consultations.responseDays);
+    return (await this.consultations.seeder.insert(m, planned)).length;
   }
 
   /**
@@ -170,8 +190,10 @@ export class DemoDataLoader {
       const world = await this.materialize(m, prep, passwordHash);
       bodies = world.bodies;
       const written = await this.write(prep, world.bodies, options, { requests: new Map(), objections: new Map() }, started, 1, (work) => work(m));
+      const consultations = await this.seedConsultations(m, options, world.bodies);
       await this.repo.insertLoad(m, { source: 'startup', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
-      return { loaded: true, result: this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started) };
+      const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+      return { loaded: true, result: { ...result, consultations } };
     });
     // After the commit: the annual reports' figures are read from the requests just written.
     if (outcome.loaded) {
@@ -222,6 +244,7 @@ export class DemoDataLoader {
     const written = await this.write(prep, world.bodies, options, startSeqs, started, options.parallel ?? 1, (work) => this.dataSource.transaction(work));
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
     const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+    result.consultations = await this.dataSource.transaction((m) => this.seedConsultations(m, options, world.bodies));
     result.annualReports = await this.publishReports(options, world.bodies);
     result.dipItems = await this.publishDip(options, world.bodies);
     return result;
@@ -418,6 +441,7 @@ export class DemoDataLoader {
       sample: written.sample,
       annualReports: { onTime: 0, late: 0 },
       dipItems: 0,
+      consultations: 0,
     };
   }
 }

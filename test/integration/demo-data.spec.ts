@@ -248,6 +248,28 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     expect(rhythm.allFresh).toBeGreaterThan(0);
   });
 
+  it('should give the bodies consultations: answered, open, overdue and published as FAQ, numbered per body and year', async () => {
+    const rows = (await db.query(
+      `SELECT c.number, c.body_id, c.year, c.seq, c.status, c.faq_consent, c.faq_published_at IS NOT NULL AS faq,
+              c.due_date::text AS due, (now() AT TIME ZONE u.time_zone)::date::text AS today, c.answered_at, c.received_at
+         FROM consultations c JOIN ppid_units u ON u.id = c.unit_id ORDER BY c.body_id, c.year, c.seq`,
+    )) as { number: string; body_id: number; year: number; seq: number; status: string; faq_consent: boolean; faq: boolean; due: string; today: string; answered_at: Date | null; received_at: Date }[];
+    expect(load.consultations).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.body_id)).size).toBe(39);
+    expect(rows.some((r) => r.status === 'answered')).toBe(true);
+    expect(rows.some((r) => r.status === 'open' && r.due >= r.today)).toBe(true);
+    expect(rows.some((r) => r.status === 'open' && r.due < r.today)).toBe(true);
+    expect(rows.some((r) => r.faq)).toBe(true);
+    for (const r of rows.filter((x) => x.faq)) expect(r.faq_consent && r.status === 'answered').toBe(true);
+    for (const r of rows.filter((x) => x.answered_at)) expect(r.answered_at!.getTime()).toBeGreaterThanOrEqual(r.received_at.getTime());
+    // Gapless per body and year, in order of receipt.
+    const seqs = new Map<string, number[]>();
+    for (const r of rows) seqs.set(`${r.body_id}:${r.year}`, [...(seqs.get(`${r.body_id}:${r.year}`) ?? []), r.seq]);
+    for (const list of seqs.values()) expect(list).toEqual(list.map((_x, i) => i + 1));
+    const faq = await request(t.app.getHttpServer()).get('/api/v1/consultations/faq?body=35.78').expect(200);
+    expect(Array.isArray(faq.body.entries)).toBe(true);
+  });
+
   it('should compute day 0 and due dates with the calendar, and record old and new due dates on extensions', async () => {
     const rows = (await db.query(
       `SELECT r.id, r.body_id, r.received_at, r.effective_receipt_date::text AS day0, r.due_date::text AS due, r.extended_days,
