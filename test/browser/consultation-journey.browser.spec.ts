@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 const ASKER = { name: 'Sekar Ayuningtyas', email: 'sekar.ayuningtyas@contoh.id' };
@@ -41,8 +41,8 @@ describeBrowser('a citizen asking a PPID and an officer answering', () => {
 
   async function newPage(context: BrowserContext): Promise<Page> {
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
-    page.setDefaultNavigationTimeout(10_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${m.text()}`);
@@ -58,7 +58,7 @@ describeBrowser('a citizen asking a PPID and an officer answering', () => {
     officerContext = await browser.newContext({ locale: 'id-ID', viewport: { width: 375, height: 800 } });
     citizen = await newPage(citizenContext);
     officer = await newPage(officerContext);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await citizenContext?.close();

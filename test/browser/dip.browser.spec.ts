@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createPelaksanaUnit, createUser, TEST_PASSWORD, TestUser } from 'test/support/auth-helpers';
-import { describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 describeBrowser('Daftar Informasi Publik: an officer adds an item, a citizen finds it', () => {
@@ -17,7 +17,7 @@ describeBrowser('Daftar Informasi Publik: an officer adds an item, a citizen fin
   async function context(width: number): Promise<{ context: BrowserContext; page: Page }> {
     const ctx = await browser.newContext({ locale: 'id-ID', viewport: { width, height: 800 } });
     const page = await ctx.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     return { context: ctx, page };
   }
 
@@ -25,7 +25,7 @@ describeBrowser('Daftar Informasi Publik: an officer adds an item, a citizen fin
     [t, browser] = await Promise.all([startTestApp({}, { listen: true }), launchBrowser()]);
     const unit = await createPelaksanaUnit(t.app, '35.78', { name: 'PPID Pelaksana Badan Pengelolaan Keuangan Daerah' });
     officer = await createUser(t.app, { role: 'officer', unitId: unit.id, name: 'Dewi Petugas' });
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
