@@ -570,6 +570,13 @@ async function main(): Promise<void> {
       try {
         if (o.reuse) {
           ds = ((await tool.get(DataSource).query('SELECT data FROM bench_dataset')) as { data: Dataset }[])[0].data;
+          // A migration may have emptied the rollups (their state gone): built again here, as after a load.
+          if (((await tool.get(DataSource).query('SELECT 1 FROM scorecard_rollup_state')) as unknown[]).length === 0) {
+            log('Building the scorecard rollups…');
+            const rebuild = performance.now();
+            const rollups = await rebuildScorecardRollups(tool);
+            log(`  rollups built in ${((performance.now() - rebuild) / 1000).toFixed(0)} s: ${JSON.stringify(rollups)}`);
+          }
         } else {
           ds = await new DatasetLoader(tool).load({
             requests: o.requests,
