@@ -1,8 +1,5 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AccessDenied } from 'src/common/auth/access-errors';
-import { NotFound } from 'src/common/errors/domain-error';
-import { AnnualReportsService } from 'src/modules/annual-reports';
 import { keepPdf } from 'src/modules/documents';
 import { bearerToken, createPelaksanaUnit, createUser, loginAgent, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
 import { binary } from 'test/support/binary';
@@ -175,18 +172,6 @@ describe('laporan layanan informasi publik', () => {
     expect((await strangerAgent.agent.get(`/petugas/laporan-tahunan?badan=${utama.bodyId}&tahun=dua-ribu`)).status).toBe(400);
     expect((await http().get('/api/v1/annual-reports/3578/2025')).status).toBe(404);
     expect((await http().get('/laporan-tahunan/3578/2025')).status).toBe(404);
-  });
-
-  it("should refuse the demo's simulated publishing to anyone but the body's PPID Utama officer, changing nothing", async () => {
-    const db = t.app.get(DataSource);
-    const reports = t.app.get(AnnualReportsService);
-    const state = () => db.query('SELECT * FROM annual_reports WHERE body_id = $1 ORDER BY year', [utama.bodyId]);
-    const before = await state();
-    const at = new Date('2025-03-20T02:00:00Z');
-    await expect(reports.publishSimulated(stranger.actor, utama.bodyId, 2024, NARRATIVE, at)).rejects.toThrow(NotFound);
-    await expect(reports.publishSimulated(pelaksanaOfficer.actor, utama.bodyId, 2024, NARRATIVE, at)).rejects.toThrow(AccessDenied);
-    await expect(reports.publishSimulated(supervisor.actor, utama.bodyId, 2024, NARRATIVE, at)).rejects.toThrow(AccessDenied);
-    expect(await state()).toEqual(before);
   });
 
   it('should let only the PPID Utama write the narrative, re-rendering bad input with its message', async () => {
