@@ -408,5 +408,19 @@ describe('scorecard rollups', () => {
     const incremental = await snapshot();
     await rollups.rebuild();
     expect(await snapshot()).toEqual(incremental);
+    // One day row per unit and day with requests, and every grain sums to every request and keberatan once.
+    const [keys] = (await db.query(
+      `SELECT (SELECT count(*)::int FROM (SELECT DISTINCT unit_id, (received_at AT TIME ZONE $1)::date FROM requests) k) AS "unitDays",
+              (SELECT count(*)::int FROM scorecard_rollup_counts WHERE grain = 'd') AS "dayRows"`,
+      [zone],
+    )) as { unitDays: number; dayRows: number }[];
+    expect(keys.dayRows).toBe(keys.unitDays);
+    const totals = (await db.query(
+      `SELECT grain, sum(received)::int AS received, sum(objections)::int AS objections, sum(disputes)::int AS disputes FROM scorecard_rollup_counts GROUP BY grain ORDER BY grain`,
+    )) as { grain: string; received: number; objections: number; disputes: number }[];
+    const [all] = (await db.query(
+      'SELECT (SELECT count(*)::int FROM requests) AS received, (SELECT count(*)::int FROM objections) AS objections, (SELECT count(*)::int FROM disputes) AS disputes',
+    )) as { received: number; objections: number; disputes: number }[];
+    expect(totals).toEqual(['d', 'm', 'y'].map((grain) => ({ grain, ...all })));
   });
 });
