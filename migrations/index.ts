@@ -20,6 +20,7 @@ import { MonevResults1765300000000 } from './1765300000000-monev-results';
 import { ScorecardRollups1765400000000 } from './1765400000000-scorecard-rollups';
 import { QueueIndexes1765500000000 } from './1765500000000-queue-indexes';
 import { ScorecardObjectionRollups1765700000000 } from './1765700000000-scorecard-objection-rollups';
+import { Dip1765800000000 } from './1765800000000-dip';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ScorecardRollups1765400000000,
   QueueIndexes1765500000000,
   ScorecardObjectionRollups1765700000000,
+  Dip1765800000000,
 ];

@@ -7,6 +7,7 @@ import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
+import { DipModule } from 'src/modules/dip';
 import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
 import { MonevModule } from 'src/modules/monev';
@@ -41,6 +42,7 @@ export class AppModule {
         RemindersModule,
         MonevModule,
         ScorecardsModule,
+        DipModule,
       ],
     };
   }

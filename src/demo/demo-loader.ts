@@ -6,6 +6,7 @@ import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { hashPassword } from 'src/modules/auth';
 import { BodiesAdminRepository } from 'src/modules/bodies';
 import { AnnualReportsService, Narrative } from 'src/modules/annual-reports';
+import { DipService, SimulatedDipItem } from 'src/modules/dip';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
@@ -13,6 +14,7 @@ import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';
 import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
 import { fillDemoOfficeDetails } from './demo-office-details';
 import { planAnnualReports } from './simulation/annual-reports';
+import { planDip } from './simulation/dip';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
 import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulation/world';
@@ -20,6 +22,11 @@ import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulati
 /** Who publishes the simulated annual reports: the annual-reports module (AnnualReportsService). */
 export interface ReportPublisher {
   publishSimulated(actor: Actor, bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean>;
+}
+
+/** Who writes the simulated Daftar Informasi Publik: the dip module (DipService). */
+export interface DipPublisher {
+  loadSimulated(items: readonly SimulatedDipItem[]): Promise<number>;
 }
 
 /** Where due dates come from: the portal's calendar of a body (CalendarService). */
@@ -59,6 +66,8 @@ export interface DemoLoadResult {
   sample: { registrationNumber: string; trackingCode: string } | null;
   /** Annual reports of the year before published by this load: by 31 March, and after it. */
   annualReports: { onTime: number; late: number };
+  /** Items of the bodies' Daftar Informasi Publik written by this load. */
+  dipItems: number;
 }
 
 export type DemoLoadOutcome = { loaded: true; result: DemoLoadResult } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
@@ -117,6 +126,7 @@ export class DemoDataLoader {
     private readonly codes: TrackingCodes,
     private readonly calendars: CalendarSource,
     private readonly reports: ReportPublisher | null = null,
+    private readonly dip: DipPublisher | null = null,
   ) {
     this.repo = new DemoRepository(dataSource);
   }
@@ -130,7 +140,13 @@ export class DemoDataLoader {
     } catch {
       // A context without the annual reports (the benchmark tool) loads requests only.
     }
-    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports);
+    let dip: DipPublisher | null = null;
+    try {
+      dip = app.get(DipService, { strict: false });
+    } catch {
+      // Likewise without the DIP.
+    }
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports, dip);
   }
 
   /**
@@ -161,7 +177,10 @@ export class DemoDataLoader {
       return { loaded: true, result: this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started) };
     });
     // After the commit: the annual reports' figures are read from the requests just written.
-    if (outcome.loaded) outcome.result.annualReports = await this.publishReports(options, bodies, publishers);
+    if (outcome.loaded) {
+      outcome.result.annualReports = await this.publishReports(options, bodies, publishers);
+      outcome.result.dipItems = await this.publishDip(options, bodies);
+    }
     return outcome;
   }
 
@@ -178,6 +197,13 @@ export class DemoDataLoader {
       if (await this.reports.publishSimulated(actor, r.bodyId, r.year, r.narrative, r.publishedAt)) counts[r.onTime ? 'onTime' : 'late'] += 1;
     }
     return counts;
+  }
+
+  /** Writes each body's simulated Daftar Informasi Publik through the dip module, unless the body has one already. */
+  private async publishDip(options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<number> {
+    if (!this.dip) return 0;
+    const filled = new Set(await this.repo.findBodiesWithDip());
+    return this.dip.loadSimulated(planDip(options.seed, options.now, bodies.filter((b) => !filled.has(b.id))));
   }
 
   /**
@@ -205,6 +231,7 @@ export class DemoDataLoader {
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
     const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
     result.annualReports = await this.publishReports(options, world.bodies, world.publishers);
+    result.dipItems = await this.publishDip(options, world.bodies);
     return result;
   }
 
@@ -412,6 +439,7 @@ export class DemoDataLoader {
       plans: prep.plans,
       sample: written.sample,
       annualReports: { onTime: 0, late: 0 },
+      dipItems: 0,
     };
   }
 }

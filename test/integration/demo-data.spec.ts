@@ -234,6 +234,28 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     expect(standings.filter((x) => x === true)).toHaveLength(onTime);
   });
 
+  it('should give every body a Daftar Informasi Publik, complete or stale or nearly empty by how it behaves', async () => {
+    const rows = (await db.query(
+      `SELECT body_id AS "bodyId", count(*)::int AS n, count(DISTINCT category)::int AS categories,
+              count(*) FILTER (WHERE category = 'berkala')::int AS berkala
+         FROM dip_items WHERE status = 'active' GROUP BY body_id`,
+    )) as { bodyId: number; n: number; categories: number; berkala: number }[];
+    expect(rows).toHaveLength(39);
+    expect(rows.reduce((s, r) => s + r.n, 0)).toBe(load.dipItems);
+    expect(rows.some((r) => r.categories === 4)).toBe(true);
+    expect(rows.some((r) => r.n <= 3)).toBe(true);
+    const api = await request(t.app.getHttpServer()).get('/api/v1/dip/3578').expect(200);
+    expect(api.body.items.length).toBeGreaterThan(0);
+    // Stale berkala items in some bodies (well past the due date, whatever the holidays), none in others.
+    const [rhythm] = (await db.query(
+      `SELECT count(*) FILTER (WHERE stale > 0)::int AS "withStale", count(*) FILTER (WHERE stale = 0)::int AS "allFresh"
+         FROM (SELECT body_id, count(*) FILTER (WHERE last_updated_on + make_interval(months => update_period_months) < current_date - 14) AS stale
+                 FROM dip_items WHERE category = 'berkala' GROUP BY body_id) b`,
+    )) as { withStale: number; allFresh: number }[];
+    expect(rhythm.withStale).toBeGreaterThan(0);
+    expect(rhythm.allFresh).toBeGreaterThan(0);
+  });
+
   it('should compute day 0 and due dates with the calendar, and record old and new due dates on extensions', async () => {
     const rows = (await db.query(
       `SELECT r.id, r.body_id, r.received_at, r.effective_receipt_date::text AS day0, r.due_date::text AS due, r.extended_days,
