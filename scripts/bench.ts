@@ -33,6 +33,8 @@ interface Options {
   label: string;
   /** A scratch database kept by an earlier run (--keep): its data set is used as it is. */
   reuse: string | null;
+  /** An existing, empty database to load into instead of a new scratch one (kept afterwards). */
+  into: string | null;
 }
 
 const USAGE = `Usage: npm run bench -- [--requests N] [--cases a,b] [--duration S] [--keep] [--embedded] [--out FILE|-]
@@ -44,7 +46,8 @@ const USAGE = `Usage: npm run bench -- [--requests N] [--cases a,b] [--duration 
   --embedded  also measure intake on the embedded database
   --out       the report file (default docs/BENCHMARKS.md; - prints only)
   --label     a heading for this run in the report (default: the date)
-  --reuse     a scratch database kept by an earlier run: migrate it and measure again without loading`;
+  --reuse     a scratch database kept by an earlier run: migrate it and measure again without loading
+  --into      an existing, empty database (createdb NAME) to load into instead of a new scratch one; kept`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -62,6 +65,7 @@ function parseArgs(argv: string[]): Options {
     out: join(__dirname, '..', 'docs', 'BENCHMARKS.md'),
     label: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     reuse: null,
+    into: null,
   };
   let casesGiven = false;
   for (let i = 0; i < argv.length; i += 1) {
@@ -105,8 +109,15 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--reuse': {
         const v = value();
-        if (!/^portal_kip_bench_\d+$/.test(v)) fail('--reuse needs the name of a kept scratch database (portal_kip_bench_…)');
+        if (!/^[a-z_][a-z0-9_]*$/.test(v)) fail('--reuse needs the name of a kept scratch database');
         o.reuse = v;
+        break;
+      }
+      case '--into': {
+        const v = value();
+        if (!/^[a-z_][a-z0-9_]*$/.test(v)) fail('--into needs the name of an existing database');
+        o.into = v;
+        o.keep = true;
         break;
       }
       case '--help':
@@ -548,9 +559,9 @@ async function main(): Promise<void> {
   try {
     if (o.cases.has('due-dates')) dueDateCase(report);
     if (needsDb && baseUrl) {
-      scratch = o.reuse ?? `portal_kip_bench_${Date.now()}`;
+      scratch = o.reuse ?? o.into ?? `portal_kip_bench_${Date.now()}`;
       const databaseUrl = scratchUrl(baseUrl, scratch);
-      if (!o.reuse) await adminQuery(baseUrl, `CREATE DATABASE ${scratch}`);
+      if (!o.reuse && !o.into) await adminQuery(baseUrl, `CREATE DATABASE ${scratch}`);
       if (o.keep) writeFileSync(keysFile(scratch), JSON.stringify({ ENCRYPTION_KEY: env.ENCRYPTION_KEY, SESSION_SECRET: env.SESSION_SECRET }), { mode: 0o600 });
       log(`Scratch database ${scratch}; migrating${o.reuse ? '' : ` and loading ${n0(o.requests)} requests`}…`);
       const config = loadConfig({ ...process.env, ...env, DATABASE_URL: databaseUrl });
@@ -559,6 +570,13 @@ async function main(): Promise<void> {
       try {
         if (o.reuse) {
           ds = ((await tool.get(DataSource).query('SELECT data FROM bench_dataset')) as { data: Dataset }[])[0].data;
+          // A migration may have emptied the rollups (their state gone): built again here, as after a load.
+          if (((await tool.get(DataSource).query('SELECT 1 FROM scorecard_rollup_state')) as unknown[]).length === 0) {
+            log('Building the scorecard rollups…');
+            const rebuild = performance.now();
+            const rollups = await rebuildScorecardRollups(tool);
+            log(`  rollups built in ${((performance.now() - rebuild) / 1000).toFixed(0)} s: ${JSON.stringify(rollups)}`);
+          }
         } else {
           ds = await new DatasetLoader(tool).load({
             requests: o.requests,
@@ -571,8 +589,9 @@ async function main(): Promise<void> {
           // The scorecards read rollups, built here as after any bulk load (the planner needs the statistics first).
           await tool.get(DataSource).query('ANALYZE');
           log('Building the scorecard rollups…');
+          const rebuild = performance.now();
           const rollups = await rebuildScorecardRollups(tool);
-          log(`  rollups built: ${JSON.stringify(rollups)}`);
+          log(`  rollups built in ${((performance.now() - rebuild) / 1000).toFixed(0)} s: ${JSON.stringify(rollups)}`);
           await tool.get(DataSource).query('CREATE TABLE bench_dataset (data jsonb NOT NULL)');
           await tool.get(DataSource).query('INSERT INTO bench_dataset (data) VALUES ($1)', [JSON.stringify(ds)]);
         }

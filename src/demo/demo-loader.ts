@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Actor } from 'src/common/auth/actor';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
@@ -23,7 +24,7 @@ import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulati
 
 /** Who publishes the simulated annual reports: the annual-reports module (AnnualReportsService). */
 export interface ReportPublisher {
-  publishSimulated(bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean>;
+  publishSimulated(actor: Actor, bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean>;
 }
 
 /** Who writes the simulated Daftar Informasi Publik: the dip module (DipService). */
@@ -183,12 +184,14 @@ export class DemoDataLoader {
     const password = newDemoPassword();
     const passwordHash = await hashPassword(password);
     let bodies: SimBody[] = [];
+    let publishers = new Map<number, Actor>();
     const outcome = await this.dataSource.transaction(async (m): Promise<DemoLoadOutcome> => {
       const state = await this.repo.lockAndInspect(m);
       if (state.loaded) return { loaded: false, reason: 'already_loaded' };
       if (state.hasRequests || state.hasUsers) return { loaded: false, reason: 'not_empty' };
       const world = await this.materialize(m, prep, passwordHash);
       bodies = world.bodies;
+      publishers = world.publishers;
       const written = await this.write(prep, world.bodies, options, { requests: new Map(), objections: new Map() }, started, 1, (work) => work(m));
       const consultations = await this.seedConsultations(m, options, world.bodies);
       await this.repo.insertLoad(m, { source: 'startup', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
@@ -197,18 +200,23 @@ export class DemoDataLoader {
     });
     // After the commit: the annual reports' figures are read from the requests just written.
     if (outcome.loaded) {
-      outcome.result.annualReports = await this.publishReports(options, bodies);
+      outcome.result.annualReports = await this.publishReports(options, bodies, publishers);
       outcome.result.dipItems = await this.publishDip(options, bodies);
     }
     return outcome;
   }
 
-  /** Publishes each body's simulated annual report of the year before, through the annual-reports module. */
-  private async publishReports(options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<DemoLoadResult['annualReports']> {
+  /**
+   * Publishes each body's simulated annual report of the year before, through the annual-reports
+   * module, as the officer of the body's PPID Utama (`publishers`, by body id).
+   */
+  private async publishReports(options: DemoLoadOptions, bodies: readonly SimBody[], publishers: ReadonlyMap<number, Actor>): Promise<DemoLoadResult['annualReports']> {
     const counts = { onTime: 0, late: 0 };
     if (!this.reports) return counts;
     for (const r of planAnnualReports(options.seed, options.now, bodies)) {
-      if (await this.reports.publishSimulated(r.bodyId, r.year, r.narrative, r.publishedAt)) counts[r.onTime ? 'onTime' : 'late'] += 1;
+      const actor = publishers.get(r.bodyId);
+      if (!actor) continue;
+      if (await this.reports.publishSimulated(actor, r.bodyId, r.year, r.narrative, r.publishedAt)) counts[r.onTime ? 'onTime' : 'late'] += 1;
     }
     return counts;
   }
@@ -245,7 +253,7 @@ export class DemoDataLoader {
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
     const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
     result.consultations = await this.dataSource.transaction((m) => this.seedConsultations(m, options, world.bodies));
-    result.annualReports = await this.publishReports(options, world.bodies);
+    result.annualReports = await this.publishReports(options, world.bodies, world.publishers);
     result.dipItems = await this.publishDip(options, world.bodies);
     return result;
   }
@@ -290,7 +298,11 @@ export class DemoDataLoader {
   }
 
   /** Creates the missing PPID Pelaksana and accounts; returns the bodies as the simulation sees them. */
-  private async materialize(m: SqlRunner, prep: Preparation, passwordHash: string): Promise<{ bodies: SimBody[]; created: Set<string> }> {
+  private async materialize(
+    m: SqlRunner,
+    prep: Preparation,
+    passwordHash: string,
+  ): Promise<{ bodies: SimBody[]; created: Set<string>; publishers: Map<number, Actor> }> {
     const units = await this.repo.ensurePelaksana(
       m,
       prep.plans.flatMap((p) =>
@@ -326,10 +338,15 @@ export class DemoDataLoader {
       passwordHash,
     );
     const officerOf = new Map<number, number>();
+    // The officer of each PPID Utama, who publishes the body's simulated annual report.
+    const utamaOfficers = new Map<number, Actor>();
     for (const a of accounts) {
       const unitId = a.role === 'officer' && a.unit ? unitIdOf(a.unit.regionCode, a.unit.code) : null;
       const userId = ids.get(a.email);
-      if (unitId !== null && userId !== undefined) officerOf.set(unitId, userId);
+      if (unitId !== null && userId !== undefined) {
+        officerOf.set(unitId, userId);
+        utamaOfficers.set(unitId, { userId, name: a.name, email: a.email, role: 'officer', unitId, bodyId: null });
+      }
     }
     const staff = (unitId: number, names: readonly string[]) => names.map((name, i) => ({ userId: i === 0 ? (officerOf.get(unitId) ?? null) : null, name }));
     const bodies = prep.plans.map((p): SimBody => {
@@ -353,7 +370,12 @@ export class DemoDataLoader {
         requests: p.requests,
       };
     });
-    return { bodies, created };
+    const publishers = new Map<number, Actor>();
+    for (const p of prep.plans) {
+      const officer = utamaOfficers.get(p.body.utama.id);
+      if (officer) publishers.set(p.body.id, officer);
+    }
+    return { bodies, created, publishers };
   }
 
   private districtsOf(prep: Preparation, body: BodyRef): District[] {

@@ -217,6 +217,14 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     )) as { onTime: boolean }[];
     const onTime = rows.filter((r) => r.onTime).length;
     expect(load.annualReports).toEqual({ onTime, late: rows.length - onTime });
+    // Each published by the officer of its body's PPID Utama (the access check of any publishing).
+    const [publishers] = (await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE u.role = 'officer' AND p.level = 'utama' AND p.body_id = a.body_id)::int AS utama
+         FROM annual_reports a JOIN users u ON u.id = a.published_by JOIN ppid_units p ON p.id = u.unit_id
+        WHERE a.year = $1 AND a.published_at IS NOT NULL`,
+      [year],
+    )) as { n: number; utama: number }[];
+    expect(publishers).toEqual({ n: rows.length, utama: rows.length });
     expect(onTime).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(39);
     // Once 31 March has passed, most bodies published by then.
