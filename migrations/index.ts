@@ -19,7 +19,10 @@ import { BureauWeeklySummary1765250000000 } from './1765250000000-bureau-weekly-
 import { MonevResults1765300000000 } from './1765300000000-monev-results';
 import { ScorecardRollups1765400000000 } from './1765400000000-scorecard-rollups';
 import { QueueIndexes1765500000000 } from './1765500000000-queue-indexes';
+import { ScorecardObjectionRollups1765700000000 } from './1765700000000-scorecard-objection-rollups';
 import { QueueCounts1765750000000 } from './1765750000000-queue-counts';
+import { Dip1765800000000 } from './1765800000000-dip';
+import { Consultations1765900000000 } from './1765900000000-consultations';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -44,5 +47,8 @@ export const MIGRATIONS = [
   MonevResults1765300000000,
   ScorecardRollups1765400000000,
   QueueIndexes1765500000000,
+  ScorecardObjectionRollups1765700000000,
   QueueCounts1765750000000,
+  Dip1765800000000,
+  Consultations1765900000000,
 ];

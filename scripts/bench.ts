@@ -121,6 +121,13 @@ function parseArgs(argv: string[]): Options {
         o.keep = true;
         break;
       }
+      case '--into': {
+        const v = value();
+        if (!/^[a-z_][a-z0-9_]*$/.test(v)) fail('--into needs the name of an existing database');
+        o.into = v;
+        o.keep = true;
+        break;
+      }
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -633,6 +640,13 @@ async function main(): Promise<void> {
       try {
         if (o.reuse) {
           ds = ((await tool.get(DataSource).query('SELECT data FROM bench_dataset')) as { data: Dataset }[])[0].data;
+          // A migration may have emptied the rollups (their state gone): built again here, as after a load.
+          if (((await tool.get(DataSource).query('SELECT 1 FROM scorecard_rollup_state')) as unknown[]).length === 0) {
+            log('Building the scorecard rollups…');
+            const rebuild = performance.now();
+            const rollups = await rebuildScorecardRollups(tool);
+            log(`  rollups built in ${((performance.now() - rebuild) / 1000).toFixed(0)} s: ${JSON.stringify(rollups)}`);
+          }
         } else {
           ds = await new DatasetLoader(tool).load({
             requests: o.requests,
@@ -646,8 +660,9 @@ async function main(): Promise<void> {
           await tool.get(DataSource).query('ANALYZE');
           if (o.cases.has('scorecards')) {
             log('Building the scorecard rollups…');
+            const rebuild = performance.now();
             const rollups = await rebuildScorecardRollups(tool);
-            log(`  rollups built: ${JSON.stringify(rollups)}`);
+            log(`  rollups built in ${((performance.now() - rebuild) / 1000).toFixed(0)} s: ${JSON.stringify(rollups)}`);
           } else {
             // Not measured in this run: no rollups, and no marks left for the app's refresh job to work through during the cases.
             await tool.get(DataSource).query('DELETE FROM scorecard_rollup_marks');

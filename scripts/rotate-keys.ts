@@ -47,9 +47,9 @@ async function main(): Promise<void> {
       lastPrint = Date.now();
       process.stdout.write(`  ${what}: ${done.rows} re-encrypted, ${done.failed} failed so far\n`);
     });
-    const failed = report.legacy.failed + report.requests.failed + report.files.failed + report.objections.failed;
+    const failed = report.legacy.failed + report.requests.failed + report.files.failed + report.objections.failed + report.consultations.failed;
     process.stdout.write(
-      `Done: ${report.legacy.rows} legacy requests moved, ${report.requests.rows} requests, ${report.files.rows} files and ${report.objections.rows} kuasa addresses re-encrypted; ` +
+      `Done: ${report.legacy.rows} legacy requests moved, ${report.requests.rows} requests, ${report.files.rows} files and ${report.objections.rows} kuasa addresses and ${report.consultations.rows} consultations re-encrypted; ` +
         `${failed} could not be decrypted with the configured keys.\n`,
     );
     if (failed > 0) {

@@ -7,6 +7,8 @@ import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
+import { DipModule } from 'src/modules/dip';
+import { ConsultationsModule } from 'src/modules/consultations';
 import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
 import { MonevModule } from 'src/modules/monev';
@@ -36,11 +38,13 @@ export class AppModule {
         CalendarModule,
         RequestsModule,
         ObjectionsModule,
+        ConsultationsModule,
         RegistersModule,
         AnnualReportsModule,
         RemindersModule,
         MonevModule,
         ScorecardsModule,
+        DipModule,
       ],
     };
   }

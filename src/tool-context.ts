@@ -5,14 +5,15 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { BodiesModule } from 'src/modules/bodies';
 import { WorkingDaysModule } from 'src/modules/calendar';
+import { ConsultationRecordsModule } from 'src/modules/consultations';
 import { FilesModule } from 'src/modules/files';
 import { ObjectionRecordsModule } from 'src/modules/objections';
 import { RequestRecordsModule } from 'src/modules/requests';
 
 /**
  * The database as a start leaves it, without serving anything: migrated, the reference data of
- * the province loaded (by the modules that own it), and the records of requests, objections and
- * files with their keys. No jobs, sessions or mail. For scripts (`npm run demo`, `npm run rotate-keys`) and
+ * the province loaded (by the modules that own it), and the records of requests, objections,
+ * consultations and files with their keys. No jobs, sessions or mail. For scripts (`npm run demo`, `npm run rotate-keys`) and
  * for building the tests' template database.
  */
 @Module({})
@@ -20,7 +21,7 @@ class ToolModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ToolModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, BodiesModule, WorkingDaysModule, FilesModule, RequestRecordsModule, ObjectionRecordsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, BodiesModule, WorkingDaysModule, FilesModule, RequestRecordsModule, ObjectionRecordsModule, ConsultationRecordsModule],
     };
   }
 }

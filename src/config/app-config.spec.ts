@@ -92,6 +92,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir, DEMO_DATA_REQUESTS: '0' }).demoDataRequests).toBe(0);
   });
 
+  it('should read CONSULTATION_RESPONSE_DAYS, 3 when unset, 1 to 30 working days', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).consultationResponseDays).toBe(3);
+    expect(loadConfig({ DATA_DIR: dataDir, CONSULTATION_RESPONSE_DAYS: '5' }).consultationResponseDays).toBe(5);
+    expect(() => loadConfig({ DATA_DIR: dataDir, CONSULTATION_RESPONSE_DAYS: '0' })).toThrow('Setting CONSULTATION_RESPONSE_DAYS is invalid: expected 1..30, got 0');
+    expect(() => loadConfig({ DATA_DIR: dataDir, CONSULTATION_RESPONSE_DAYS: 'tiga' })).toThrow(ConfigError);
+  });
+
   it('should default DEMO_DATA to false on PostgreSQL', () => {
     expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://localhost/kip', ENCRYPTION_KEY: KEY, SESSION_SECRET: 's'.repeat(32) }).demoData).toBe(false);
   });

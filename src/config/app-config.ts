@@ -24,6 +24,8 @@ export class AppConfig {
   readonly demoDataRequests: number;
   readonly intakeLimitPerIpHour: number;
   readonly intakeLimitPerEmailDay: number;
+  /** Working days a PPID has to answer an online consultation (CONSULTATION_RESPONSE_DAYS). */
+  readonly consultationResponseDays: number;
   readonly encryptionKey: Buffer;
   /** The key being replaced during a rotation: still decrypts, never encrypts. */
   readonly encryptionKeyPrevious: Buffer | undefined;
@@ -231,6 +233,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoDataRequests: integer(env, 'DEMO_DATA_REQUESTS', DEFAULT_DEMO_DATA_REQUESTS, 0, MAX_DEMO_DATA_REQUESTS),
     intakeLimitPerIpHour: integer(env, 'INTAKE_LIMIT_PER_IP_HOUR', 20, 1, 1_000_000),
     intakeLimitPerEmailDay: integer(env, 'INTAKE_LIMIT_PER_EMAIL_DAY', 10, 1, 1_000_000),
+    consultationResponseDays: integer(env, 'CONSULTATION_RESPONSE_DAYS', 3, 1, 30),
     encryptionKey,
     encryptionKeyPrevious,
     sessionSecret,

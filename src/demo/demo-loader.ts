@@ -1,10 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { Actor } from 'src/common/auth/actor';
+import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { hashPassword } from 'src/modules/auth';
 import { BodiesAdminRepository } from 'src/modules/bodies';
 import { AnnualReportsService, Narrative } from 'src/modules/annual-reports';
+import { DipService, SimulatedDipItem } from 'src/modules/dip';
+import { ConsultationSeeder, ConsultationsRepository, DEFAULT_CONSULTATION_RESPONSE_DAYS } from 'src/modules/consultations';
+import { AppConfig } from 'src/config/app-config';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
 import { districtsOfProvince } from './area-districts';
 import { DemoAccountPlan, newDemoPassword, planAccounts } from './demo-accounts';
@@ -12,13 +16,20 @@ import { DemoBatchWriter, PreparedBatch } from './demo-batch-writer';
 import { DemoRepository, DemoUnitRow, SqlRunner } from './demo.repository';
 import { fillDemoOfficeDetails } from './demo-office-details';
 import { planAnnualReports } from './simulation/annual-reports';
+import { planDip } from './simulation/dip';
+import { planConsultations } from './simulation/consultations';
 import { District } from './simulation/people';
 import { SimBody, SimRequest, simulateRequests, SimUnit } from './simulation/simulate';
 import { BodyPlan, BodyRef, placeName, planWorld, regionTitle } from './simulation/world';
 
 /** Who publishes the simulated annual reports: the annual-reports module (AnnualReportsService). */
 export interface ReportPublisher {
-  publishSimulated(bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean>;
+  publishSimulated(actor: Actor, bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean>;
+}
+
+/** Who writes the simulated Daftar Informasi Publik: the dip module (DipService). */
+export interface DipPublisher {
+  loadSimulated(items: readonly SimulatedDipItem[]): Promise<number>;
 }
 
 /** Where due dates come from: the portal's calendar of a body (CalendarService). */
@@ -58,6 +69,10 @@ export interface DemoLoadResult {
   sample: { registrationNumber: string; trackingCode: string } | null;
   /** Annual reports of the year before published by this load: by 31 March, and after it. */
   annualReports: { onTime: number; late: number };
+  /** Items of the bodies' Daftar Informasi Publik written by this load. */
+  dipItems: number;
+  /** Consultations of the weeks before the clock written by this load. */
+  consultations: number;
 }
 
 export type DemoLoadOutcome = { loaded: true; result: DemoLoadResult } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
@@ -116,6 +131,8 @@ export class DemoDataLoader {
     private readonly codes: TrackingCodes,
     private readonly calendars: CalendarSource,
     private readonly reports: ReportPublisher | null = null,
+    private readonly dip: DipPublisher | null = null,
+    private readonly consultations: { seeder: ConsultationSeeder; responseDays: number } | null = null,
   ) {
     this.repo = new DemoRepository(dataSource);
   }
@@ -129,7 +146,27 @@ export class DemoDataLoader {
     } catch {
       // A context without the annual reports (the benchmark tool) loads requests only.
     }
-    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports);
+    let dip: DipPublisher | null = null;
+    try {
+      dip = app.get(DipService, { strict: false });
+    } catch {
+      // Likewise without the DIP.
+    }
+    let consultations: { seeder: ConsultationSeeder; responseDays: number } | null = null;
+    try {
+      const responseDays = app.get(AppConfig, { strict: false }).consultationResponseDays ?? DEFAULT_CONSULTATION_RESPONSE_DAYS;
+      consultations = { seeder: new ConsultationSeeder(app.get(ConsultationsRepository, { strict: false }), cipher), responseDays };
+    } catch {
+      // A context without the consultations' records loads no consultations.
+    }
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports, dip, consultations);
+  }
+
+  /** The consultations of the weeks before the clock, written through the consultations module's seeder. */
+  private async seedConsultations(m: EntityManager, options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<number> {
+    if (!this.consultations) return 0;
+    const planned = planConsultations(options.seed, options.now, bodies, this.consultations.responseDays);
+    return (await this.consultations.seeder.insert(m, planned)).length;
   }
 
   /**
@@ -147,29 +184,48 @@ export class DemoDataLoader {
     const password = newDemoPassword();
     const passwordHash = await hashPassword(password);
     let bodies: SimBody[] = [];
+    let publishers = new Map<number, Actor>();
     const outcome = await this.dataSource.transaction(async (m): Promise<DemoLoadOutcome> => {
       const state = await this.repo.lockAndInspect(m);
       if (state.loaded) return { loaded: false, reason: 'already_loaded' };
       if (state.hasRequests || state.hasUsers) return { loaded: false, reason: 'not_empty' };
       const world = await this.materialize(m, prep, passwordHash);
       bodies = world.bodies;
+      publishers = world.publishers;
       const written = await this.write(prep, world.bodies, options, { requests: new Map(), objections: new Map() }, started, 1, (work) => work(m));
+      const consultations = await this.seedConsultations(m, options, world.bodies);
       await this.repo.insertLoad(m, { source: 'startup', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
-      return { loaded: true, result: this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started) };
+      const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
+      return { loaded: true, result: { ...result, consultations } };
     });
     // After the commit: the annual reports' figures are read from the requests just written.
-    if (outcome.loaded) outcome.result.annualReports = await this.publishReports(options, bodies);
+    if (outcome.loaded) {
+      outcome.result.annualReports = await this.publishReports(options, bodies, publishers);
+      outcome.result.dipItems = await this.publishDip(options, bodies);
+    }
     return outcome;
   }
 
-  /** Publishes each body's simulated annual report of the year before, through the annual-reports module. */
-  private async publishReports(options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<DemoLoadResult['annualReports']> {
+  /**
+   * Publishes each body's simulated annual report of the year before, through the annual-reports
+   * module, as the officer of the body's PPID Utama (`publishers`, by body id).
+   */
+  private async publishReports(options: DemoLoadOptions, bodies: readonly SimBody[], publishers: ReadonlyMap<number, Actor>): Promise<DemoLoadResult['annualReports']> {
     const counts = { onTime: 0, late: 0 };
     if (!this.reports) return counts;
     for (const r of planAnnualReports(options.seed, options.now, bodies)) {
-      if (await this.reports.publishSimulated(r.bodyId, r.year, r.narrative, r.publishedAt)) counts[r.onTime ? 'onTime' : 'late'] += 1;
+      const actor = publishers.get(r.bodyId);
+      if (!actor) continue;
+      if (await this.reports.publishSimulated(actor, r.bodyId, r.year, r.narrative, r.publishedAt)) counts[r.onTime ? 'onTime' : 'late'] += 1;
     }
     return counts;
+  }
+
+  /** Writes each body's simulated Daftar Informasi Publik through the dip module, unless the body has one already. */
+  private async publishDip(options: DemoLoadOptions, bodies: readonly SimBody[]): Promise<number> {
+    if (!this.dip) return 0;
+    const filled = new Set(await this.repo.findBodiesWithDip());
+    return this.dip.loadSimulated(planDip(options.seed, options.now, bodies.filter((b) => !filled.has(b.id))));
   }
 
   /**
@@ -196,7 +252,9 @@ export class DemoDataLoader {
     const written = await this.write(prep, world.bodies, options, startSeqs, started, options.parallel ?? 1, (work) => this.dataSource.transaction(work));
     await this.repo.insertLoad(this.dataSource.manager, { source: 'cli', seed: options.seed, requests: written.counts.requests, simulatedUntil: options.now });
     const result = this.result(options, prep, written, world.created.size > 0 ? password : null, world.created.size, started);
-    result.annualReports = await this.publishReports(options, world.bodies);
+    result.consultations = await this.dataSource.transaction((m) => this.seedConsultations(m, options, world.bodies));
+    result.annualReports = await this.publishReports(options, world.bodies, world.publishers);
+    result.dipItems = await this.publishDip(options, world.bodies);
     return result;
   }
 
@@ -240,7 +298,11 @@ export class DemoDataLoader {
   }
 
   /** Creates the missing PPID Pelaksana and accounts; returns the bodies as the simulation sees them. */
-  private async materialize(m: SqlRunner, prep: Preparation, passwordHash: string): Promise<{ bodies: SimBody[]; created: Set<string> }> {
+  private async materialize(
+    m: SqlRunner,
+    prep: Preparation,
+    passwordHash: string,
+  ): Promise<{ bodies: SimBody[]; created: Set<string>; publishers: Map<number, Actor> }> {
     const units = await this.repo.ensurePelaksana(
       m,
       prep.plans.flatMap((p) =>
@@ -276,10 +338,15 @@ export class DemoDataLoader {
       passwordHash,
     );
     const officerOf = new Map<number, number>();
+    // The officer of each PPID Utama, who publishes the body's simulated annual report.
+    const utamaOfficers = new Map<number, Actor>();
     for (const a of accounts) {
       const unitId = a.role === 'officer' && a.unit ? unitIdOf(a.unit.regionCode, a.unit.code) : null;
       const userId = ids.get(a.email);
-      if (unitId !== null && userId !== undefined) officerOf.set(unitId, userId);
+      if (unitId !== null && userId !== undefined) {
+        officerOf.set(unitId, userId);
+        utamaOfficers.set(unitId, { userId, name: a.name, email: a.email, role: 'officer', unitId, bodyId: null });
+      }
     }
     const staff = (unitId: number, names: readonly string[]) => names.map((name, i) => ({ userId: i === 0 ? (officerOf.get(unitId) ?? null) : null, name }));
     const bodies = prep.plans.map((p): SimBody => {
@@ -303,7 +370,12 @@ export class DemoDataLoader {
         requests: p.requests,
       };
     });
-    return { bodies, created };
+    const publishers = new Map<number, Actor>();
+    for (const p of prep.plans) {
+      const officer = utamaOfficers.get(p.body.utama.id);
+      if (officer) publishers.set(p.body.id, officer);
+    }
+    return { bodies, created, publishers };
   }
 
   private districtsOf(prep: Preparation, body: BodyRef): District[] {
@@ -390,6 +462,8 @@ export class DemoDataLoader {
       plans: prep.plans,
       sample: written.sample,
       annualReports: { onTime: 0, late: 0 },
+      dipItems: 0,
+      consultations: 0,
     };
   }
 }

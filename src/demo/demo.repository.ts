@@ -282,6 +282,12 @@ export class DemoRepository {
     return { ids: new Map(rows.map((r) => [r.email, r.id])), created: new Set(inserted.map((r) => r.email)) };
   }
 
+  /** Bodies that already have a Daftar Informasi Publik (a second `npm run demo` adds none to them). */
+  async findBodiesWithDip(): Promise<number[]> {
+    const rows = (await this.dataSource.query('SELECT DISTINCT body_id AS "bodyId" FROM dip_items')) as { bodyId: number }[];
+    return rows.map((r) => r.bodyId);
+  }
+
   async findCounters(m: SqlRunner): Promise<CounterRow[]> {
     return (await m.query('SELECT unit_id AS "unitId", year, last_number AS "lastNumber" FROM registration_counters')) as CounterRow[];
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AuditService } from 'src/modules/audit';
 import { createUser, TEST_PASSWORD, TestUser } from 'test/support/auth-helpers';
-import { describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 describeBrowser('audit trail page on a phone', () => {
@@ -27,8 +27,8 @@ describeBrowser('audit trail page on a phone', () => {
     await audit.record({ actor: admin.actor, action: 'unit.created', target: { type: 'unit', id: 1 }, details: { bodyId: 1, parentId: 1, level: 'pelaksana' } });
     context = await browser.newContext({ acceptDownloads: true, locale: 'id-ID', viewport: { width: 360, height: 740 } });
     page = await context.newPage();
-    page.setDefaultTimeout(5_000);
-  }, 60_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  }, 180_000);
 
   afterAll(async () => {
     await context?.close();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createUser, TEST_PASSWORD } from 'test/support/auth-helpers';
-import { describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 /** Requests of this quarter in three bodies, some answered, some overdue, so every column has values. */
@@ -44,7 +44,7 @@ describeBrowser('the bureau desk and its queue at 375 px and 1280 px', () => {
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestApp({}, { listen: true }), launchBrowser()]);
     await seed(t.app.get(DataSource));
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -55,7 +55,7 @@ describeBrowser('the bureau desk and its queue at 375 px and 1280 px', () => {
     const bureau = await createUser(t.app, { role: 'bureau' });
     const context = await browser.newContext({ locale: 'id-ID', viewport: { width, height: 800 } });
     const p = await context.newPage();
-    p.setDefaultTimeout(10_000);
+    p.setDefaultTimeout(ACTION_TIMEOUT_MS);
     try {
       await p.goto(`${t.url}/masuk`);
       await p.getByLabel('Alamat e-mail', { exact: true }).fill(bureau.email);

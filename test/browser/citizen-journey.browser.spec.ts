@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, inspectPage, navigateBy as navigateAfter } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, describeBrowser, launchBrowser, inspectPage, navigateBy as navigateAfter } from 'test/support/browser';
 import { pdfText } from 'test/support/pdf-text';
 import { TINY_PNG } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -53,8 +53,8 @@ describeBrowser('citizen journey in a browser', () => {
     context = await browser.newContext({ acceptDownloads: true, locale: 'id-ID', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     // Fail a step quickly rather than at the Jest timeout; later steps then fail fast too.
-    page.setDefaultTimeout(5_000);
-    page.setDefaultNavigationTimeout(10_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       // Failed loads are judged below by URL: a page answered 400 or 404 on purpose is not an error.
@@ -64,7 +64,7 @@ describeBrowser('citizen journey in a browser', () => {
       const subresource = r.request().resourceType() !== 'document';
       if (r.status() >= 400 && subresource) pageErrors.push(`${r.status()} ${r.url()}`);
     });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await context?.close();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { formatLocalDate } from 'src/common/views/view-helpers';
 import { bearerToken, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { describeBrowser, inspectPage, launchBrowser, navigateBy as navigateAfter } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy as navigateAfter } from 'test/support/browser';
 import { requestPayload } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
@@ -65,13 +65,13 @@ describeBrowser('a requester objecting after a refusal', () => {
     atasanToken = await bearerToken(t.app, atasan.email);
     context = await browser.newContext({ locale: 'id-ID', viewport: { width: 360, height: 800 } });
     page = await context.newPage();
-    page.setDefaultTimeout(5_000);
-    page.setDefaultNavigationTimeout(10_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${m.text()}`);
     });
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await context?.close();

@@ -5,7 +5,7 @@ import { formatLocalDate } from 'src/common/views/view-helpers';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { extendDueDate } from 'src/modules/calendar/working-day-calendar';
 import { bearerToken, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { describeBrowser, launchBrowser, inspectPage, navigateBy as navigateAfter } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, describeBrowser, launchBrowser, inspectPage, navigateBy as navigateAfter } from 'test/support/browser';
 import { pdfText } from 'test/support/pdf-text';
 import { requestPayload } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
@@ -57,8 +57,8 @@ describeBrowser('officer journey in a browser', () => {
   async function newPage(context: BrowserContext): Promise<Page> {
     const p = await context.newPage();
     // Fail a step quickly rather than at the Jest timeout; later steps then fail fast too.
-    p.setDefaultTimeout(5_000);
-    p.setDefaultNavigationTimeout(10_000);
+    p.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    p.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     p.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
     p.on('console', (m) => {
       // Failed loads are judged below by URL: a page answered 400 on purpose is not an error.
@@ -101,7 +101,7 @@ describeBrowser('officer journey in a browser', () => {
     for (const r of EARLIER_REQUESTS) await recordEarlier(token, r);
     officerContext = await browser.newContext({ acceptDownloads: true, locale: 'id-ID', viewport: { width: 1280, height: 900 } });
     page = await newPage(officerContext);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await citizenContext?.close();

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearerToken, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { A11yViolation, describeBrowser, inspectPage, launchBrowser, navigateBy, SCREENSHOT_DIR } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, A11yViolation, describeBrowser, inspectPage, launchBrowser, navigateBy, SCREENSHOT_DIR } from 'test/support/browser';
 import { requestPayload, TINY_PNG } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
 import { waitFor } from 'test/support/wait-for';
@@ -77,8 +77,8 @@ describeBrowser('every page at 375 px and 1280 px', () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'id-ID', viewport: { width: WIDTHS[0], height: 800 } });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
-    page.setDefaultNavigationTimeout(10_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
     page.on('response', (r) => {
       if (r.status() >= 400 && r.request().resourceType() !== 'document') pageErrors.push(`${r.status()} ${r.url()}`);
@@ -135,7 +135,7 @@ describeBrowser('every page at 375 px and 1280 px', () => {
     if (late.status !== 201) throw new Error(`recording failed with ${late.status}: ${JSON.stringify(late.body)}`);
     [citizen, officerPage, adminPage] = await Promise.all([newPage(), newPage(), newPage()]);
     await Promise.all([signIn(officerPage, officer), signIn(adminPage, admin)]);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (widths.length > 0) {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearerToken, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { requestPayload, TINY_PDF } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
@@ -20,7 +20,7 @@ describeBrowser('register and annual report pages', () => {
   async function signedIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: 'id-ID', viewport: { width, height: 800 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await page.goto(`${t.url}/masuk`);
     await page.getByLabel('Alamat e-mail', { exact: true }).fill(officer.email);
     await page.getByLabel('Kata sandi', { exact: true }).fill(TEST_PASSWORD);
@@ -63,7 +63,7 @@ describeBrowser('register and annual report pages', () => {
       .attach('proxyDocument', TINY_PDF, 'kuasa.pdf');
     expect(objected.status).toBe(201);
     await db.query(`UPDATE objections SET received_at = '2025-10-20T10:00:00+07:00' WHERE number = $1`, [objected.body.objectionNumber]);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearerToken, createPelaksanaUnit, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { A11yViolation, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, A11yViolation, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { requestPayload } from 'test/support/request-factory';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
@@ -51,7 +51,7 @@ describeBrowser('delivery, refusal approval, ralat, transfer and withdrawal page
     const context = await browser.newContext({ locale: 'id-ID', viewport: { width: WIDTHS[0], height: 800 } });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
     page.on('response', (r) => {
       if (r.status() >= 400 && r.request().resourceType() !== 'document') pageErrors.push(`${r.status()} ${r.url()}`);
@@ -88,7 +88,7 @@ describeBrowser('delivery, refusal approval, ralat, transfer and withdrawal page
     const pelaksanaOfficer = await createUser(t.app, { role: 'officer', unitId: pelaksana.id, name: 'Bayu Pratama' });
     token = await bearerToken(t.app, officer.email);
     pelaksanaToken = await bearerToken(t.app, pelaksanaOfficer.email);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close();

@@ -19,7 +19,7 @@ describeBrowser('methodology page and monev import at 375 px and 1280 px', () =>
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestApp({}, { listen: true }), launchBrowser()]);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createUser, TEST_PASSWORD } from 'test/support/auth-helpers';
-import { describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
+import { ACTION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 /** A few answered requests per body in February 2025, some late, so the ranking has every kind of row. */
@@ -61,8 +61,8 @@ describeBrowser('ranking pages at 375 px and 1280 px (and no sideways scroll at 
     await seed(t.app.get(DataSource));
     context = await browser.newContext({ locale: 'id-ID', viewport: { width: 360, height: 740 } });
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-  }, 60_000);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  }, 180_000);
 
   afterAll(async () => {
     await context?.close();

@@ -217,6 +217,14 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     )) as { onTime: boolean }[];
     const onTime = rows.filter((r) => r.onTime).length;
     expect(load.annualReports).toEqual({ onTime, late: rows.length - onTime });
+    // Each published by the officer of its body's PPID Utama (the access check of any publishing).
+    const [publishers] = (await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE u.role = 'officer' AND p.level = 'utama' AND p.body_id = a.body_id)::int AS utama
+         FROM annual_reports a JOIN users u ON u.id = a.published_by JOIN ppid_units p ON p.id = u.unit_id
+        WHERE a.year = $1 AND a.published_at IS NOT NULL`,
+      [year],
+    )) as { n: number; utama: number }[];
+    expect(publishers).toEqual({ n: rows.length, utama: rows.length });
     expect(onTime).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(39);
     // Once 31 March has passed, most bodies published by then.
@@ -224,6 +232,50 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     const page = await request(t.app.getHttpServer()).get(`/api/v1/scorecards?year=${year + 1}`).expect(200);
     const standings = (page.body.bodies as { metrics: { annualReport: { onTime: boolean | null } } }[]).map((b) => b.metrics.annualReport.onTime);
     expect(standings.filter((x) => x === true)).toHaveLength(onTime);
+  });
+
+  it('should give every body a Daftar Informasi Publik, complete or stale or nearly empty by how it behaves', async () => {
+    const rows = (await db.query(
+      `SELECT body_id AS "bodyId", count(*)::int AS n, count(DISTINCT category)::int AS categories,
+              count(*) FILTER (WHERE category = 'berkala')::int AS berkala
+         FROM dip_items WHERE status = 'active' GROUP BY body_id`,
+    )) as { bodyId: number; n: number; categories: number; berkala: number }[];
+    expect(rows).toHaveLength(39);
+    expect(rows.reduce((s, r) => s + r.n, 0)).toBe(load.dipItems);
+    expect(rows.some((r) => r.categories === 4)).toBe(true);
+    expect(rows.some((r) => r.n <= 3)).toBe(true);
+    const api = await request(t.app.getHttpServer()).get('/api/v1/dip/3578').expect(200);
+    expect(api.body.items.length).toBeGreaterThan(0);
+    // Stale berkala items in some bodies (well past the due date, whatever the holidays), none in others.
+    const [rhythm] = (await db.query(
+      `SELECT count(*) FILTER (WHERE stale > 0)::int AS "withStale", count(*) FILTER (WHERE stale = 0)::int AS "allFresh"
+         FROM (SELECT body_id, count(*) FILTER (WHERE last_updated_on + make_interval(months => update_period_months) < current_date - 14) AS stale
+                 FROM dip_items WHERE category = 'berkala' GROUP BY body_id) b`,
+    )) as { withStale: number; allFresh: number }[];
+    expect(rhythm.withStale).toBeGreaterThan(0);
+    expect(rhythm.allFresh).toBeGreaterThan(0);
+  });
+
+  it('should give the bodies consultations: answered, open, overdue and published as FAQ, numbered per body and year', async () => {
+    const rows = (await db.query(
+      `SELECT c.number, c.body_id, c.year, c.seq, c.status, c.faq_consent, c.faq_published_at IS NOT NULL AS faq,
+              c.due_date::text AS due, (now() AT TIME ZONE u.time_zone)::date::text AS today, c.answered_at, c.received_at
+         FROM consultations c JOIN ppid_units u ON u.id = c.unit_id ORDER BY c.body_id, c.year, c.seq`,
+    )) as { number: string; body_id: number; year: number; seq: number; status: string; faq_consent: boolean; faq: boolean; due: string; today: string; answered_at: Date | null; received_at: Date }[];
+    expect(load.consultations).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.body_id)).size).toBe(39);
+    expect(rows.some((r) => r.status === 'answered')).toBe(true);
+    expect(rows.some((r) => r.status === 'open' && r.due >= r.today)).toBe(true);
+    expect(rows.some((r) => r.status === 'open' && r.due < r.today)).toBe(true);
+    expect(rows.some((r) => r.faq)).toBe(true);
+    for (const r of rows.filter((x) => x.faq)) expect(r.faq_consent && r.status === 'answered').toBe(true);
+    for (const r of rows.filter((x) => x.answered_at)) expect(r.answered_at!.getTime()).toBeGreaterThanOrEqual(r.received_at.getTime());
+    // Gapless per body and year, in order of receipt.
+    const seqs = new Map<string, number[]>();
+    for (const r of rows) seqs.set(`${r.body_id}:${r.year}`, [...(seqs.get(`${r.body_id}:${r.year}`) ?? []), r.seq]);
+    for (const list of seqs.values()) expect(list).toEqual(list.map((_x, i) => i + 1));
+    const faq = await request(t.app.getHttpServer()).get('/api/v1/consultations/faq?body=35.78').expect(200);
+    expect(Array.isArray(faq.body.entries)).toBe(true);
   });
 
   it('should compute day 0 and due dates with the calendar, and record old and new due dates on extensions', async () => {

@@ -42,6 +42,7 @@ describe('key rotation', () => {
   let keyedNumber: string;
   let keyedPayload: ReturnType<typeof requestPayload>;
   let documentId: string;
+  let consultation: { number: string; trackingCode: string };
 
   async function expectEverythingReadable(): Promise<void> {
     const cipher = t.app.get(FieldCipher);
@@ -61,6 +62,8 @@ describe('key rotation', () => {
     expect(pdf.status).toBe(200);
     const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, '');
     expect(text).toContain(filed[0].trackingCode.match(/.{4}/g)!.join('-'));
+    const asked = await http().get(`/api/v1/consultations/${consultation.number}`).set('X-Tracking-Code', consultation.trackingCode);
+    expect(asked.status).toBe(200);
   }
 
   beforeAll(async () => {
@@ -110,6 +113,10 @@ describe('key rotation', () => {
       .field('proxyAddress', PROXY_ADDRESS)
       .attach('proxyDocument', TINY_PNG, 'kuasa.png');
     expect(objection.status).toBe(201);
+    // A consultation: the asker's name and e-mail and its tracking code are sealed.
+    const asked = await http().post('/api/v1/consultations').send({ unitId, name: 'Dyah Ayu', email: 'dyah.rotasi@contoh.id', question: 'Di mana daftar informasi publik kota diumumkan?' });
+    expect(asked.status).toBe(201);
+    consultation = { number: asked.body.number, trackingCode: asked.body.trackingCode };
     // Turn one request back into a row from before this change, as an upgraded database holds them.
     const old = legacyCodeAndHash(t.app.get(FieldCipher), LEGACY_KEY);
     const legacyNumber = filed[0].registrationNumber;
@@ -143,12 +150,13 @@ describe('key rotation', () => {
     expect(replay.status).toBe(201);
     expect(replay.body.registrationNumber).toBe(keyedNumber);
     const report = await rotateKeys(t.app, t.config);
-    expect(report.requests.failed + report.files.failed + report.legacy.failed + report.objections.failed).toBe(0);
+    expect(report.requests.failed + report.files.failed + report.legacy.failed + report.objections.failed + report.consultations.failed).toBe(0);
     // Four requests (four sealed fields each, phone and address always), one identity document and
     // one surat kuasa, and the kuasa's address.
     expect(report.requests.rows).toBe(4);
     expect(report.files.rows).toBe(2);
     expect(report.objections.rows).toBe(1);
+    expect(report.consultations.rows).toBe(1);
     await expectEverythingReadable();
   });
 
@@ -159,6 +167,7 @@ describe('key rotation', () => {
       requests: { rows: 0, failed: 0 },
       files: { rows: 0, failed: 0 },
       objections: { rows: 0, failed: 0 },
+      consultations: { rows: 0, failed: 0 },
     });
   });
 
@@ -181,6 +190,7 @@ describe('key rotation', () => {
     expect(report.requests.failed).toBe(4);
     expect(report.files.failed).toBe(2);
     expect(report.objections.failed).toBe(1);
+    expect(report.consultations.failed).toBe(1);
     expect(report.requests.rows).toBe(0);
     await expectEverythingReadable();
   });

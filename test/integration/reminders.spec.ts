@@ -415,12 +415,13 @@ describe('reminders', () => {
   });
 
   describe('schedules', () => {
-    it('should store the three cron schedules in WIB', async () => {
+    it('should store the cron schedules in WIB', async () => {
       await t.app.get(ReminderJobs).applySchedules();
       try {
         const rows = (await db().query(`SELECT name, cron, timezone FROM pgboss.schedule WHERE name LIKE 'reminders.%' ORDER BY name`)) as object[];
         expect(rows).toEqual([
           { name: 'reminders.digest', cron: '0 18 * * 1-5', timezone: 'Asia/Jakarta' },
+          { name: 'reminders.dip-berkala', cron: '30 7 * * 1-5', timezone: 'Asia/Jakarta' },
           { name: 'reminders.due-soon', cron: '0 7-16 * * 1-5', timezone: 'Asia/Jakarta' },
           { name: 'reminders.escalation', cron: '0 8 * * 1-5', timezone: 'Asia/Jakarta' },
         ]);

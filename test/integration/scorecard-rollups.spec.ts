@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { fromDayNumber, LocalDate, toDayNumber } from 'src/common/time/local-time';
 import { CalendarService } from 'src/modules/calendar';
-import { ScorecardRollupsService } from 'src/modules/scorecards';
+import { ObjectionScorecardRow, ObjectionsRepository } from 'src/modules/objections';
+import { ScorecardRollupsService, UnitObjectionFigures } from 'src/modules/scorecards';
 import { ScorecardsRepository, UnitCounts } from 'src/modules/scorecards/scorecards.repository';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
@@ -20,6 +21,10 @@ type Op =
   | { kind: 'deliver'; pick: number; afterDays: number }
   | { kind: 'close'; pick: number; afterHours: number }
   | { kind: 'move'; pick: number; unit: number }
+  | { kind: 'object'; pick: number; afterDays: number; dueAfter: number }
+  | { kind: 'decideObjection'; pick: number; status: 'upheld' | 'overturned' | 'partially_overturned'; dueOffset: number }
+  | { kind: 'dispute'; pick: number }
+  | { kind: 'dropObjection'; pick: number }
   | { kind: 'holiday'; day: number; body: number | null }
   | { kind: 'dropHoliday'; pick: number }
   | { kind: 'refresh' };
@@ -53,6 +58,22 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('close' as const), pick, afterHours: fc.integer({ min: 0, max: 24 * 50 }) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('move' as const), pick, unit: fc.nat({ max: 3 }) }), weight: 1 },
   {
+    arbitrary: fc.record({ kind: fc.constant('object' as const), pick, afterDays: fc.integer({ min: 0, max: 60 }), dueAfter: fc.integer({ min: 0, max: 60 }) }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('decideObjection' as const),
+      pick,
+      status: fc.constantFrom('upheld' as const, 'overturned' as const, 'partially_overturned' as const),
+      // Answered around the due date: before it, on it (still on time) or after it.
+      dueOffset: fc.integer({ min: -3, max: 3 }),
+    }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('dispute' as const), pick }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('dropObjection' as const), pick }), weight: 1 },
+  {
     arbitrary: fc.record({ kind: fc.constant('holiday' as const), day: fc.integer({ min: FIRST, max: LAST }), body: fc.option(fc.nat({ max: 1 }), { nil: null }) }),
     weight: 2,
   },
@@ -61,9 +82,13 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** A period as the pages accept it: begun by today (a period that has not begun is refused with 400). */
-const period = fc
-  .tuple(fc.integer({ min: FIRST - 20, max: LAST + 20 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 250 }))
-  .map(([from, length, todayAfter]) => ({ from: fromDayNumber(from), to: fromDayNumber(from + length), today: fromDayNumber(from + todayAfter) }));
+const period = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: FIRST - 20, max: LAST + 20 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 250 }))
+    .map(([from, length, todayAfter]) => ({ from: fromDayNumber(from), to: fromDayNumber(from + length), today: fromDayNumber(from + todayAfter) })),
+  // The whole year (read from the year rows), seen during it and after it.
+  fc.constantFrom({ from: '2025-01-01', to: '2025-12-31', today: '2025-04-15' }, { from: '2025-01-01', to: '2025-12-31', today: '2026-02-01' }),
+);
 
 interface Unit {
   unitId: number;
@@ -82,6 +107,27 @@ function normalised(rows: readonly UnitCounts[]): Record<number, Partial<UnitCou
   return out;
 }
 
+const OBJECTION_COUNTED: (keyof UnitObjectionFigures)[] = [
+  'objections',
+  'requestsObjected',
+  'overturned',
+  'answered',
+  'answeredOnTime',
+  'overdue',
+  'disputes',
+  'requestsDisputed',
+];
+
+/** Keberatan figures of units with anything counted, by unit. */
+function objectionFigures(rows: readonly (UnitObjectionFigures | ObjectionScorecardRow)[]): Record<number, Record<string, number>> {
+  const out: Record<number, Record<string, number>> = {};
+  for (const r of rows) {
+    if (OBJECTION_COUNTED.every((k) => r[k] === 0)) continue;
+    out[r.unitId] = Object.fromEntries([['bodyId', r.bodyId], ...OBJECTION_COUNTED.map((k) => [k, r[k]])]) as Record<string, number>;
+  }
+  return out;
+}
+
 /**
  * The rollups against the direct computation over every request (the statements the figures were
  * read with before the rollups, kept as the oracle): after random writes of every kind, on random
@@ -93,6 +139,7 @@ describe('scorecard rollups', () => {
   let db: DataSource;
   let rollups: ScorecardRollupsService;
   let direct: ScorecardsRepository;
+  let directObjections: ObjectionsRepository;
   let calendar: CalendarService;
   let units: Unit[];
   let zone: string;
@@ -102,6 +149,7 @@ describe('scorecard rollups', () => {
     db = t.app.get(DataSource);
     rollups = t.app.get(ScorecardRollupsService);
     direct = t.app.get(ScorecardsRepository);
+    directObjections = t.app.get(ObjectionsRepository, { strict: false });
     calendar = t.app.get(CalendarService);
     zone = t.config.provinceTimeZone;
     // Two bodies with two units each; one unit in another zone, so notice days and receipt days differ in zone.
@@ -126,6 +174,8 @@ describe('scorecard rollups', () => {
   });
 
   async function reset(): Promise<void> {
+    await db.query('DELETE FROM disputes');
+    await db.query('DELETE FROM objections');
     await db.query('DELETE FROM request_events');
     await db.query('DELETE FROM requests');
     await db.query(`DELETE FROM holidays WHERE source = 'uji rollup'`);
@@ -178,6 +228,33 @@ describe('scorecard rollups', () => {
       if (rows.length > 0) await db.query('DELETE FROM holidays WHERE id = $1', [rows[o.pick % rows.length].id]);
       return;
     }
+    if (o.kind === 'decideObjection' || o.kind === 'dispute' || o.kind === 'dropObjection') {
+      const objections = (await db.query(
+        `SELECT id::text AS id, request_id::text AS "requestId", received_at AS "receivedAt", to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM objections ORDER BY id`,
+      )) as { id: string; requestId: string; receivedAt: Date; dueDate: string }[];
+      if (objections.length === 0) return;
+      const k = objections[o.pick % objections.length];
+      if (o.kind === 'decideObjection') {
+        const responseDate = fromDayNumber(toDayNumber(k.dueDate) + o.dueOffset);
+        await db.query(`UPDATE objections SET status = $2, decided_at = $3, response_date = $4 WHERE id = $1`, [
+          k.id,
+          o.status,
+          new Date(`${responseDate}T03:00:00Z`),
+          responseDate,
+        ]);
+      } else if (o.kind === 'dispute') {
+        seq += 1;
+        await db.query(
+          `INSERT INTO disputes (objection_id, request_id, filed_on, case_number, stage, recorded_by) VALUES ($1, $2, $3, $4, 'registered', 'officer')
+           ON CONFLICT DO NOTHING`,
+          [k.id, k.requestId, k.receivedAt.toISOString().slice(0, 10), `SENG-${seq}`],
+        );
+      } else {
+        await db.query('DELETE FROM disputes WHERE objection_id = $1', [k.id]);
+        await db.query('DELETE FROM objections WHERE id = $1', [k.id]);
+      }
+      return;
+    }
     const all = await requestIds();
     if (all.length === 0) return;
     const r = all[o.pick % all.length];
@@ -218,6 +295,18 @@ describe('scorecard rollups', () => {
       case 'close':
         await db.query('UPDATE requests SET closed_at = $2 WHERE id = $1', [r.id, at(o.afterHours)]);
         break;
+      case 'object': {
+        seq += 1;
+        const receivedAt = new Date(r.receivedAt.getTime() + o.afterDays * DAY_MS);
+        const day = receivedAt.toISOString().slice(0, 10);
+        await db.query(
+          `INSERT INTO objections (number, body_id, year, seq, request_id, grounds, grounds_arose, reasons, received_at, effective_receipt_date, due_date,
+              due_provisional, status)
+           VALUES ($1, $2, 2025, $3, $4, '{a}', '{}', 'Alasan uji', $5, $6, $7, false, 'pending')`,
+          [`KEB-${seq}`, r.bodyId, seq, r.id, receivedAt, day, fromDayNumber(toDayNumber(day) + o.dueAfter)],
+        );
+        break;
+      }
       case 'move': {
         const target = units.filter((u) => u.bodyId === r.bodyId)[o.unit % 2];
         await db.query('UPDATE requests SET unit_id = $2 WHERE id = $1', [r.id, target.unitId]);
@@ -259,9 +348,15 @@ describe('scorecard rollups', () => {
           const [viaRollups, viaRequests] = await Promise.all([rollups.countsByUnit(p.from, p.to, end, p.today), direct.countsByUnit(p.from, p.to, end, p.today, zone)]);
           expect(normalised(viaRollups)).toEqual(normalised(viaRequests));
           expect(await rollupHistogram(p.from, p.to)).toEqual(await directHistogram(p.from, p.to));
+          const [objectionsViaRollups, objectionsViaRows] = await Promise.all([
+            rollups.objectionsByUnit(p.from, p.to, p.today),
+            directObjections.countsForScorecards(p.from, p.to, zone, p.today),
+          ]);
+          expect(objectionFigures(objectionsViaRollups)).toEqual(objectionFigures(objectionsViaRows));
         }
       }),
-      { numRuns: 40 },
+      // A failure is reported as found: shrinking sixty writes would outlast the test's time.
+      { numRuns: 40, endOnFailure: true },
     );
   }, 600_000);
 
@@ -308,9 +403,24 @@ describe('scorecard rollups', () => {
       counts: await db.query('SELECT * FROM scorecard_rollup_counts ORDER BY grain, day, unit_id'),
       days: await db.query('SELECT * FROM scorecard_rollup_notice_days ORDER BY grain, day, unit_id, working_days'),
       open: await db.query('SELECT * FROM scorecard_rollup_open ORDER BY unit_id, received_on, due_on, resolved_on NULLS LAST'),
+      objectionsOpen: await db.query('SELECT * FROM scorecard_rollup_objections_open ORDER BY unit_id, received_on, due_on, count'),
     });
     const incremental = await snapshot();
     await rollups.rebuild();
     expect(await snapshot()).toEqual(incremental);
+    // One day row per unit and day with requests, and every grain sums to every request and keberatan once.
+    const [keys] = (await db.query(
+      `SELECT (SELECT count(*)::int FROM (SELECT DISTINCT unit_id, (received_at AT TIME ZONE $1)::date FROM requests) k) AS "unitDays",
+              (SELECT count(*)::int FROM scorecard_rollup_counts WHERE grain = 'd') AS "dayRows"`,
+      [zone],
+    )) as { unitDays: number; dayRows: number }[];
+    expect(keys.dayRows).toBe(keys.unitDays);
+    const totals = (await db.query(
+      `SELECT grain, sum(received)::int AS received, sum(objections)::int AS objections, sum(disputes)::int AS disputes FROM scorecard_rollup_counts GROUP BY grain ORDER BY grain`,
+    )) as { grain: string; received: number; objections: number; disputes: number }[];
+    const [all] = (await db.query(
+      'SELECT (SELECT count(*)::int FROM requests) AS received, (SELECT count(*)::int FROM objections) AS objections, (SELECT count(*)::int FROM disputes) AS disputes',
+    )) as { received: number; objections: number; disputes: number }[];
+    expect(totals).toEqual(['d', 'm', 'y'].map((grain) => ({ grain, ...all })));
   });
 });

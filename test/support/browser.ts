@@ -147,3 +147,11 @@ export async function inspectPage(page: Page, name: string): Promise<A11yViolati
   if (SCREENSHOTS || violations.length > 0) await screenshot(page, name);
   return violations;
 }
+
+/**
+ * How long a page waits for an element or an action (and for a navigation). Generous, so that a
+ * machine busy with other work slows the browser specs down instead of failing them; a missing
+ * element still fails the test.
+ */
+export const ACTION_TIMEOUT_MS = 15_000;
+export const NAVIGATION_TIMEOUT_MS = 30_000;

@@ -7,6 +7,8 @@ import { DatabaseService } from 'src/database/database.service';
 export type LimitedAction =
   | 'intake_ip'
   | 'intake_email'
+  | 'consultation_ip'
+  | 'consultation_email'
   | 'tracking_ip'
   | 'tracking_client_number'
   | 'tracking_number'
@@ -48,6 +50,17 @@ export class RateLimiterService {
         points: config.intakeLimitPerEmailDay,
         duration: 86400,
         message: () => 'Batas harian permohonan untuk alamat e-mail ini telah tercapai. Silakan coba lagi besok.',
+      },
+      // The consultation form is limited like the request form, with counters of its own.
+      consultation_ip: {
+        points: config.intakeLimitPerIpHour,
+        duration: 3600,
+        message: (m) => `Terlalu banyak pertanyaan dari alamat jaringan Anda. Silakan coba lagi dalam ${m} menit.`,
+      },
+      consultation_email: {
+        points: config.intakeLimitPerEmailDay,
+        duration: 86400,
+        message: () => 'Batas harian pertanyaan untuk alamat e-mail ini telah tercapai. Silakan coba lagi besok.',
       },
       tracking_ip: {
         points: 30,

@@ -183,16 +183,20 @@ export class AnnualReportsService {
 
   /**
    * Publishes a report as of `publishedAt` with the narrative given and the figures of today, for
-   * demo data loaded at start (no account acts, so nothing is audited). Never reached from HTTP.
-   * False when the report was published already.
+   * demo data loaded at start: the actor must be an officer of the body's PPID Utama, as for
+   * `publish` (another body's officer: 404; anyone else who sees the body: 403), and is recorded as
+   * the publisher; the simulated past is not audited. Never reached from HTTP. False when the
+   * report was published already.
    */
-  async publishSimulated(bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean> {
-    const figures = await this.figures(bodyId, year);
+  async publishSimulated(actor: Actor, bodyId: number, year: number, narrative: Narrative, publishedAt: Date): Promise<boolean> {
+    const body = await this.bodyById(bodyId);
+    await this.assertPpid(actor, body.id);
+    const figures = await this.figures(body.id, year);
     return this.db.transaction(async (m) => {
-      const report = await this.repo.lockOrCreate(m, bodyId, year);
+      const report = await this.repo.lockOrCreate(m, body.id, year);
       if (report.publishedAt) return false;
-      await this.repo.saveNarrative(m, report.id, narrative, null, publishedAt);
-      await this.repo.publish(m, report.id, figures, null, publishedAt);
+      await this.repo.saveNarrative(m, report.id, narrative, actor.userId, publishedAt);
+      await this.repo.publish(m, report.id, figures, actor.userId, publishedAt);
       return true;
     });
   }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type StoredFileKind = 'identity_document' | 'letter' | 'handover' | 'delivery_proof';
+export type StoredFileKind = 'identity_document' | 'letter' | 'handover' | 'delivery_proof' | 'dip_document';
 
 /** A file kept in the database; identity documents are encrypted (FieldCipher). */
 @Entity('stored_files')

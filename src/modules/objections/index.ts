@@ -4,7 +4,7 @@ export { ObjectionsService } from './objections.service';
 export { ObjectionRecordsModule } from './objection-records.module';
 export { ObjectionSecrets } from './objection-secrets';
 export { ObjectionsRepository } from './objections.repository';
-export type { DisputeReportRow, DisputeSummary, ObjectionRegisterRow, ObjectionReportRow, ObjectionScorecardRow, ObjectionSelection } from './objections.repository';
+export type { DisputeReportRow, DisputeSummary, ObjectionRegisterRow, ObjectionReportRow, ObjectionDayFigures, ObjectionScorecardRow, ObjectionSelection, PendingObjectionsDay, RequestDayKeys } from './objections.repository';
 export { proxyAddressContext } from './objection-secrets';
 export { atasanDueDate, DISPUTE_FILING_WORKING_DAYS, DISPUTE_OUTCOMES, DISPUTE_STAGES, GROUND_KEYS, OBJECTION_GROUNDS, OBJECTION_STATUS_LABELS } from './objection-rules';
 export type { DisputeOutcome, DisputeStage, ObjectionGround, ObjectionStatus } from './objection-rules';

@@ -96,6 +96,39 @@ export interface ObjectionScorecardRow {
   requestsDisputed: number;
 }
 
+/**
+ * The keberatan and sengketa of the requests received on one local day (province zone) by one
+ * unit, for the scorecards' rollups: the figures that do not depend on the day they are read.
+ */
+export interface ObjectionDayFigures {
+  unitId: number;
+  bodyId: number;
+  day: string;
+  objections: number;
+  requestsObjected: number;
+  overturned: number;
+  answered: number;
+  answeredOnTime: number;
+  disputes: number;
+  requestsDisputed: number;
+}
+
+/** Keberatan not yet answered, of one unit's requests received on `day`, by their due date (for "overdue" on any day). */
+export interface PendingObjectionsDay {
+  unitId: number;
+  bodyId: number;
+  day: string;
+  dueOn: string;
+  count: number;
+}
+
+/** The (body, unit, local day of receipt) keys of requests whose keberatan figures are wanted. */
+export interface RequestDayKeys {
+  bodyIds: readonly number[];
+  unitIds: readonly number[];
+  days: readonly string[];
+}
+
 /** The only reader and writer of objections, disputes and objection_counters. */
 @Injectable()
 export class ObjectionsRepository {
@@ -278,6 +311,54 @@ export class ObjectionsRepository {
    * `from` to `to` (local dates in `zone`), as they stand on `today` (a local date). A read-only
    * join onto the requests' table, like the registers' query.
    */
+  /**
+   * The keberatan and sengketa figures of the requests of each key (or of every request when
+   * `keys` is null, for a rebuild), grouped by (unit, local day of receipt in `zone`), with the
+   * unanswered keberatan by due date; read in the caller's transaction. The same conditions as
+   * countsForScorecards, which sums the same figures over a period straight from the rows.
+   */
+  async scorecardRollupFigures(m: EntityManager, zone: string, keys: RequestDayKeys | null): Promise<{ figures: ObjectionDayFigures[]; pending: PendingObjectionsDay[] }> {
+    const requests = keys
+      ? `(SELECT q.* FROM (SELECT DISTINCT * FROM unnest($2::int[], $3::int[], $4::date[]) AS k (body_id, unit_id, day)) k
+           JOIN requests q ON q.body_id = k.body_id AND q.unit_id = k.unit_id
+            AND q.received_at >= (k.day::timestamp AT TIME ZONE $1) AND q.received_at < ((k.day + 1)::timestamp AT TIME ZONE $1))`
+      : 'requests';
+    const params = keys ? [zone, keys.bodyIds, keys.unitIds, keys.days] : [zone];
+    const figures = (await m.query(
+      `WITH keberatan AS (
+         SELECT q.unit_id, q.body_id, (q.received_at AT TIME ZONE $1)::date AS day,
+                count(*)::int AS objections, count(DISTINCT o.request_id)::int AS "requestsObjected",
+                count(*) FILTER (WHERE o.status IN ('overturned', 'partially_overturned'))::int AS overturned,
+                count(*) FILTER (WHERE o.response_date IS NOT NULL)::int AS answered,
+                count(*) FILTER (WHERE o.response_date IS NOT NULL AND o.response_date <= o.due_date)::int AS "answeredOnTime"
+           FROM ${requests} q JOIN objections o ON o.request_id = q.id
+          GROUP BY 1, 2, 3
+       ), sengketa AS (
+         SELECT q.unit_id, q.body_id, (q.received_at AT TIME ZONE $1)::date AS day,
+                count(*)::int AS disputes, count(DISTINCT d.request_id)::int AS "requestsDisputed"
+           FROM ${requests} q JOIN disputes d ON d.request_id = q.id
+          GROUP BY 1, 2, 3
+       )
+       SELECT coalesce(k.unit_id, s.unit_id) AS "unitId", coalesce(k.body_id, s.body_id) AS "bodyId",
+              to_char(coalesce(k.day, s.day), 'YYYY-MM-DD') AS day,
+              coalesce(k.objections, 0) AS objections, coalesce(k."requestsObjected", 0) AS "requestsObjected",
+              coalesce(k.overturned, 0) AS overturned, coalesce(k.answered, 0) AS answered,
+              coalesce(k."answeredOnTime", 0) AS "answeredOnTime",
+              coalesce(s.disputes, 0) AS disputes, coalesce(s."requestsDisputed", 0) AS "requestsDisputed"
+         FROM keberatan k FULL JOIN sengketa s ON s.unit_id = k.unit_id AND s.day = k.day`,
+      params,
+    )) as ObjectionDayFigures[];
+    const pending = (await m.query(
+      `SELECT q.unit_id AS "unitId", q.body_id AS "bodyId", to_char((q.received_at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day,
+              to_char(o.due_date, 'YYYY-MM-DD') AS "dueOn", count(*)::int AS count
+         FROM ${requests} q JOIN objections o ON o.request_id = q.id
+        WHERE o.response_date IS NULL
+        GROUP BY 1, 2, 3, 4`,
+      params,
+    )) as PendingObjectionsDay[];
+    return { figures, pending };
+  }
+
   async countsForScorecards(from: string, to: string, zone: string, today: string): Promise<ObjectionScorecardRow[]> {
     return (await this.objections.manager.query(
       `WITH period_requests AS (

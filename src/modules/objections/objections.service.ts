@@ -342,7 +342,8 @@ export class ObjectionsService {
         `Sengketa baru dapat dicatat setelah Atasan PPID menanggapi keberatan ${o.number} atau setelah batas waktu tanggapannya (${formatLocalDate(o.dueDate)}) lewat.`,
       );
     }
-    if (dto.filedOn < o.effectiveReceiptDate) throw new ValidationFailed({ filedOn: 'Tanggal pengajuan sengketa tidak boleh sebelum keberatan diajukan.' });
+    // The day the objection was handed in, not its receipt date for counting (the next working day after office hours).
+    if (dto.filedOn < localDateTimeOf(o.receivedAt, unit.timeZone).date) throw new ValidationFailed({ filedOn: 'Tanggal pengajuan sengketa tidak boleh sebelum keberatan diajukan.' });
     const request = await this.requestOf(o);
     await this.db.transaction(async (m) => {
       const locked = await this.objections.lockById(m, o.id);

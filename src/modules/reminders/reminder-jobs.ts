@@ -1,12 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { JobQueue } from 'src/modules/jobs';
+import { DipReminders } from './dip-reminders';
 import { clockOf, ReminderJobData } from './reminder-rules';
 import { ReminderRun, RemindersService } from './reminders.service';
 
 export const DUE_SOON_QUEUE = 'reminders.due-soon';
 export const DIGEST_QUEUE = 'reminders.digest';
 export const ESCALATION_QUEUE = 'reminders.escalation';
+export const DIP_BERKALA_QUEUE = 'reminders.dip-berkala';
 
 /** When each reminder job runs, in WIB; pg-boss fires each cron time once across all instances. */
 export const REMINDER_SCHEDULES: readonly { queue: string; cron: string }[] = [
@@ -15,6 +17,8 @@ export const REMINDER_SCHEDULES: readonly { queue: string; cron: string }[] = [
   // After office hours, for the next morning.
   { queue: DIGEST_QUEUE, cron: '0 18 * * 1-5' },
   { queue: ESCALATION_QUEUE, cron: '0 8 * * 1-5' },
+  // Berkala items of the DIP due within ten working days or stale: once a morning.
+  { queue: DIP_BERKALA_QUEUE, cron: '30 7 * * 1-5' },
 ];
 
 /** A reminder run that could not enqueue everything: the job fails and is retried; what went is not repeated. */
@@ -37,6 +41,7 @@ export class ReminderJobs implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly reminders: RemindersService,
     private readonly config: AppConfig,
+    private readonly dip: DipReminders,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -45,6 +50,7 @@ export class ReminderJobs implements OnModuleInit {
       [DUE_SOON_QUEUE]: (asOf) => this.reminders.sendDueSoonReminders(asOf),
       [DIGEST_QUEUE]: (asOf) => this.reminders.sendDigests(asOf),
       [ESCALATION_QUEUE]: (asOf) => this.reminders.sendEscalations(asOf),
+      [DIP_BERKALA_QUEUE]: (asOf) => this.dip.send(asOf),
     };
     // One queue at a time: pg-boss 10 creating queues concurrently can deadlock on PostgreSQL.
     for (const [queue, handler] of Object.entries(handlers)) {

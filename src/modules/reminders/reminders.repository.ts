@@ -118,6 +118,16 @@ export class RemindersRepository {
     return rows.length === 1;
   }
 
+  /** Records a mail about a DIP item (dip_reminder_log); false when it went already for this kind and due date. */
+  async claimDipReminder(manager: EntityManager, itemId: number, kind: 'due_soon' | 'stale', dueDate: LocalDate, recipients: number): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO dip_reminder_log (item_id, kind, due_date, recipients) VALUES ($1, $2, $3::date, $4)
+       ON CONFLICT (item_id, kind, due_date) DO NOTHING RETURNING item_id`,
+      [itemId, kind, dueDate, recipients],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
   /** The same for a unit's digest of one local date. */
   async claimDigest(
     manager: EntityManager,

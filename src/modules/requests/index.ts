@@ -28,3 +28,12 @@ export { REOPEN_WORKING_DAYS, RequestFollowUps } from './workflow/request-follow
 export type { FollowUpActor, ReopenContext } from './workflow/request-follow-ups';
 export { OBJECTION_GROUND_TEXTS } from './workflow/objection-rights';
 export type { ObjectionGround } from './workflow/objection-rights';
+// The request form and the online intake, for forms that lead into a request (a consultation made a request).
+export { IntakeService } from './intake/intake.service';
+export type { IntakeResult } from './intake/intake.service';
+export { REQUEST_FORM_FIELDS, nestFormFields, newSubmissionKey, requestFormView, typedValues } from './intake/request-form';
+export type { RequestFormView } from './intake/request-form';
+export { validSubmissionKey } from './intake/idempotency';
+export { IDENTITY_DOCUMENT_UPLOAD } from './upload-rules';
+export { presentReceipt } from './receipt.presenter';
+export { SubmissionKeyReused } from './request.errors';

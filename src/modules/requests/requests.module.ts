@@ -66,7 +66,7 @@ import { WithdrawalApiController, WithdrawalPagesController } from 'src/modules/
     TrackingSections,
     OfficerRequestSections,
   ],
-  exports: [RequestRecordsModule, TrackingService, RequestReceipts, QueueService, RequestFollowUps, TrackingSections, OfficerRequestSections],
+  exports: [RequestRecordsModule, IntakeService, TrackingService, RequestReceipts, QueueService, RequestFollowUps, TrackingSections, OfficerRequestSections],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(

@@ -12,12 +12,13 @@
  * The local date of the notice in the handling unit's zone, the due date that counts (an
  * extension made after the original due date had passed does not move it), and whether the
  * refusal names a ground and records a full consequence test. Read-only over the requests' tables.
- * `source` is the table (or a derived table of its rows) the requests are read from, named `q`.
+ * `source` is the table (or a derived table of its rows) the requests are read from, named `q`;
+ * `zone` the parameter that holds the province's zone.
  */
-export function factsFrom(source = 'requests'): string {
+export function factsFrom(source = 'requests', zone = '$3'): string {
   return `
   SELECT q.id, q.unit_id, q.body_id, q.decision, q.delivered_on, q.closed_at, q.effective_receipt_date,
-         (q.received_at AT TIME ZONE $3)::date AS received_on,
+         (q.received_at AT TIME ZONE ${zone})::date AS received_on,
          (q.answered_at AT TIME ZONE u.time_zone)::date AS notice_on,
          (q.withdrawn_at AT TIME ZONE u.time_zone)::date AS withdrawn_on,
          x.request_id IS NOT NULL AS extended,

@@ -1,11 +1,13 @@
 import { INestApplicationContext, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { safeErrorSummary } from 'src/common/logging/error-summary';
-import { LocalDate } from 'src/common/time/local-time';
+import { fromDayNumber, LocalDate, toDayNumber } from 'src/common/time/local-time';
 import { AppConfig } from 'src/config/app-config';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
+import { ObjectionsRepository } from 'src/modules/objections';
+import { UnitObjectionFigures } from './compliance-sources';
 import { rollupCover } from './scorecard-rollup-cover';
-import { RollupKey, RollupNoticeDays, RollupNoticePair, ScorecardRollupsRepository } from './scorecard-rollups.repository';
+import { RollupKey, RollupNoticeDays, RollupNoticePair, ScorecardRollupsRepository, WorkingDayOrdinals } from './scorecard-rollups.repository';
 import { UnitCounts } from './scorecards.repository';
 
 /** Marks a page view applies itself before it reads; more are left to the job (a bulk load, a rebuild). */
@@ -13,6 +15,12 @@ export const VIEW_REFRESH_LIMIT = 2000;
 
 /** Marks one transaction of the job applies. */
 const BATCH_MARKS = 5000;
+
+/**
+ * More marks than this waiting (after a bulk load, or the first build of a large database) and
+ * the job rebuilds everything in set-based statements instead of applying them batch by batch.
+ */
+export const REBUILD_MARKS = 50_000;
 
 /**
  * After a change of holidays, closures or confirmed years, every refresh within this time reads
@@ -54,6 +62,7 @@ export class ScorecardRollupsService {
     private readonly repo: ScorecardRollupsRepository,
     private readonly calendar: CalendarService,
     private readonly config: AppConfig,
+    private readonly objections: ObjectionsRepository,
   ) {}
 
   /** What working days depend on besides the holiday table: a change rebuilds the rollups. */
@@ -72,14 +81,48 @@ export class ScorecardRollupsService {
     return true;
   }
 
-  /** Rebuilds every rollup from the requests, batch after batch: after a bulk load, in the benchmark. */
+  /**
+   * Rebuilds every rollup from the requests and keberatan in one transaction of set-based
+   * statements (after a bulk load, in the benchmark, the demo): the working days to notice are
+   * counted in SQL from each body's working-day ordinals. Changes committed meanwhile leave their
+   * marks, which the refresh that follows applies.
+   */
   async rebuild(): Promise<RollupRefresh> {
-    await this.reset();
-    return this.refreshAll();
+    const zone = this.config.provinceTimeZone;
+    // The state first (from its commit on every write is marked), and the calendar marks: the
+    // calendars are read afresh after it, outside any transaction (the embedded database has one connection).
+    await this.repo.transaction(async (m) => {
+      await this.repo.lock(m, true);
+      await this.repo.writeState(m, zone, this.calendarBasis);
+      await this.repo.clearCalendarMarks(m);
+    });
+    this.calendar.invalidate();
+    this.calendarsReloadedAt = Date.now();
+    const ordinals: WorkingDayOrdinals[] = [];
+    for (const bodyId of await this.repo.bodyIds()) ordinals.push(workingDayOrdinals(bodyId, await this.calendar.calendarFor(bodyId)));
+    const built = await this.repo.transaction(async (m) => {
+      await this.repo.lock(m, true);
+      const startedAt = await this.repo.clock(m);
+      const keys = await this.repo.rebuildDays(m, zone, ordinals);
+      const { figures, pending } = await this.objections.scorecardRollupFigures(m, zone, null);
+      await this.repo.writeObjectionDays(m, figures, pending);
+      await this.repo.sumAllMonthsAndYears(m);
+      const remaining = await this.repo.hasMarks(m);
+      if (!remaining) await this.repo.markRefreshed(m, startedAt);
+      return { keys, remaining };
+    });
+    this.logger.log({ msg: 'scorecard rollups rebuilt', keys: built.keys });
+    const rest = built.remaining ? await this.applyMarks() : { keys: 0, calendarChanges: 0, remaining: false, busy: false };
+    return { keys: built.keys + rest.keys, calendarChanges: rest.calendarChanges, remaining: rest.remaining, busy: false };
   }
 
-  /** Applies every waiting mark (the job, and the end of a rebuild). */
+  /** Applies every waiting mark (the job, and the end of a rebuild); rebuilds instead when more than REBUILD_MARKS wait. */
   async refreshAll(): Promise<RollupRefresh> {
+    if ((await this.repo.pendingUpTo(REBUILD_MARKS + 1)).marks > REBUILD_MARKS) return this.rebuild();
+    return this.applyMarks();
+  }
+
+  private async applyMarks(): Promise<RollupRefresh> {
     const total: RollupRefresh = { keys: 0, calendarChanges: 0, remaining: true, busy: false };
     // A batch that applied nothing while marks remain (they belong to a body that just appeared) is
     // tried again a few times, then left to the next run.
@@ -118,6 +161,11 @@ export class ScorecardRollupsService {
     return this.repo.countsByUnit(rollupCover(from, to), from, to, end, today);
   }
 
+  /** The keberatan and sengketa figures of every unit for the requests received from `from` to `to`, as of `today`. */
+  objectionsByUnit(from: LocalDate, to: LocalDate, today: LocalDate): Promise<UnitObjectionFigures[]> {
+    return this.repo.objectionsByUnit(rollupCover(from, to), from, to, today);
+  }
+
   /** Each unit's histogram of working days to notice of the requests received from `from` to `to`. */
   noticeDays(from: LocalDate, to: LocalDate): Promise<RollupNoticeDays[]> {
     return this.repo.noticeDays(rollupCover(from, to));
@@ -153,6 +201,12 @@ export class ScorecardRollupsService {
       if (keys.length > 0) {
         const pairs = await this.repo.recomputeDays(m, keys, zone);
         await this.repo.insertNoticeDays(m, noticeDayRows(pairs, calendars));
+        const { figures, pending } = await this.objections.scorecardRollupFigures(m, zone, {
+          bodyIds: keys.map((k) => k.bodyId),
+          unitIds: keys.map((k) => k.unitId),
+          days: keys.map((k) => k.day),
+        });
+        await this.repo.writeObjectionDays(m, figures, pending);
         await this.repo.recomputeMonths(m, monthsOf(keys));
       }
       const remaining = await this.repo.hasMarks(m);
@@ -195,6 +249,19 @@ export function noticeDayRows(pairs: readonly RollupNoticePair[], calendars: Rea
   return [...out.values()];
 }
 
+/** Each day of the calendar with the number of working days from its first day to it (countWorkingDays(first, day)). */
+export function workingDayOrdinals(bodyId: number, calendar: WorkingDayCalendar): WorkingDayOrdinals {
+  const days: LocalDate[] = [];
+  const ordinals: number[] = [];
+  const first = toDayNumber(calendar.firstDate);
+  const last = toDayNumber(calendar.lastDate);
+  for (let d = first; d <= last; d += 1) {
+    days.push(fromDayNumber(d));
+    ordinals.push(calendar.countWorkingDaysBetweenDayNumbers(first, d));
+  }
+  return { bodyId, days, ordinals };
+}
+
 function monthsOf(keys: readonly RollupKey[]): { unitId: number; month: LocalDate }[] {
   const seen = new Map<string, { unitId: number; month: LocalDate }>();
   for (const k of keys) {
@@ -209,6 +276,11 @@ function monthsOf(keys: readonly RollupKey[]): { unitId: number; month: LocalDat
  * calendar and the settings (the app, or the tool context of `npm run demo` and `npm run bench`).
  */
 export function rebuildScorecardRollups(app: INestApplicationContext): Promise<RollupRefresh> {
-  const service = new ScorecardRollupsService(new ScorecardRollupsRepository(app.get(DataSource)), app.get(CalendarService), app.get(AppConfig));
+  const service = new ScorecardRollupsService(
+    new ScorecardRollupsRepository(app.get(DataSource)),
+    app.get(CalendarService),
+    app.get(AppConfig),
+    app.get(ObjectionsRepository, { strict: false }),
+  );
   return service.rebuild();
 }

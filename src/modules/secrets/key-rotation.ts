@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { FieldCipher } from 'src/common/crypto/field-cipher';
 import { AppConfig } from 'src/config/app-config';
+import { ConsultationSecrets, ConsultationsRepository } from 'src/modules/consultations';
 import { FilesRepository, FilesService } from 'src/modules/files';
 import { ObjectionSecrets, ObjectionsRepository } from 'src/modules/objections';
 import { RequestSecrets, RequestsRepository, SecretsPassResult, TrackingCodes } from 'src/modules/requests';
@@ -10,6 +11,7 @@ export interface RotationReport {
   requests: SecretsPassResult;
   files: SecretsPassResult;
   objections: SecretsPassResult;
+  consultations: SecretsPassResult;
 }
 
 const FILE_BATCH = 20;
@@ -18,9 +20,9 @@ const FILE_BATCH = 20;
  * Re-encrypts every encrypted value under ENCRYPTION_KEY (values under ENCRYPTION_KEY_PREVIOUS or
  * in the version-1 format are rewritten; the rest are skipped), after moving legacy rows over.
  * Batched and compare-and-set per row, so it is safe to run again and while the portal serves.
- * Each table's writes stay in its module: RequestSecrets, FilesService and ObjectionSecrets, on the
- * repositories of `app` (a context holding RequestRecordsModule, FilesModule and
- * ObjectionRecordsModule), with the keys of `config`.
+ * Each table's writes stay in its module: RequestSecrets, FilesService, ObjectionSecrets and
+ * ConsultationSecrets, on the repositories of `app` (a context holding RequestRecordsModule,
+ * FilesModule, ObjectionRecordsModule and ConsultationRecordsModule), with the keys of `config`.
  */
 export async function rotateKeys(
   app: INestApplicationContext,
@@ -43,5 +45,6 @@ export async function rotateKeys(
     after = batch.last;
   } while (after !== null);
   const objections = await new ObjectionSecrets(app.get(ObjectionsRepository), cipher).resealAll((done) => onProgress('objections', done));
-  return { legacy, requests, files: filesDone, objections };
+  const consultations = await new ConsultationSecrets(app.get(ConsultationsRepository), cipher).resealAll((done) => onProgress('consultations', done));
+  return { legacy, requests, files: filesDone, objections, consultations };
 }

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from 'src/modules/auth';
+import { BodiesModule } from 'src/modules/bodies';
+import { CalendarModule } from 'src/modules/calendar';
+import { DocumentsModule } from 'src/modules/documents';
+import { FilesModule } from 'src/modules/files';
+import { DipApiController } from './dip-api.controller';
+import { DipItem } from './dip-item.entity';
+import { DipPagesController } from './dip-pages.controller';
+import { DipPublicController } from './dip-public.controller';
+import { DipRepository } from './dip.repository';
+import { DipService } from './dip.service';
+
+/**
+ * The Daftar Informasi Publik (tables dip_items, dip_item_files, dip_item_history): kept by the
+ * PPID officers on /petugas/dip, published on /dip/<code> with PDF and XLSX, and at /api/v1/dip.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([DipItem]), AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule],
+  controllers: [DipApiController, DipPagesController, DipPublicController],
+  providers: [DipRepository, DipService],
+  exports: [DipService],
+})
+export class DipModule {}

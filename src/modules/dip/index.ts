@@ -1,0 +1,8 @@
+/** The dip module's public surface: other modules, the app and the demo data import only from here. */
+export { CATEGORY_LABELS, DIP_CATEGORIES, DIP_FORMS, UPDATE_PERIODS } from './dip-categories';
+export type { DipCategory, DipForm } from './dip-categories';
+export { DUE_SOON_WORKING_DAYS, rhythmOf } from './dip-rhythm';
+export type { Rhythm, RhythmState } from './dip-rhythm';
+export { DipModule } from './dip.module';
+export { DipService } from './dip.service';
+export type { DipDueItem, SimulatedDipItem } from './dip.service';
