@@ -121,13 +121,6 @@ function parseArgs(argv: string[]): Options {
         o.keep = true;
         break;
       }
-      case '--into': {
-        const v = value();
-        if (!/^[a-z_][a-z0-9_]*$/.test(v)) fail('--into needs the name of an existing database');
-        o.into = v;
-        o.keep = true;
-        break;
-      }
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
