@@ -95,6 +95,8 @@ describeBrowser('a citizen asking a PPID and an officer answering', () => {
   });
 
   it('should put it on the officer’s desk, where the officer answers it and publishes it as a FAQ entry', async () => {
+    // Two windows in one browser: the one in use is brought to the front, so that Chromium keeps painting it.
+    await officer.bringToFront();
     await officer.goto(`${t.url}/petugas/konsultasi`);
     await officer.getByLabel('Alamat e-mail').fill(rina.email);
     await officer.getByLabel('Kata sandi').fill(TEST_PASSWORD);
@@ -116,6 +118,7 @@ describeBrowser('a citizen asking a PPID and an officer answering', () => {
   });
 
   it('should show the citizen the answer on the tracking page, and the FAQ without the asker', async () => {
+    await citizen.bringToFront();
     await citizen.goto(`${t.url}/konsultasi/lacak?nomor=${number}`);
     await inspectBothWidths(citizen, 'konsultasi-06b-lacak-formulir');
     await citizen.getByLabel('Kode lacak', { exact: true }).fill(code);
