@@ -66,7 +66,13 @@ describe('loadConfig', () => {
     [{ SCORECARD_WEIGHTS: 'speedy=10' }, 'SCORECARD_WEIGHTS'],
     [{ SCORECARD_WEIGHTS: 'onTime=101' }, 'SCORECARD_WEIGHTS'],
     [{ SCORECARD_WEIGHTS: 'onTime=1,onTime=2' }, 'SCORECARD_WEIGHTS'],
-    [{ SCORECARD_WEIGHTS: 'onTime=0,completion=0,speed=0,justifiedRefusals=0,backlog=0,objections=0,annualReport=0' }, 'SCORECARD_WEIGHTS'],
+    [{ SCORECARD_WEIGHTS: 'onTime=0,completion=0,speed=0,justifiedRefusals=0,backlog=0,objections=0,annualReport=0,dipCompleteness=0,dipFreshness=0' }, 'SCORECARD_WEIGHTS'],
+    [{ SCORECARD_WEIGHTS: 'dipFreshness=101' }, 'SCORECARD_WEIGHTS'],
+    [{ SCORECARD_WEIGHTS: 'dipcompleteness=5' }, 'SCORECARD_WEIGHTS'],
+    [{ BUREAU_LEADER_CALL_WORKING_DAYS: '0' }, 'BUREAU_LEADER_CALL_WORKING_DAYS'],
+    [{ BUREAU_LEADER_CALL_WORKING_DAYS: '101' }, 'BUREAU_LEADER_CALL_WORKING_DAYS'],
+    [{ BUREAU_LEADER_CALL_WORKING_DAYS: 'sepuluh' }, 'BUREAU_LEADER_CALL_WORKING_DAYS'],
+    [{ BUREAU_LEADER_CALL_WORKING_DAYS: '2.5' }, 'BUREAU_LEADER_CALL_WORKING_DAYS'],
   ])('should name the setting when given %j', (env: Record<string, string>, setting: string) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir, ...env });
     expect(attempt).toThrow(ConfigError);
@@ -76,10 +82,36 @@ describe('loadConfig', () => {
   it('should read the scorecard settings, with their defaults', () => {
     const defaults = loadConfig({ DATA_DIR: dataDir });
     expect(defaults.scorecardMinRequests).toBe(20);
-    expect(defaults.scorecardWeights).toEqual({ onTime: 35, completion: 20, speed: 10, justifiedRefusals: 10, backlog: 5, objections: 10, annualReport: 10 });
+    expect(defaults.scorecardWeights).toEqual({
+      onTime: 35,
+      completion: 20,
+      speed: 10,
+      justifiedRefusals: 10,
+      backlog: 5,
+      objections: 10,
+      annualReport: 10,
+      dipCompleteness: 5,
+      dipFreshness: 5,
+    });
     const given = loadConfig({ DATA_DIR: dataDir, SCORECARD_MIN_REQUESTS: '5', SCORECARD_WEIGHTS: ' onTime = 50 , backlog=0' });
     expect(given.scorecardMinRequests).toBe(5);
-    expect(given.scorecardWeights).toMatchObject({ onTime: 50, backlog: 0, completion: 20 });
+    expect(given.scorecardWeights).toMatchObject({ onTime: 50, backlog: 0, completion: 20, dipCompleteness: 5, dipFreshness: 5 });
+  });
+
+  it('should read the weights of the public-information parts of SCORECARD_WEIGHTS, the others keeping their defaults', () => {
+    const given = loadConfig({ DATA_DIR: dataDir, SCORECARD_WEIGHTS: 'dipCompleteness=15,dipFreshness=0' });
+    expect(given.scorecardWeights).toMatchObject({ onTime: 35, annualReport: 10, dipCompleteness: 15, dipFreshness: 0 });
+    const only = loadConfig({ DATA_DIR: dataDir, SCORECARD_WEIGHTS: 'onTime=0,completion=0,speed=0,justifiedRefusals=0,backlog=0,objections=0,annualReport=0,dipFreshness=0' });
+    expect(only.scorecardWeights).toMatchObject({ dipCompleteness: 5, onTime: 0 });
+  });
+
+  it('should read BUREAU_LEADER_CALL_WORKING_DAYS, 10 when unset, 1 to 100 working days', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).bureauLeaderCallWorkingDays).toBe(10);
+    expect(loadConfig({ DATA_DIR: dataDir, BUREAU_LEADER_CALL_WORKING_DAYS: '1' }).bureauLeaderCallWorkingDays).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir, BUREAU_LEADER_CALL_WORKING_DAYS: '100' }).bureauLeaderCallWorkingDays).toBe(100);
+    expect(() => loadConfig({ DATA_DIR: dataDir, BUREAU_LEADER_CALL_WORKING_DAYS: '0' })).toThrow(
+      'Setting BUREAU_LEADER_CALL_WORKING_DAYS is invalid: expected 1..100, got 0',
+    );
   });
 
   it('should read SESSION_MAX_HOURS', () => {

@@ -39,6 +39,8 @@ export class AppConfig {
   readonly scorecardMinRequests: number;
   /** Scorecards: the weight of each part of the portal's service index. */
   readonly scorecardWeights: ScorecardWeights;
+  /** Weekly bureau summary: a request overdue by more than this many working days needs a leader's call. */
+  readonly bureauLeaderCallWorkingDays: number;
   /** Worker threads that render PDFs; 0 renders them on the event loop of the caller. */
   readonly pdfThreads: number;
   /** What this process does: serve HTTP (web), run the jobs (worker), or both. */
@@ -243,6 +245,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 720),
     scorecardMinRequests: integer(env, 'SCORECARD_MIN_REQUESTS', 20, 1, 100_000),
     scorecardWeights: weights.weights,
+    bureauLeaderCallWorkingDays: integer(env, 'BUREAU_LEADER_CALL_WORKING_DAYS', 10, 1, 100),
     pdfThreads: integer(env, 'PDF_THREADS', defaultPdfThreads(), 0, 32),
     processRole: processRole as ProcessRole,
   });

@@ -1,9 +1,27 @@
 /** The parts of the portal's service index (scorecards), in the order the page lists them. */
-export const INDEX_COMPONENTS = ['onTime', 'completion', 'speed', 'justifiedRefusals', 'backlog', 'objections', 'annualReport'] as const;
+export const INDEX_COMPONENTS = [
+  'onTime',
+  'completion',
+  'speed',
+  'justifiedRefusals',
+  'backlog',
+  'objections',
+  'annualReport',
+  // Information already public (the DIP, Pasal 9–11): one entry per metric of PUBLIC_INFORMATION_METRICS.
+  'dipCompleteness',
+  'dipFreshness',
+] as const;
 export type IndexComponent = (typeof INDEX_COMPONENTS)[number];
 export type ScorecardWeights = Readonly<Record<IndexComponent, number>>;
 
-/** Default weights (sum 100): timely notices count most, as the law's deadline is the core duty. */
+/**
+ * Default weights: timely notices count most, as the law's deadline is the core duty. The request
+ * parts sum to 100; the public-information parts add 5 each (110 in all). The index divides by the
+ * sum of the weights of the parts it scores, so a weight is a share of that sum (5 of 110 ≈ 4.5%),
+ * and adding a part never needs the others changed. The DIP parts are light on purpose: completeness
+ * is judged on two categories only, and the DIP is new to the portal, so it informs the index
+ * without overturning a ranking earned on the requests themselves.
+ */
 export const DEFAULT_SCORECARD_WEIGHTS: ScorecardWeights = {
   onTime: 35,
   completion: 20,
@@ -12,6 +30,8 @@ export const DEFAULT_SCORECARD_WEIGHTS: ScorecardWeights = {
   backlog: 5,
   objections: 10,
   annualReport: 10,
+  dipCompleteness: 5,
+  dipFreshness: 5,
 };
 
 /**

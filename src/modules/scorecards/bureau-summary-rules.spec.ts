@@ -1,4 +1,4 @@
-import { changeText, rateText, summaryWeeks } from './bureau-summary-rules';
+import { changeText, needsLeaderCall, rateText, summaryWeeks } from './bureau-summary-rules';
 
 describe('bureau summary rules', () => {
   it.each([
@@ -19,5 +19,16 @@ describe('bureau summary rules', () => {
     expect(changeText(4, 4)).toBe('tetap');
     expect(rateText(3, 4)).toBe('75,0% (3 dari 4)');
     expect(rateText(0, 0)).toMatch(/^—/);
+  });
+
+  it.each([
+    [11, 10, true],
+    [10, 10, false],
+    [3, 2, true],
+    [2, 2, false],
+    [1, 1, false],
+    [101, 100, true],
+  ])('should call a request %i working days overdue a leader\'s call with a threshold of %i: %s', (overdue, threshold, expected) => {
+    expect(needsLeaderCall(overdue, threshold)).toBe(expected);
   });
 });

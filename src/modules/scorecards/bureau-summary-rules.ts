@@ -1,7 +1,12 @@
 import { dayOfWeek, fromDayNumber, LocalDate, toDayNumber } from 'src/common/time/local-time';
 
-/** A request overdue by more than this many working days is a matter for a leader's call. */
-export const LEADER_CALL_WORKING_DAYS = 10;
+/**
+ * Whether a request this many working days past its due date without a notice is a matter for a
+ * leader's call: more than the threshold (BUREAU_LEADER_CALL_WORKING_DAYS, default 10).
+ */
+export function needsLeaderCall(workingDaysOverdue: number, thresholdWorkingDays: number): boolean {
+  return workingDaysOverdue > thresholdWorkingDays;
+}
 
 /** The week a summary reports (Monday to Sunday) and the week before it. */
 export interface SummaryWeeks {

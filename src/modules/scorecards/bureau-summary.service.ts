@@ -6,7 +6,7 @@ import { DatabaseService } from 'src/database/database.service';
 import { CalendarService } from 'src/modules/calendar';
 import { MailService } from 'src/modules/notifications';
 import { drillDownHref } from './bureau-queue-filter';
-import { changeText, LEADER_CALL_WORKING_DAYS, rateText, summaryWeeks } from './bureau-summary-rules';
+import { changeText, needsLeaderCall, rateText, summaryWeeks } from './bureau-summary-rules';
 import { BureauSummaryRepository } from './bureau-summary.repository';
 import { FIRST_YEAR, quarterPeriod, rangePeriod, yearPeriod } from './scorecard-period';
 import { ScorecardRequestsRepository } from './scorecard-requests.repository';
@@ -110,7 +110,7 @@ export class BureauSummaryService {
       const body = byId.get(bodyId);
       if (!body) continue;
       const calendar = await this.calendar.calendarFor(bodyId);
-      const count = dues.filter((due) => due >= calendar.firstDate && calendar.countWorkingDays(due, today) > LEADER_CALL_WORKING_DAYS).length
+      const count = dues.filter((due) => due >= calendar.firstDate && needsLeaderCall(calendar.countWorkingDays(due, today), this.config.bureauLeaderCallWorkingDays)).length
         + dues.filter((due) => due < calendar.firstDate).length;
       if (count > 0) longOverdue.push({ name: body.name, count, link: `${base}${drillDownHref(thisYear, { bodyCode: body.code, metric: 'overdueAtEnd' })}` });
     }
@@ -140,7 +140,7 @@ export class BureauSummaryService {
       backlogChange: changeText(current.backlog, previous.backlog),
       newOverdue,
       newOverdueTotal: becameOverdue.length,
-      leaderDays: LEADER_CALL_WORKING_DAYS,
+      leaderDays: this.config.bureauLeaderCallWorkingDays,
       longOverdue,
       objectionsLate,
       slipped,
