@@ -60,6 +60,16 @@ export interface DipHistoryRecord {
   changes: Record<string, unknown>;
 }
 
+/** How many items of a body stood in its DIP at the end of a day with this category and rhythm (as they were then). */
+export interface DipItemsAsOf {
+  bodyId: number;
+  category: DipCategory;
+  updatePeriodMonths: number | null;
+  /** 'YYYY-MM-DD'; null for items without a rhythm. */
+  lastUpdatedOn: string | null;
+  count: number;
+}
+
 export interface DipItemSelection {
   bodyId?: number;
   /** Only these units; absent: every unit of the body. */
@@ -199,6 +209,43 @@ export class DipRepository {
       `SELECT b.region_code AS "bodyCode", i.category, count(*)::int AS n
          FROM dip_items i JOIN public_bodies b ON b.id = i.body_id WHERE i.status = 'active' GROUP BY b.region_code, i.category`,
     )) as { bodyCode: string; category: DipCategory; n: number }[];
+  }
+
+  /**
+   * Every body's DIP as it stood at the end of `day` (a local date of `timeZone`), for all bodies in
+   * one statement: the items created by then and not yet withdrawn, each with its category, period
+   * and last update as they were then. A column changed after that day had, on it, the value before
+   * its first later change (the history's `from`); an untouched column has today's value. Grouped, so
+   * the answer is a few rows per body. The history is read from the day onwards only (index on `at`).
+   */
+  async itemsAsOf(day: string, timeZone: string): Promise<DipItemsAsOf[]> {
+    return (await this.dataSource.query(
+      `WITH cutoff AS (SELECT (($1::date + 1)::timestamp AT TIME ZONE $2) AS at),
+            standing AS (
+              SELECT i.id, i.body_id, i.category, i.update_period_months, i.last_updated_on
+                FROM dip_items i, cutoff c
+               WHERE i.created_at < c.at AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= c.at)),
+            later AS (
+              SELECT DISTINCT ON (h.item_id, k.key) h.item_id, k.key, h.changes -> k.key -> 'from' AS value
+                FROM dip_item_history h
+                JOIN cutoff c ON h.at >= c.at
+                JOIN standing s ON s.id = h.item_id
+               CROSS JOIN unnest(ARRAY['category', 'updatePeriodMonths', 'lastUpdatedOn']) AS k(key)
+               WHERE jsonb_typeof(h.changes -> k.key) = 'object' AND (h.changes -> k.key) ? 'from'
+               ORDER BY h.item_id, k.key, h.at, h.id)
+       SELECT s.body_id AS "bodyId",
+              coalesce(lc.value #>> '{}', s.category) AS category,
+              CASE WHEN lm.item_id IS NULL THEN s.update_period_months ELSE (lm.value #>> '{}')::int END AS "updatePeriodMonths",
+              CASE WHEN ll.item_id IS NULL THEN to_char(s.last_updated_on, 'YYYY-MM-DD') ELSE ll.value #>> '{}' END AS "lastUpdatedOn",
+              count(*)::int AS count
+         FROM standing s
+         LEFT JOIN later lc ON lc.item_id = s.id AND lc.key = 'category'
+         LEFT JOIN later lm ON lm.item_id = s.id AND lm.key = 'updatePeriodMonths'
+         LEFT JOIN later ll ON ll.item_id = s.id AND ll.key = 'lastUpdatedOn'
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4`,
+      [day, timeZone],
+    )) as DipItemsAsOf[];
   }
 
   async attachFile(m: EntityManager, itemId: number, fileId: string, userId: number | null, now: Date): Promise<number> {

@@ -15,7 +15,7 @@ import { FilesService } from 'src/modules/files';
 import { DipCategory, periodRule } from './dip-categories';
 import { Rhythm, rhythmOf } from './dip-rhythm';
 import { DipItemChanged, DipItemWithdrawn } from './dip.errors';
-import { DipFileRecord, DipHistoryRecord, DipItemFields, DipItemRecord, DipRepository } from './dip.repository';
+import { DipFileRecord, DipHistoryRecord, DipItemFields, DipItemRecord, DipItemsAsOf, DipRepository } from './dip.repository';
 import { DipItemDto, DipWithdrawalDto } from './dto/dip-item.dto';
 import { DIP_FILE_MAX_BYTES, DIP_FILE_TYPES } from './upload-rules';
 
@@ -238,6 +238,17 @@ export class DipService {
   /** How many active items each body has in each category (the list of bodies). */
   countsByBody(): Promise<{ bodyCode: string; category: DipCategory; n: number }[]> {
     return this.repo.countsByBody();
+  }
+
+  // Scorecards.
+
+  /**
+   * Every body's DIP as it stood at the end of `day` (a local date of the province's zone), grouped
+   * by body, category, period and last update: one statement for all bodies (the scorecards' DIP
+   * completeness and berkala freshness; the staleness rule is `rhythmOf`).
+   */
+  async itemsAsOf(day: string): Promise<DipItemsAsOf[]> {
+    return this.repo.itemsAsOf(day, this.config.provinceTimeZone);
   }
 
   // Reminders and demo data.

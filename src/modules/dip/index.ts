@@ -6,3 +6,5 @@ export type { Rhythm, RhythmState } from './dip-rhythm';
 export { DipModule } from './dip.module';
 export { DipService } from './dip.service';
 export type { DipDueItem, SimulatedDipItem } from './dip.service';
+export type { DipItemsAsOf } from './dip.repository';
+export type { RhythmCalendar } from './dip-rhythm';

@@ -1,5 +1,6 @@
 import { LocalDate } from 'src/common/time/local-time';
 import { Period } from './scorecard-period';
+import { PublicInformationFigures } from './scorecard-public-information';
 
 /** Keberatan and sengketa figures of one body or unit for a period (requests received in it). */
 export interface ObjectionFigures {
@@ -47,6 +48,12 @@ export interface ComplianceSources {
   objections(period: Period, today: LocalDate): Promise<readonly UnitObjectionFigures[] | null>;
   /** Whether each body published its annual report of `year − 1` by 31 March of `year`, seen on `today`. */
   annualReports(year: number, bodyIds: readonly number[], today: LocalDate): Promise<ReadonlyMap<number, AnnualReportStanding> | null>;
+  /**
+   * Information already public for `period`, as it stood at the end of `asOf` (the period's last
+   * day, or today while it runs): per metric of PUBLIC_INFORMATION_METRICS, k of n for each of
+   * `bodyIds`; a metric the portal does not keep is left out of the map.
+   */
+  publicInformation(period: Period, asOf: LocalDate, bodyIds: readonly number[]): Promise<PublicInformationFigures>;
 }
 
 export const COMPLIANCE_SOURCES = Symbol('COMPLIANCE_SOURCES');

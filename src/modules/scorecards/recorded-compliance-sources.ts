@@ -1,22 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { LocalDate } from 'src/common/time/local-time';
 import { annualReportDeadline, AnnualReportsService } from 'src/modules/annual-reports';
+import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
+import { DipService } from 'src/modules/dip';
 import { AnnualReportStanding, ComplianceSources, UnitObjectionFigures } from './compliance-sources';
 import { annualReportStanding } from './scorecard-compliance';
 import { Period } from './scorecard-period';
+import { dipFigures, PublicInformationFigures, PublicInformationMetric, Share } from './scorecard-public-information';
 import { ScorecardRollupsService } from './scorecard-rollups.service';
 
 /**
  * The keberatan, sengketa and annual reports the portal records. Keberatan and sengketa are read
  * from the scorecards' rollups, whose rows the refresh takes from the objections module
  * (ObjectionsRepository.scorecardRollupFigures, beside the schema it owns); annual reports through
- * AnnualReportsService. No request or keberatan row is read per page view.
+ * AnnualReportsService; the DIP through DipService.itemsAsOf (one statement for every body). No
+ * request or keberatan row is read per page view.
  */
 @Injectable()
 export class RecordedComplianceSources implements ComplianceSources {
   constructor(
     private readonly rollups: ScorecardRollupsService,
     private readonly annual: AnnualReportsService,
+    private readonly dip: DipService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async objections(period: Period, today: LocalDate): Promise<UnitObjectionFigures[]> {
@@ -28,5 +34,22 @@ export class RecordedComplianceSources implements ComplianceSources {
     const deadline = annualReportDeadline(reportYear);
     const published = await this.annual.publicationDates(reportYear, bodyIds);
     return new Map(bodyIds.map((id) => [id, annualReportStanding(reportYear, deadline, published.get(id) ?? null, today)]));
+  }
+
+  /** Each public-information source, merged: one function per source, each giving one or more metrics. */
+  async publicInformation(period: Period, asOf: LocalDate, bodyIds: readonly number[]): Promise<PublicInformationFigures> {
+    const parts = await Promise.all([this.dipFigures(asOf, bodyIds)]);
+    return new Map(parts.flatMap((p) => [...p]));
+  }
+
+  /** DIP completeness and berkala freshness on `asOf`, each body's items judged on its own working-day calendar. */
+  private async dipFigures(asOf: LocalDate, bodyIds: readonly number[]): Promise<Map<PublicInformationMetric, Map<number, Share>>> {
+    const rows = await this.dip.itemsAsOf(asOf);
+    const calendars = new Map<number, WorkingDayCalendar>();
+    const asked = new Set(bodyIds);
+    for (const bodyId of new Set(rows.filter((r) => r.category === 'berkala' && asked.has(r.bodyId)).map((r) => r.bodyId))) {
+      calendars.set(bodyId, await this.calendar.calendarFor(bodyId));
+    }
+    return dipFigures(rows, (bodyId) => calendars.get(bodyId) as WorkingDayCalendar, asOf, bodyIds);
   }
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { DEFAULT_SCORECARD_WEIGHTS } from 'src/config/scorecard-weights';
+import { DEFAULT_SCORECARD_WEIGHTS, INDEX_COMPONENTS } from 'src/config/scorecard-weights';
 import { bandOf, componentScores, rankBodies, serviceIndex } from './scorecard-index';
 import { computeMetrics, RequestCounts } from './scorecard-metrics';
+import { rate } from './scorecard-stats';
 
 const counts: RequestCounts = {
   received: 20,
@@ -55,6 +56,27 @@ describe('componentScores of keberatan and the annual report', () => {
   });
 });
 
+describe('componentScores of information already public', () => {
+  it('should score DIP completeness and berkala freshness as shares, and leave out freshness without berkala items', () => {
+    const s = componentScores(computeMetrics(counts, [], null, null, { dipCompleteness: rate(1, 2), dipFreshness: rate(3, 4) }));
+    expect(s.dipCompleteness).toEqual({ score: 50, reason: null });
+    expect(s.dipFreshness).toEqual({ score: 75, reason: null });
+    const empty = componentScores(computeMetrics(counts, [], null, null, { dipCompleteness: rate(0, 2), dipFreshness: rate(0, 0) }));
+    expect(empty.dipCompleteness).toEqual({ score: 0, reason: null });
+    expect(empty.dipFreshness).toEqual({ score: null, reason: 'not_applicable' });
+  });
+
+  it('should count the DIP parts by their weights in the weighted mean, whatever the weights sum to', () => {
+    const s = componentScores(computeMetrics(counts, [{ value: 4, count: 20 }], null, null, { dipCompleteness: rate(1, 2), dipFreshness: rate(0, 4) }));
+    const result = serviceIndex(s, DEFAULT_SCORECARD_WEIGHTS);
+    // (35·90 + 20·50 + 10·60 + 10·50 + 5·95 + 5·50 + 5·0) / 90 = 5975 / 90
+    expect(result.index).toBe(66.4);
+    expect(result.effectiveWeights).toMatchObject({ onTime: 38.9, dipCompleteness: 5.6, dipFreshness: 5.6 });
+    const doubled = serviceIndex(s, Object.fromEntries(INDEX_COMPONENTS.map((c) => [c, DEFAULT_SCORECARD_WEIGHTS[c] * 2])) as typeof DEFAULT_SCORECARD_WEIGHTS);
+    expect(doubled.index).toBe(66.4);
+  });
+});
+
 describe('serviceIndex', () => {
   it('should share out the weights of parts without a score and say which were left out', () => {
     const s = componentScores(computeMetrics(counts, [{ value: 4, count: 20 }], null, null));
@@ -64,21 +86,23 @@ describe('serviceIndex', () => {
     expect(result.excluded).toEqual([
       { component: 'objections', reason: 'not_available' },
       { component: 'annualReport', reason: 'not_available' },
+      { component: 'dipCompleteness', reason: 'not_available' },
+      { component: 'dipFreshness', reason: 'not_available' },
     ]);
     expect(result.effectiveWeights).toMatchObject({ onTime: 43.8, completion: 25, objections: 0, annualReport: 0 });
   });
 
   it('should be null when no part has a score', () => {
     const none = { score: null, reason: 'not_applicable' } as const;
-    const scores = { onTime: none, completion: none, speed: none, justifiedRefusals: none, backlog: none, objections: none, annualReport: none };
+    const scores = Object.fromEntries(INDEX_COMPONENTS.map((c) => [c, none])) as Parameters<typeof serviceIndex>[0];
     expect(serviceIndex(scores, DEFAULT_SCORECARD_WEIGHTS).index).toBeNull();
   });
 
   it('should stay within 0–100 for any scores and weights', () => {
     const part = fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null });
     fc.assert(
-      fc.property(fc.array(part, { minLength: 7, maxLength: 7 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 7, maxLength: 7 }), (parts, w) => {
-        const keys = ['onTime', 'completion', 'speed', 'justifiedRefusals', 'backlog', 'objections', 'annualReport'] as const;
+      fc.property(fc.array(part, { minLength: INDEX_COMPONENTS.length, maxLength: INDEX_COMPONENTS.length }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: INDEX_COMPONENTS.length, maxLength: INDEX_COMPONENTS.length }), (parts, w) => {
+        const keys = INDEX_COMPONENTS;
         const scores = Object.fromEntries(keys.map((k, i) => [k, parts[i] === null ? { score: null, reason: 'not_applicable' } : { score: parts[i], reason: null }]));
         const weights = Object.fromEntries(keys.map((k, i) => [k, w[i]]));
         const { index } = serviceIndex(scores as Parameters<typeof serviceIndex>[0], weights as Parameters<typeof serviceIndex>[1]);

@@ -1,5 +1,6 @@
 import { INDEX_COMPONENTS, IndexComponent, ScorecardWeights } from 'src/config/scorecard-weights';
 import { ScorecardMetrics } from './scorecard-metrics';
+import { PUBLIC_INFORMATION_METRICS, PublicInformationMetric } from './scorecard-public-information';
 
 /** Working days the law allows for the written notice (Pasal 22(7)); the speed score reaches 0 there. */
 export const NOTICE_WORKING_DAYS = 10;
@@ -22,12 +23,21 @@ const shareScore = (value: number | null): ComponentScore => (value === null ? N
  * - objections: the share of keberatan answered within 30 working days × 100 (of those answered or
  *   past due unanswered); not applicable without keberatan: a keberatan is the requester's right,
  *   so how many are filed or overturned is shown but not scored;
- * - annualReport: 100 when published by 31 March, else 0; not applicable while not yet due.
+ * - annualReport: 100 when published by 31 March, else 0; not applicable while not yet due;
+ * - dipCompleteness, dipFreshness (and any metric of PUBLIC_INFORMATION_METRICS): the share × 100;
+ *   not applicable with nothing to count (no berkala item: its absence already costs completeness).
  * A part with no data (no refusals, no notice yet) is not applicable; one whose source the portal
  * does not keep is not available. Either way it is left out and its weight shared out.
  */
 export function componentScores(m: ScorecardMetrics): Record<IndexComponent, ComponentScore> {
+  const publicInformation = Object.fromEntries(
+    PUBLIC_INFORMATION_METRICS.map((k) => {
+      const r = m.publicInformation[k];
+      return [k, r === undefined ? NOT_AVAILABLE : shareScore(r.value)];
+    }),
+  ) as Record<PublicInformationMetric, ComponentScore>;
   return {
+    ...publicInformation,
     onTime: shareScore(m.onTime.value),
     completion: shareScore(m.completion.value),
     speed: m.daysToNotice.median === null ? NOT_APPLICABLE : scored(100 * (1 - m.daysToNotice.median / NOTICE_WORKING_DAYS)),

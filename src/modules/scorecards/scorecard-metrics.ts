@@ -1,4 +1,5 @@
 import { AnnualReportStanding, ObjectionFigures } from './compliance-sources';
+import { PublicInformationMetrics } from './scorecard-public-information';
 import { quantile, rate, Rate, Weighted } from './scorecard-stats';
 
 /**
@@ -77,6 +78,12 @@ export interface ScorecardMetrics {
   objections: ObjectionMetrics | null;
   /** The annual report of the year before and whether it was published by 31 March; null when not available. */
   annualReport: AnnualReportStanding | null;
+  /**
+   * Information already public (the DIP), as it stood on the period's last day (or today while it
+   * runs): `dipCompleteness` (required categories present, of 2) and `dipFreshness` (berkala items
+   * not stale, of the berkala items); a metric the portal does not keep is absent.
+   */
+  publicInformation: PublicInformationMetrics;
 }
 
 export function objectionMetrics(received: number, f: ObjectionFigures): ObjectionMetrics {
@@ -96,6 +103,7 @@ export function computeMetrics(
   daysToNotice: readonly Weighted[],
   objections: ObjectionFigures | null,
   annualReport: AnnualReportStanding | null,
+  publicInformation: PublicInformationMetrics = {},
 ): ScorecardMetrics {
   const n = daysToNotice.reduce((s, w) => s + w.count, 0);
   return {
@@ -109,5 +117,6 @@ export function computeMetrics(
     overdueAtEnd: c.overdueAtEnd,
     objections: objections ? objectionMetrics(c.received, objections) : null,
     annualReport,
+    publicInformation,
   };
 }

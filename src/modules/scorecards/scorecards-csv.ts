@@ -1,6 +1,7 @@
 import { ScorecardMetrics } from './scorecard-metrics';
 import { Rate } from './scorecard-stats';
 import { MonevBeside } from './scorecards-monev';
+import { publicInformationCells, publicInformationColumns } from './scorecards-public-information.presenter';
 import { ProvinceScorecards } from './scorecards.service';
 
 /** The keberatan rates: each as k, n and its 95% Wilson interval in percent. */
@@ -16,7 +17,7 @@ function complianceColumns(): string[] {
   ];
 }
 
-export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya', ...complianceColumns(), 'monev_ki_tahun', 'monev_ki_nilai', 'monev_ki_kualifikasi'];
+export const SCORECARD_COLUMNS = ['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori', 'permohonan', 'tepat_waktu_k', 'tepat_waktu_n', 'tepat_waktu_persen', 'tersampaikan_k', 'tersampaikan_n', 'median_hari_kerja', 'p90_hari_kerja', 'perpanjangan_k', 'ditolak_k', 'dijawab_n', 'penolakan_beralasan_k', 'terlambat_akhir_periode', 'indeks_periode_sebelumnya', ...complianceColumns(), ...publicInformationColumns(), 'monev_ki_tahun', 'monev_ki_nilai', 'monev_ki_kualifikasi'];
 
 const pct = (v: number | null): number | null => (v === null ? null : Number((v * 100).toFixed(1)));
 const rateCells = (r: Rate | undefined): (number | null)[] => (r ? [r.k, r.n, pct(r.low), pct(r.high)] : [null, null, null, null]);
@@ -74,6 +75,7 @@ export function scorecardRows(p: ProvinceScorecards, monev: MonevBeside | null =
         m.overdueAtEnd,
         c.previousIndex,
         ...complianceCells(m),
+        ...publicInformationCells(m.publicInformation),
         ki ? ki.year : null,
         ki ? ki.score : null,
         ki ? ki.qualification : null,

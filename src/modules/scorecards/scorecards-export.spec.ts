@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { DEFAULT_SCORECARD_WEIGHTS } from 'src/config/scorecard-weights';
 import { componentScores, serviceIndex } from './scorecard-index';
 import { computeMetrics, ZERO_COUNTS } from './scorecard-metrics';
+import { rate } from './scorecard-stats';
 import { yearPeriod } from './scorecard-period';
 import { SCORECARD_COLUMNS, scorecardsCsv } from './scorecards-csv';
 import { scorecardsXlsx } from './scorecards-xlsx';
@@ -32,7 +33,7 @@ describe('scorecardsCsv', () => {
   it('should write a header and one line per body, an unranked body with empty rank and index', () => {
     const lines = scorecardsCsv(scorecards).trimEnd().split('\r\n');
     expect(lines[0]).toBe(SCORECARD_COLUMNS.join(','));
-    expect(lines[1]).toBe(`35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,${',,'.repeat(10)},,,`);
+    expect(lines[1]).toBe(`35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,${',,'.repeat(10)}${','.repeat(10)},,,`);
     expect(lines[2].startsWith(`35.07,"'=HYPERLINK(""x"")",,,data_belum_cukup,2,1,2,50,`)).toBe(true);
   });
 });
@@ -59,12 +60,26 @@ describe('scorecardsCsv of keberatan and the annual report', () => {
   });
 });
 
+describe('scorecardsCsv of information already public', () => {
+  it('should write k, n, the percentage and the Wilson interval of DIP completeness and berkala freshness', () => {
+    const metrics = computeMetrics({ ...ZERO_COUNTS, received: 10 }, [], null, null, { dipCompleteness: rate(1, 2), dipFreshness: rate(3, 4) });
+    const base = scorecards.bodies[0];
+    const csv = scorecardsCsv({ ...scorecards, bodies: [{ ...base, metrics }] });
+    const [header, line] = csv.trimEnd().split('\r\n').map((l) => l.split(','));
+    const cells = (prefix: string): string[] => ['k', 'n', 'persen', 'ik95_bawah', 'ik95_atas'].map((x) => line[header.indexOf(`${prefix}_${x}`)]);
+    // 1 of 2: Wilson 95% 9.5–90.5%; 3 of 4: 30.1–95.4%.
+    expect(cells('dip_kelengkapan')).toEqual(['1', '2', '50', '9.5', '90.5']);
+    expect(cells('dip_berkala_mutakhir')).toEqual(['3', '4', '75', '30.1', '95.4']);
+    expect(header.indexOf('dip_kelengkapan_k')).toBeLessThan(header.indexOf('monev_ki_tahun'));
+  });
+});
+
 describe('scorecardsCsv with monev results', () => {
   it('should add the Komisi Informasi result of the year in its own columns, apart from the index', () => {
     const monev = monevBeside(scorecards, [{ year: 2025, bodyId: 3578, score: 98.56, qualification: 'informatif', importedAt: new Date() }]);
     const lines = scorecardsCsv(scorecards, monev).trimEnd().split('\r\n');
     expect(lines[0].endsWith(',monev_ki_tahun,monev_ki_nilai,monev_ki_kualifikasi')).toBe(true);
-    expect(lines[1].endsWith(`,0,${',,'.repeat(10)},2025,98.56,informatif`)).toBe(true);
+    expect(lines[1].endsWith(`,0,${',,'.repeat(10)}${','.repeat(10)},2025,98.56,informatif`)).toBe(true);
     expect(lines[2].endsWith(',,,')).toBe(true);
   });
 });

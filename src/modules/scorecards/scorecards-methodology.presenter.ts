@@ -2,6 +2,8 @@ import { formatInstant } from 'src/common/views/view-helpers';
 import { INDEX_COMPONENTS } from 'src/config/scorecard-weights';
 import { MONEV_QUALIFICATIONS, QUALIFICATION_LABELS, QUALIFICATION_RANGES } from 'src/modules/monev';
 import { MIN_CORRELATION_PAIRS } from './scorecard-correlation';
+import { PUBLIC_INFORMATION_METRICS } from './scorecard-public-information';
+import { PUBLIC_INFORMATION_LABELS } from './scorecards-public-information.presenter';
 import { ScorecardMethod } from './scorecards-methodology';
 import { COMPONENT_LABELS, INDEX_LABEL } from './scorecards.presenter';
 
@@ -70,6 +72,10 @@ export const METRIC_DEFINITIONS: { name: string; numerator: string; denominator:
     denominator: '—',
     note: 'Ya atau tidak.',
   },
+  ...PUBLIC_INFORMATION_METRICS.map((k) => {
+    const l = PUBLIC_INFORMATION_LABELS[k];
+    return { name: l.name, numerator: l.numerator, denominator: l.denominator, note: l.note };
+  }),
 ];
 
 export interface MethodologyPageView {

@@ -3,6 +3,7 @@ import { AppConfig } from 'src/config/app-config';
 import { IndexComponent, ScorecardWeights } from 'src/config/scorecard-weights';
 import { COMPLIANCE_SOURCES, ComplianceSources } from './compliance-sources';
 import { NOTICE_WORKING_DAYS } from './scorecard-index';
+import { publicInformationNotAvailable } from './scorecard-public-information';
 import { ROLLUP_FRESHNESS_MINUTES } from './scorecard-rollup-jobs';
 import { ScorecardRollupsService } from './scorecard-rollups.service';
 import { yearPeriod } from './scorecard-period';
@@ -46,14 +47,16 @@ export class ScorecardsMethodology {
     const today = this.scorecards.today(now);
     const year = Number(today.slice(0, 4));
     await this.rollups.catchUp();
-    const [objections, reports, fresh] = await Promise.all([
+    const [objections, reports, publicInformation, fresh] = await Promise.all([
       this.sources.objections(yearPeriod(year), today),
       this.sources.annualReports(year, [], today),
+      this.sources.publicInformation(yearPeriod(year), today, []),
       this.rollups.freshness(),
     ]);
     const notAvailable: IndexComponent[] = [];
     if (!objections) notAvailable.push('objections');
     if (!reports) notAvailable.push('annualReport');
+    notAvailable.push(...publicInformationNotAvailable(publicInformation));
     return {
       weights: this.config.scorecardWeights,
       minRequests: this.config.scorecardMinRequests,

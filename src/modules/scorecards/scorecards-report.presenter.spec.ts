@@ -2,6 +2,7 @@ import { DEFAULT_SCORECARD_WEIGHTS } from 'src/config/scorecard-weights';
 import { componentScores, serviceIndex } from './scorecard-index';
 import { computeMetrics, ZERO_COUNTS } from './scorecard-metrics';
 import { quarterPeriod, rangePeriod, yearPeriod } from './scorecard-period';
+import { rate } from './scorecard-stats';
 import { reportFileName, scorecardReportData } from './scorecards-report.presenter';
 import { BodyScorecard, ProvinceScorecards } from './scorecards.service';
 
@@ -67,6 +68,22 @@ describe('scorecardReportData', () => {
       ['Tunggakan', '5', 'ya'],
       ['Keberatan dijawab tepat waktu', '10', 'belum tersedia'],
       ['Laporan tahunan', '10', 'belum tersedia'],
+      ['Kelengkapan DIP', '5', 'ya'],
+      ['Informasi berkala mutakhir', '5', 'ya'],
     ]);
+  });
+
+  it('should print a body page with DIP completeness and berkala freshness, each with k of n and its interval', () => {
+    const metrics = computeMetrics({ ...ZERO_COUNTS, received: 20 }, [], null, null, { dipCompleteness: rate(1, 2), dipFreshness: rate(3, 4) });
+    const current = { ...province.bodies[0], metrics };
+    const withPage = scorecardReportData(
+      { province, pages: [{ current, province, units: [], history: [], overdue: [] }] },
+      { ranking: null, onTime: null, history: new Map() },
+      { producedAt: new Date('2025-04-02T03:15:00Z'), timeZone: 'Asia/Jakarta', appUrl: 'https://ppid.example.id' },
+    );
+    const table = withPage.bodies[0].sections.find((s) => s.kind === 'table' && s.caption === 'Ukuran kepatuhan');
+    const rows = table?.kind === 'table' ? table.rows : [];
+    expect(rows).toContainEqual(['Kelengkapan DIP', '50,0%', '1 dari 2', '9,5–90,5%', '—']);
+    expect(rows).toContainEqual(['Informasi berkala mutakhir', '75,0%', '3 dari 4', '30,1–95,4%', '—']);
   });
 });

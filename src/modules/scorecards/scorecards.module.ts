@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnnualReportsModule } from 'src/modules/annual-reports';
 import { WorkingDaysModule } from 'src/modules/calendar';
+import { DipModule } from 'src/modules/dip';
 import { ObjectionRecordsModule } from 'src/modules/objections';
 import { NotificationsModule } from 'src/modules/notifications';
 import { BureauSummaryJobs } from './bureau-summary-jobs';
@@ -30,11 +31,11 @@ import { ScorecardsMonev } from './scorecards-monev';
  * through rollups per unit and day (its own tables, kept current from marks that triggers write
  * with every change; scorecard-rollups.service.ts), and the weekly summaries sent to the bureau.
  * Keberatan, sengketa and annual reports come in through ComplianceSources, read from the
- * objections and annual-reports modules; the Komisi Informasi's monev results come from the monev
+ * objections and annual-reports modules, and the DIP from the dip module; the Komisi Informasi's monev results come from the monev
  * module and are shown beside the index, never merged into it.
  */
 @Module({
-  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule, MonevModule, DocumentsModule],
+  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule, MonevModule, DocumentsModule, DipModule],
   controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController, BureauQueueController],
   providers: [
     ScorecardsRepository,

@@ -6,7 +6,9 @@ import { AnnualReportStanding } from './compliance-sources';
 import { Band } from './scorecard-index';
 import { ScorecardMetrics } from './scorecard-metrics';
 import { Period } from './scorecard-period';
+import { PUBLIC_INFORMATION_METRICS } from './scorecard-public-information';
 import { Rate } from './scorecard-stats';
+import { PUBLIC_INFORMATION_LABELS, PublicInformationRateView, publicInformationViews } from './scorecards-public-information.presenter';
 import { BodyScorecard, BodyScorecardPage, BureauDesk, ProvinceScorecards } from './scorecards.service';
 
 export const INDEX_LABEL = 'Indeks layanan portal';
@@ -33,6 +35,10 @@ export const COMPONENT_LABELS: Record<IndexComponent, { name: string; formula: s
     name: 'Laporan tahunan',
     formula: '100 bila laporan layanan informasi tahun sebelumnya terbit paling lambat 31 Maret, 0 bila terbit sesudahnya atau belum terbit sesudah 31 Maret; tidak dihitung sebelum 31 Maret lewat',
   },
+  ...(Object.fromEntries(PUBLIC_INFORMATION_METRICS.map((k) => [k, { name: PUBLIC_INFORMATION_LABELS[k].name, formula: PUBLIC_INFORMATION_LABELS[k].formula }])) as Record<
+    (typeof PUBLIC_INFORMATION_METRICS)[number],
+    { name: string; formula: string }
+  >),
 };
 
 const NOT_AVAILABLE_TEXT = '—';
@@ -106,6 +112,8 @@ export interface ScorecardRowView {
   /** How many keberatan and sengketa, e.g. "3 keberatan, 1 sengketa". */
   objectionCounts: string;
   annualReport: string;
+  /** DIP completeness and berkala freshness (each metric of information already public the portal keeps). */
+  publicInformation: PublicInformationRateView[];
 }
 
 const NOT_KEPT: RateView = { text: NOT_AVAILABLE_TEXT, detail: 'belum dicatat di portal' };
@@ -155,6 +163,7 @@ export function presentRow(c: BodyScorecard, p: ProvinceScorecards, query: strin
     versusMedian: c.enoughData ? versusMedian(idx, p.medians.index) : NOT_AVAILABLE_TEXT,
     ...objectionViews(m),
     annualReport: presentAnnualReport(m.annualReport),
+    publicInformation: publicInformationViews(m.publicInformation, presentRate),
   };
 }
 
@@ -212,7 +221,11 @@ export interface RankingPageView {
     medianOnTime: string;
     objectionCounts: string;
     objectionsOnTime: RateView;
+    /** Over every body: required DIP categories present, berkala items up to date. */
+    publicInformation: PublicInformationRateView[];
   };
+  /** The headings of the public-information table (the metrics the portal keeps). */
+  publicInformationHeadings: { key: string; heading: string }[];
   chartSvg: string;
   method: MethodView;
   csvHref: string;
@@ -248,7 +261,9 @@ export function rankingPageView(p: ProvinceScorecards, today: LocalDate, chartSv
       medianOnTime: p.medians.onTime === null ? NOT_AVAILABLE_TEXT : percent(p.medians.onTime),
       objectionCounts: objectionViews(p.province).objectionCounts,
       objectionsOnTime: objectionViews(p.province).objections,
+      publicInformation: publicInformationViews(p.province.publicInformation, presentRate),
     },
+    publicInformationHeadings: publicInformationViews(p.province.publicInformation, presentRate).map((v) => ({ key: v.key, heading: v.heading })),
     chartSvg,
     method: presentMethod(p),
     csvHref: `/api/v1/scorecards?${apiQuery(p.period)}&format=csv`,

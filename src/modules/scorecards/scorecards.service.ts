@@ -11,6 +11,7 @@ import { addObjectionFigures, NO_OBJECTIONS } from './scorecard-compliance';
 import { Band, bandOf, ComponentScore, componentScores, rankBodies, roundIndex, ServiceIndex, serviceIndex } from './scorecard-index';
 import { addCounts, computeMetrics, RequestCounts, ScorecardMetrics, ZERO_COUNTS } from './scorecard-metrics';
 import { Period, periodEnd, previousPeriod, quarterPeriod, quartersBegun } from './scorecard-period';
+import { provincePublicInformation, publicInformationMetrics, publicInformationNotAvailable } from './scorecard-public-information';
 import { ScorecardRollupsService } from './scorecard-rollups.service';
 import { median, Weighted } from './scorecard-stats';
 import { OverdueRequest, ScorecardBody, ScorecardsRepository, ScorecardUnit } from './scorecards.repository';
@@ -221,10 +222,11 @@ export class ScorecardsService {
   ): Promise<{ cards: BodyScorecard[]; province: ScorecardMetrics; notAvailable: IndexComponent[] }> {
     const ids = bodies.map((b) => b.id);
     const year = period.year ?? Number(period.to.slice(0, 4));
-    const [data, objectionRows, reports] = await Promise.all([
+    const [data, objectionRows, reports, publicInformation] = await Promise.all([
       this.periodData(period, today),
       this.sources.objections(period, today),
       this.sources.annualReports(year, ids, today),
+      this.sources.publicInformation(period, periodEnd(period, today), ids),
     ]);
     const objections = objectionRows ? objectionsByBody(objectionRows) : null;
     const countsOf = new Map<number, RequestCounts>();
@@ -244,6 +246,7 @@ export class ScorecardsService {
         histogram(daysOf.get(body.id)),
         objections ? (objections.get(body.id) ?? NO_OBJECTIONS) : null,
         reports ? (reports.get(body.id) ?? null) : null,
+        publicInformationMetrics(publicInformation, body.id),
       );
       const scores = componentScores(metrics);
       const index = serviceIndex(scores, this.config.scorecardWeights);
@@ -263,9 +266,12 @@ export class ScorecardsService {
     const notAvailable: IndexComponent[] = [];
     if (!objections) notAvailable.push('objections');
     if (!reports) notAvailable.push('annualReport');
+    notAvailable.push(...publicInformationNotAvailable(publicInformation));
     let allObjections = NO_OBJECTIONS;
     for (const f of objections?.values() ?? []) allObjections = addObjectionFigures(allObjections, f);
-    return { cards, province: computeMetrics(total, histogram(allDays), objections ? allObjections : null, null), notAvailable };
+    return { cards, province: computeMetrics(total, histogram(allDays), objections ? allObjections : null, null, provincePublicInformation(publicInformation)),
+      notAvailable,
+    };
   }
 
   /** The period's counts and working days to notice per unit, summed from the rollups. */
