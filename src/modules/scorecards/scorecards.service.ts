@@ -269,9 +269,8 @@ export class ScorecardsService {
     notAvailable.push(...publicInformationNotAvailable(publicInformation));
     let allObjections = NO_OBJECTIONS;
     for (const f of objections?.values() ?? []) allObjections = addObjectionFigures(allObjections, f);
-    return { cards, province: computeMetrics(total, histogram(allDays), objections ? allObjections : null, null, provincePublicInformation(publicInformation)),
-      notAvailable,
-    };
+    const province = computeMetrics(total, histogram(allDays), objections ? allObjections : null, null, provincePublicInformation(publicInformation));
+    return { cards, province, notAvailable };
   }
 
   /** The period's counts and working days to notice per unit, summed from the rollups. */
