@@ -256,10 +256,10 @@ describe('scorecards: keberatan, sengketa and annual reports', () => {
   it('should put keberatan answered on time and the annual report into the index', async () => {
     const { byCode } = await ranking('year=2025&quarter=1');
     // Surabaya: on time 100 (35), completion 100 (20), speed median 2 → 80 (10), justified refusals 100 (10),
-    // backlog 100 (5), keberatan 4/6 → 66.67 (10), annual report 100 (10): 9466.7 / 100.
-    expect(byCode.get('35.78')).toMatchObject({ rank: 1, score: 94.7, category: 'informatif', n: 6 });
-    // Malang: no refusal and no keberatan (left out); the late report scores 0: (3500 + 2000 + 800 + 500 + 0) / 80.
-    expect(byCode.get('35.07')).toMatchObject({ rank: 2, score: 85, category: 'menuju_informatif', n: 3 });
+    // backlog 100 (5), keberatan 4/6 → 66.67 (10), annual report 100 (10), no DIP: completeness 0 (5): 9466.7 / 105.
+    expect(byCode.get('35.78')).toMatchObject({ rank: 1, score: 90.2, category: 'informatif', n: 6 });
+    // Malang: no refusal and no keberatan (left out); the late report scores 0, no DIP 0: (3500 + 2000 + 800 + 500 + 0 + 0) / 85.
+    expect(byCode.get('35.07')).toMatchObject({ rank: 2, score: 80, category: 'menuju_informatif', n: 3 });
     expect(byCode.get('35.07')?.metrics.objections).toMatchObject({ objections: 0, answeredOnTime: { k: 0, n: 0, low: null } });
   });
 

@@ -171,6 +171,9 @@ describe('scorecards report for the Governor: GET /api/v1/scorecards?format=pdf'
     // A body's page: figures with n and interval, the median, its quarters, units, overdue numbers.
     const malang = text[first + byCode.findIndex((b) => b.code === '35.07')];
     expect(malang).toContain('Pemberitahuan tepat waktu 25,0% 1 dari 4 4,6–69,9%');
+    // No DIP at the quarter's end: no required category (95% Wilson 0–65.8%), no berkala item to be stale.
+    expect(malang).toContain('Kelengkapan DIP 0,0% 0 dari 2 0,0–65,8%');
+    expect(malang).toContain('Informasi berkala mutakhir — 0 dari 0 —');
     expect(malang).toContain('median provinsi');
     expect(malang).toContain('TW I: ');
     expect(malang).toContain(overdueNumber);

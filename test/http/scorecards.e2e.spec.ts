@@ -168,9 +168,10 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.body).toMatchObject({ year: 2025, quarter: 1, from: '2025-01-01', to: '2025-03-31', asOf: '2025-03-31', minRequests: 3, notAvailable: [] });
     const byCode = new Map((res.body.bodies as ApiBody[]).map((b) => [b.code, b]));
     const surabaya = byCode.get('35.78') as ApiBody;
-    // No annual report of 2024 by 31 March 2025 scores 0; no keberatan leaves that part out:
-    // (35·75 + 20·66.7 + 10·80 + 10·100 + 5·100 + 10·0) / 90 = 6258.3 / 90.
-    expect(surabaya).toMatchObject({ rank: 1, score: 69.5, category: 'cukup_informatif', n: 4, previousScore: null });
+    // No annual report of 2024 by 31 March 2025 scores 0; no keberatan leaves that part out; no DIP:
+    // completeness 0 of 2 scores 0, freshness (no berkala item) is left out:
+    // (35·75 + 20·66.7 + 10·80 + 10·100 + 5·100 + 10·0 + 5·0) / 95 = 6258.3 / 95.
+    expect(surabaya).toMatchObject({ rank: 1, score: 65.9, category: 'cukup_informatif', n: 4, previousScore: null });
     expect(surabaya.metrics).toMatchObject({
       onTime: { k: 3, n: 4 },
       completion: { k: 2, n: 3 },
@@ -185,11 +186,11 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     // Wilson 95% of 3/4.
     expect(surabaya.metrics.onTime.low).toBeCloseTo(0.3006, 3);
     expect(surabaya.metrics.onTime.high).toBeCloseTo(0.9544, 3);
-    expect(byCode.get('35.79')).toMatchObject({ rank: 1, score: 69.5 });
+    expect(byCode.get('35.79')).toMatchObject({ rank: 1, score: 65.9 });
 
     const malang = byCode.get('35.07') as ApiBody;
-    // (35·50 + 20·0 + 10·0 + 10·0 + 5·(100·(1 − 1/5)) + 10·0) / 90 = 2150 / 90 = 23.89
-    expect(malang).toMatchObject({ rank: 3, score: 23.9, category: 'tidak_informatif', n: 5 });
+    // (35·50 + 20·0 + 10·0 + 10·0 + 5·(100·(1 − 1/5)) + 10·0 + 5·0) / 95 = 2150 / 95 = 22.63
+    expect(malang).toMatchObject({ rank: 3, score: 22.6, category: 'tidak_informatif', n: 5 });
     expect(malang.metrics).toMatchObject({
       onTime: { k: 2, n: 4 },
       completion: { k: 0, n: 2 },
@@ -204,7 +205,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(kotaMalang).toMatchObject({ rank: null, score: null, category: 'data_belum_cukup', n: 2 });
     expect(byCode.get('35')).toMatchObject({ rank: null, category: 'data_belum_cukup', n: 0 });
     expect((res.body.bodies as ApiBody[]).slice(0, 3).map((b) => b.code).sort()).toEqual(['35.07', '35.78', '35.79']);
-    expect(res.body.provincialMedian.index).toBe(69.5);
+    expect(res.body.provincialMedian.index).toBe(65.9);
   });
 
   it('should count the request of 00.30 WIB on 1 April in the second quarter', async () => {
@@ -215,11 +216,11 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
 
   it('should answer one body with its units, quarters and overdue requests, and 404 for an unknown code', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/v1/scorecards/35.07?year=2025&quarter=1').expect(200);
-    expect(res.body.body).toMatchObject({ code: '35.07', rank: 3, score: 23.9, n: 5 });
+    expect(res.body.body).toMatchObject({ code: '35.07', rank: 3, score: 22.6, n: 5 });
     expect(res.body.bodies).toBeUndefined();
     const utamaUnit = (res.body.units as { level: string; metrics: { received: number } }[]).find((u) => u.level === 'utama');
     expect(utamaUnit?.metrics.received).toBe(5);
-    expect(res.body.history).toEqual([{ year: 2025, quarter: 1, score: 23.9, n: 5 }, { year: 2025, quarter: 2, score: null, n: 0 }, { year: 2025, quarter: 3, score: null, n: 0 }, { year: 2025, quarter: 4, score: null, n: 0 }]);
+    expect(res.body.history).toEqual([{ year: 2025, quarter: 1, score: 22.6, n: 5 }, { year: 2025, quarter: 2, score: null, n: 0 }, { year: 2025, quarter: 3, score: null, n: 0 }, { year: 2025, quarter: 4, score: null, n: 0 }]);
     expect(res.body.overdue).toHaveLength(1);
     expect(Object.keys(res.body.overdue[0]).sort()).toEqual(['dueDate', 'registrationNumber', 'unitName', 'workingDaysOverdue']);
     expect(JSON.stringify(res.body)).not.toContain('Pemohon Uji');
@@ -231,7 +232,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['kode', 'badan_publik', 'peringkat', 'indeks_layanan_portal', 'kategori']);
-    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,23.9,tidak_informatif,5,2,4,50,');
+    expect(lines.find((l) => l.startsWith('35.07,'))).toContain(',3,22.6,tidak_informatif,5,2,4,50,');
   });
 
   it('should answer the ranking as an Excel workbook with the same rows, linked from the page', async () => {
@@ -249,7 +250,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
     const rows = book.getWorksheet('Peringkat')?.getSheetValues().slice(2) as unknown[][];
     const malang = rows.find((r) => r[1] === '35.07');
-    expect(malang?.slice(1, 6)).toEqual(['35.07', 'Pemerintah Kabupaten Malang', 3, 23.9, 'tidak_informatif']);
+    expect(malang?.slice(1, 6)).toEqual(['35.07', 'Pemerintah Kabupaten Malang', 3, 22.6, 'tidak_informatif']);
     const page = await request(t.app.getHttpServer()).get('/peringkat?tahun=2025&triwulan=1').expect(200);
     expect(page.text.replace(/&#x3D;/g, '=')).toContain('href="/api/v1/scorecards?year=2025&amp;quarter=1&amp;format=xlsx"');
   });
@@ -272,7 +273,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.text).toMatch(/<svg role="img" aria-label="Indeks layanan portal per badan publik, Triwulan I 2025/);
     expect(res.text).toContain('<title>Indeks layanan portal per badan publik');
     expect(res.text).toContain('Data belum cukup');
-    expect(res.text).toContain('69,5');
+    expect(res.text).toContain('65,9');
     expect(res.text).toContain('3 dari 4; IK 95%: 30,1–95,4%');
     expect(res.text).toContain('Keberatan dijawab tepat waktu');
     expect(res.text).not.toContain('Pemohon Uji');
@@ -286,7 +287,7 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(res.text).toContain('PPID Utama');
     expect(res.text).toMatch(/<code>UJI-\d+<\/code>/);
     expect(res.text).toContain('TW I 2025');
-    expect(res.text).toContain('23,9');
+    expect(res.text).toContain('22,6');
     expect(res.text).not.toContain('Pemohon Uji');
   });
 
@@ -316,10 +317,11 @@ describe('scorecards: /peringkat and GET /api/v1/scorecards', () => {
     expect(desk.text).toContain('Layanan informasi se-provinsi');
     const slipped = /<section class="panel" aria-labelledby="turun">([\s\S]*?)<\/section>/.exec(desk.text)?.[1] ?? '';
     expect(slipped).toContain('Pemerintah Kabupaten Lumajang');
-    // (35·0 + 20·100 + 10·100 + 5·100 + 10·100) / 80 = 56.25 against (35·100 + … + 10·100) / 80 = 100.
-    expect(slipped).toContain('<td data-label="Indeks">56,3</td>');
-    expect(slipped).toContain('<td data-label="Sebelumnya">100,0</td>');
-    expect(slipped).toContain('<td data-label="Perubahan">−43,7</td>');
+    // Without a DIP (completeness 0, weight 5): (35·0 + 20·100 + 10·100 + 5·100 + 10·100 + 5·0) / 85 = 52.94
+    // against (35·100 + … + 10·100 + 5·0) / 85 = 94.12.
+    expect(slipped).toContain('<td data-label="Indeks">52,9</td>');
+    expect(slipped).toContain('<td data-label="Sebelumnya">94,1</td>');
+    expect(slipped).toContain('<td data-label="Perubahan">−41,2</td>');
   });
 
   it('should keep the desk from officers and from anyone not signed in', async () => {

@@ -97,3 +97,34 @@ describe('weekly summary mail to the bureau', () => {
     expect(next).toMatchObject({ weekStart: '2025-02-24', sent: [bureau.email], failed: 0 });
   }, 60_000);
 });
+
+describe("weekly summary mail: the leader's-call threshold as a setting", () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await startTestApp({ SMTP_URL: sink.url, APP_URL, MAIL_FROM: 'PPID Uji <ppid@portal.test>', BUREAU_LEADER_CALL_WORKING_DAYS: '4' });
+    const db = t.app.get(DataSource);
+    const surabaya = await utamaUnitOf(t.app, '35.78');
+    await insertRequest(db, surabaya, '2025-02-03', '2025-02-17', null); // overdue 5 working days on the 24th
+    await insertRequest(db, surabaya, '2025-01-20', '2025-02-03', null); // overdue 15 working days on the 24th
+    await insertRequest(db, surabaya, '2025-02-18', '2025-03-04', null); // not yet due
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  it('should list the requests overdue by more than BUREAU_LEADER_CALL_WORKING_DAYS and state the number in the mail', async () => {
+    const bureau = await createUser(t.app, { role: 'bureau' });
+    const result = await t.app.get(BureauSummaryService).sendWeekly(new Date(MONDAY));
+    expect(result.sent).toContain(bureau.email);
+    const mail = await waitFor(() => sink.messages.find((m) => m.envelopeTo.includes(bureau.email)), 30_000);
+    const text = plainTextOf(mail.raw);
+    // With 4 working days, the request 5 working days late needs a leader's call too.
+    expect(text).toMatch(/lebih dari 4 hari kerja tanpa pemberitahuan tertulis:\n- Pemerintah Kota Surabaya: 2\n/);
+    expect(text).not.toContain('lebih dari 10 hari kerja');
+  }, 60_000);
+});
