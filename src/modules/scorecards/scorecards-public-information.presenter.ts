@@ -21,7 +21,7 @@ export const PUBLIC_INFORMATION_LABELS: Record<PublicInformationMetric, PublicIn
   dipCompleteness: {
     name: 'Kelengkapan DIP',
     heading: 'Kelengkapan DIP',
-    formula: 'persentase kategori wajib Daftar Informasi Publik (berkala, Pasal 9; tersedia setiap saat, Pasal 11) yang memuat paling sedikit satu informasi aktif pada hari terakhir periode',
+    formula: 'persentase dari 2 kategori wajib DIP (berkala, Pasal 9; setiap saat, Pasal 11) yang terisi pada hari terakhir periode',
     numerator: 'kategori wajib (informasi berkala, Pasal 9; informasi tersedia setiap saat, Pasal 11) dengan paling sedikit satu informasi aktif dalam DIP badan publik pada akhir hari terakhir periode (atau hari ini bila periode masih berjalan)',
     denominator: '2 kategori wajib',
     note: 'Informasi serta merta (Pasal 10) tidak diwajibkan: ia diumumkan ketika ada keadaan yang mengancam hajat hidup orang banyak dan ketertiban umum, jadi badan publik yang tidak mengalaminya tidak punya yang harus dicantumkan. Informasi yang dikecualikan (Pasal 17) juga tidak. DIP dibaca sebagaimana keadaannya pada hari itu menurut riwayat setiap informasi.',
@@ -30,7 +30,7 @@ export const PUBLIC_INFORMATION_LABELS: Record<PublicInformationMetric, PublicIn
   dipFreshness: {
     name: 'Informasi berkala mutakhir',
     heading: 'Berkala mutakhir',
-    formula: 'persentase informasi berkala yang belum melewati batas pemutakhirannya pada hari terakhir periode; tidak dihitung bila badan publik tidak punya informasi berkala',
+    formula: 'persentase informasi berkala yang belum lewat batas pemutakhirannya pada hari terakhir periode',
     numerator: 'informasi berkala aktif yang pada akhir hari terakhir periode (atau hari ini) belum terlambat diperbarui: batasnya jangka waktu pemutakhiran (1, 3 atau 6 bulan) sesudah pemutakhiran terakhir, digeser ke hari kerja berikutnya bila jatuh pada hari libur; terlambat mulai hari sesudahnya',
     denominator: 'informasi berkala aktif badan publik pada hari itu',
     note: 'Pemutakhiran terakhir, jangka waktu dan kategori dibaca sebagaimana pada hari itu dari riwayat informasi: informasi yang terlambat pada akhir periode tetap terhitung terlambat untuk periode itu walaupun sudah diperbarui sesudahnya.',

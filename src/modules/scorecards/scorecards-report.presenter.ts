@@ -134,7 +134,7 @@ function method(p: ProvinceScorecards): ScorecardReportSection[] {
     { kind: 'heading', text: 'Metode' },
     {
       kind: 'paragraph',
-      text: `${INDEX_LABEL} (0–100) adalah rata-rata tertimbang skor komponen di bawah ini, dihitung per badan publik dari catatan permohonan dan riwayat tindakannya di portal. Bobot diambil dari setelan SCORECARD_WEIGHTS. Indeks ini bukan hasil monev Komisi Informasi.`,
+      text: `${INDEX_LABEL} (0–100) adalah rata-rata tertimbang skor komponen di bawah ini per badan publik, dari catatan permohonan dan DIP-nya di portal; bobot dari setelan SCORECARD_WEIGHTS. Indeks ini bukan hasil monev Komisi Informasi.`,
     },
     {
       kind: 'table',
@@ -160,9 +160,9 @@ function method(p: ProvinceScorecards): ScorecardReportSection[] {
     {
       kind: 'fields',
       rows: [
-        { label: 'Data belum cukup', value: `Badan publik dengan kurang dari ${p.minRequests} permohonan dalam periode (setelan SCORECARD_MIN_REQUESTS) ditulis "Data belum cukup": angkanya tetap dicantumkan, tetapi tidak diberi indeks, kategori, atau peringkat, karena angka dari sedikit permohonan terlalu tidak pasti untuk dibandingkan.` },
-        { label: 'Periode', value: `${periodLabel(p.period)}: permohonan yang diterima ${rangeText(p.period)} menurut zona waktu provinsi, sebagaimana keadaannya pada ${formatIndonesianDate(p.asOf)}. Tunggakan dihitung pada hari terakhir periode (atau hari ini bila periode masih berjalan).` },
-        { label: 'Tepat waktu', value: 'Pemberitahuan tertulis (termasuk penolakan, tidak dikuasai, atau penerusan) paling lambat pada batas waktunya; perpanjangan dihitung hanya bila dibuat sebelum batas waktu semula lewat. Dasarnya: permohonan yang sudah dijawab atau sudah lewat batas waktu; yang dicabut sebelum dijawab tidak dihitung.' },
+        { label: 'Data belum cukup', value: `Badan publik dengan kurang dari ${p.minRequests} permohonan dalam periode (SCORECARD_MIN_REQUESTS): angkanya dicantumkan tanpa indeks, kategori, atau peringkat, karena terlalu tidak pasti untuk dibandingkan.` },
+        { label: 'Periode', value: `${periodLabel(p.period)}: permohonan yang diterima ${rangeText(p.period)} menurut zona waktu provinsi, sebagaimana keadaannya pada ${formatIndonesianDate(p.asOf)}. Tunggakan dan DIP dinilai pada hari terakhir periode (atau hari ini).` },
+        { label: 'Tepat waktu', value: 'Pemberitahuan tertulis (termasuk penolakan, tidak dikuasai, atau penerusan) paling lambat pada batas waktunya; perpanjangan dihitung hanya bila dibuat sebelum batas waktu semula lewat; yang dicabut sebelum dijawab tidak dihitung.' },
         { label: 'Hari kerja', value: 'Dihitung dengan kalender hari kerja badan publik (libur nasional, cuti bersama, penutupan layanan) dari hari ke-0; median dan persentil ke-90 (peringkat terdekat).' },
         { label: 'Selang kepercayaan', value: 'Setiap persentase ditulis dengan k dari n dan selang kepercayaan 95% Wilson (IK 95%): makin sedikit permohonan, makin lebar selangnya.' },
         { label: 'Pembanding', value: 'Median provinsi: median badan publik yang datanya cukup. Perubahan: selisih indeks dengan periode sebelumnya.' },
