@@ -44,7 +44,8 @@ interface ApiBody {
  *   20 October: stale for the third quarter, fresh for the fourth and today;
  * - Kabupaten Malang (35.07): one item available at any time, and a stale berkala item withdrawn in
  *   November: complete in the third quarter, half complete in the fourth;
- * - Kabupaten Lumajang (35.08): no DIP at all.
+ * - Kabupaten Lumajang (35.08): no DIP at all;
+ * - Kabupaten Jember (35.09): an item available at any time, made berkala in November.
  */
 describe('scorecards: DIP completeness and berkala freshness', () => {
   let t: TestApp;
@@ -80,6 +81,11 @@ describe('scorecards: DIP completeness and berkala freshness', () => {
     await dip.create(kabMalang.officer.actor, item(kabMalang.unitId, 'setiap_saat'), [], at('2025-02-01'));
     const gone = await dip.create(kabMalang.officer.actor, item(kabMalang.unitId, 'berkala', { updatePeriodMonths: 6, lastUpdatedOn: '2025-02-01' }), [], at('2025-02-01'));
     await dip.withdraw(kabMalang.officer.actor, gone, { reason: 'Digabung dengan laporan keuangan tahunan.' }, at('2025-11-01'));
+
+    // Kabupaten Jember: an item available at any time made a berkala item in November.
+    const jember = await officerOf('35.09');
+    const moved = await dip.create(jember.officer.actor, item(jember.unitId, 'setiap_saat'), [], at('2025-03-01'));
+    await dip.update(jember.officer.actor, moved, item(jember.unitId, 'berkala', { updatePeriodMonths: 3, lastUpdatedOn: '2025-11-10' }), [], at('2025-11-10'));
   }, 120_000);
 
   afterAll(async () => {
@@ -111,6 +117,10 @@ describe('scorecards: DIP completeness and berkala freshness', () => {
     // Surabaya's November item was due 2 February 2025: stale from the day it was added.
     expect(q4.get('35.78')?.metrics.publicInformation.dipFreshness).toMatchObject({ k: 1, n: 2 });
     expect(q4.get('35.07')?.metrics.publicInformation.dipFreshness).toMatchObject({ k: 0, n: 0 });
+    // The category, period and last update of the day: setiap saat in the third quarter, berkala in the fourth.
+    const q3 = await bodies('year=2025&quarter=3');
+    expect(q3.get('35.09')?.metrics.publicInformation).toMatchObject({ dipCompleteness: { k: 1, n: 2 }, dipFreshness: { k: 0, n: 0 } });
+    expect(q4.get('35.09')?.metrics.publicInformation).toMatchObject({ dipCompleteness: { k: 1, n: 2 }, dipFreshness: { k: 1, n: 1 } });
   });
 
   it('should carry the DIP weights in the API, and the DIP columns in the CSV', async () => {

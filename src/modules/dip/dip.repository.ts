@@ -225,23 +225,25 @@ export class DipRepository {
               SELECT i.id, i.body_id, i.category, i.update_period_months, i.last_updated_on
                 FROM dip_items i, cutoff c
                WHERE i.created_at < c.at AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= c.at)),
-            later AS (
-              SELECT DISTINCT ON (h.item_id, k.key) h.item_id, k.key, h.changes -> k.key -> 'from' AS value
-                FROM dip_item_history h
-                JOIN cutoff c ON h.at >= c.at
-                JOIN standing s ON s.id = h.item_id
-               CROSS JOIN unnest(ARRAY['category', 'updatePeriodMonths', 'lastUpdatedOn']) AS k(key)
-               WHERE jsonb_typeof(h.changes -> k.key) = 'object' AND (h.changes -> k.key) ? 'from'
-               ORDER BY h.item_id, k.key, h.at, h.id)
+            later AS MATERIALIZED (
+              SELECT h.item_id, h.at, h.id,
+                     CASE WHEN jsonb_typeof(h.changes -> 'category') = 'object' THEN h.changes -> 'category' -> 'from' END AS category,
+                     CASE WHEN jsonb_typeof(h.changes -> 'updatePeriodMonths') = 'object' THEN h.changes -> 'updatePeriodMonths' -> 'from' END AS months,
+                     CASE WHEN jsonb_typeof(h.changes -> 'lastUpdatedOn') = 'object' THEN h.changes -> 'lastUpdatedOn' -> 'from' END AS last
+                FROM dip_item_history h JOIN cutoff c ON h.at >= c.at
+               WHERE h.changes ?| ARRAY['category', 'updatePeriodMonths', 'lastUpdatedOn']),
+            lc AS (SELECT DISTINCT ON (item_id) item_id, category AS value FROM later WHERE category IS NOT NULL ORDER BY item_id, at, id),
+            lm AS (SELECT DISTINCT ON (item_id) item_id, months AS value FROM later WHERE months IS NOT NULL ORDER BY item_id, at, id),
+            ll AS (SELECT DISTINCT ON (item_id) item_id, last AS value FROM later WHERE last IS NOT NULL ORDER BY item_id, at, id)
        SELECT s.body_id AS "bodyId",
               coalesce(lc.value #>> '{}', s.category) AS category,
               CASE WHEN lm.item_id IS NULL THEN s.update_period_months ELSE (lm.value #>> '{}')::int END AS "updatePeriodMonths",
               CASE WHEN ll.item_id IS NULL THEN to_char(s.last_updated_on, 'YYYY-MM-DD') ELSE ll.value #>> '{}' END AS "lastUpdatedOn",
               count(*)::int AS count
          FROM standing s
-         LEFT JOIN later lc ON lc.item_id = s.id AND lc.key = 'category'
-         LEFT JOIN later lm ON lm.item_id = s.id AND lm.key = 'updatePeriodMonths'
-         LEFT JOIN later ll ON ll.item_id = s.id AND ll.key = 'lastUpdatedOn'
+         LEFT JOIN lc ON lc.item_id = s.id
+         LEFT JOIN lm ON lm.item_id = s.id
+         LEFT JOIN ll ON ll.item_id = s.id
         GROUP BY 1, 2, 3, 4
         ORDER BY 1, 2, 3, 4`,
       [day, timeZone],
