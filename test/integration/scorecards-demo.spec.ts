@@ -151,6 +151,16 @@ describe('scorecards on the demo data', () => {
     expect(page.text).toMatch(/(Ya|Tidak|Belum jatuh tempo) \(laporan \d{4}/);
   });
 
+  it('should tell the demo bodies apart by their DIP: complete and fresh, stale, nearly empty', async () => {
+    type K = { k: number; n: number; value: number | null };
+    const res = await request(t.app.getHttpServer()).get('/api/v1/scorecards').expect(200);
+    const dips = (res.body.bodies as { code: string; metrics: { publicInformation: { dipCompleteness: K; dipFreshness: K } } }[]).map((b) => b.metrics.publicInformation);
+    expect(dips.every((d) => d.dipCompleteness.n === 2 && d.dipCompleteness.k <= 2)).toBe(true);
+    expect(dips.some((d) => d.dipCompleteness.k === 2 && d.dipFreshness.value !== null && d.dipFreshness.value >= 0.9)).toBe(true);
+    expect(dips.some((d) => d.dipFreshness.value !== null && d.dipFreshness.value <= 0.5)).toBe(true);
+    expect(new Set(dips.map((d) => d.dipFreshness.value)).size).toBeGreaterThan(2);
+  });
+
   it('should show the ranking page and a body page on the demo data', async () => {
     const page = await request(t.app.getHttpServer()).get('/peringkat').expect(200);
     expect(page.text).toContain('Indeks layanan portal');
