@@ -18,6 +18,7 @@ import { RemindersModule } from 'src/modules/reminders';
 import { RegistersModule } from 'src/modules/registers';
 import { RequestsModule } from 'src/modules/requests';
 import { ScorecardsModule } from 'src/modules/scorecards';
+import { DeskModule } from './common/desk/desk.module';
 import { SecurityModule } from './common/security/security.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SecurityModule,
+        DeskModule,
         AuditModule,
         AuthModule,
         JobsModule,

@@ -6,6 +6,7 @@ import { CalendarModule } from 'src/modules/calendar';
 import { DocumentsModule } from 'src/modules/documents';
 import { FilesModule } from 'src/modules/files';
 import { DipApiController } from './dip-api.controller';
+import { DipDeskNoticeSource } from './dip-desk-notices';
 import { DipItem } from './dip-item.entity';
 import { DipPagesController } from './dip-pages.controller';
 import { DipPublicController } from './dip-public.controller';
@@ -19,7 +20,7 @@ import { DipService } from './dip.service';
 @Module({
   imports: [TypeOrmModule.forFeature([DipItem]), AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule],
   controllers: [DipApiController, DipPagesController, DipPublicController],
-  providers: [DipRepository, DipService],
+  providers: [DipRepository, DipService, DipDeskNoticeSource],
   exports: [DipService],
 })
 export class DipModule {}

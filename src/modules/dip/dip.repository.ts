@@ -187,9 +187,11 @@ export class DipRepository {
   }
 
   /** Active items kept on a rhythm (berkala, and items available at any time with a period), for the desk and the reminders. */
-  async findRhythmItems(): Promise<DipItemRecord[]> {
+  async findRhythmItems(unitIds?: readonly number[]): Promise<DipItemRecord[]> {
+    const ofUnits = unitIds === undefined ? '' : ' AND i.unit_id = ANY($1::int[])';
     return (await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS} ${ITEM_FROM} WHERE i.status = 'active' AND i.update_period_months IS NOT NULL ORDER BY i.last_updated_on, i.id`,
+      `SELECT ${ITEM_COLUMNS} ${ITEM_FROM} WHERE i.status = 'active' AND i.update_period_months IS NOT NULL${ofUnits} ORDER BY i.last_updated_on, i.id`,
+      unitIds === undefined ? [] : [unitIds],
     )) as DipItemRecord[];
   }
 

@@ -242,11 +242,11 @@ export class DipService {
 
   // Reminders and demo data.
 
-  /** Items kept on a rhythm that are due soon or stale on `asOf`, each on its own unit's local day and body calendar. */
-  async dueItems(asOf: Date): Promise<DipDueItem[]> {
+  /** Items kept on a rhythm that are due soon or stale on `asOf` (of every unit, or of the units given), each on its own unit's local day and body calendar. */
+  async dueItems(asOf: Date, unitIds?: readonly number[]): Promise<DipDueItem[]> {
     const out: DipDueItem[] = [];
     const calendars = new Map<number, WorkingDayCalendar>();
-    for (const item of await this.repo.findRhythmItems()) {
+    for (const item of await this.repo.findRhythmItems(unitIds)) {
       if (!calendars.has(item.bodyId)) calendars.set(item.bodyId, await this.calendars.calendarFor(item.bodyId));
       const calendar = calendars.get(item.bodyId)!;
       const today = this.today(asOf, item.timeZone);

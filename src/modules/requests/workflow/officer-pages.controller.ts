@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Inject, Optional, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { NotFound } from 'src/common/errors/domain-error';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
-import { DESK_NOTICE_SOURCE, DeskNotice, DeskNoticeSource } from 'src/common/desk/desk-notices';
+import { DeskNotice, DeskNoticeBoard } from 'src/common/desk/desk-notices';
 import { BodiesService } from 'src/modules/bodies';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
@@ -123,7 +123,7 @@ export class OfficerPagesController {
     private readonly downloads: DocumentDownloads,
     private readonly actions: RequestActionsService,
     private readonly sections: OfficerRequestSections,
-    @Optional() @Inject(DESK_NOTICE_SOURCE) private readonly desk?: DeskNoticeSource,
+    private readonly desk: DeskNoticeBoard,
   ) {}
 
   @Get()
@@ -132,8 +132,8 @@ export class OfficerPagesController {
     const now = new Date();
     const [page, deskNotices] = await Promise.all([
       this.queue.page(actor, { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit }, now),
-      // Other things due on the desk (the annual report's 31 March deadline), from modules the queue does not know.
-      this.desk ? this.desk.noticesFor(actor, now) : Promise.resolve([]),
+      // Other things due on the desk (the annual report, the DIP, consultations), from modules the queue does not know.
+      this.desk.noticesFor(actor, now),
     ]);
     const filters = { status: q.status ?? '', state: q.state ?? '', channel: q.channel ?? '', assignee: q.assignee ?? '', q: q.q ?? '' };
     return { ...presentQueuePage(page, filters, actor.role === 'officer'), deskNotices };
