@@ -18,6 +18,7 @@ import { RemindersModule } from 'src/modules/reminders';
 import { RegistersModule } from 'src/modules/registers';
 import { RequestsModule } from 'src/modules/requests';
 import { ScorecardsModule } from 'src/modules/scorecards';
+import { SearchModule } from 'src/modules/search';
 import { SecurityModule } from './common/security/security.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         MonevModule,
         ScorecardsModule,
         DipModule,
+        SearchModule,
       ],
     };
   }
