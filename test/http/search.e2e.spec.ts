@@ -162,6 +162,15 @@ describe('One public search and the open-data catalogue', () => {
     expect(unknown.status).toBe(400);
   });
 
+  it('should describe the search in the OpenAPI document, beside the DIP endpoints', async () => {
+    const res = await http().get('/api/docs/openapi.json');
+    const search = res.body.paths['/api/v1/dip'].get;
+    const params = Object.fromEntries((search.parameters as { name: string; in: string; schema: Record<string, unknown> }[]).map((p) => [p.name, p]));
+    expect(Object.keys(params).sort()).toEqual(['body', 'category', 'limit', 'q', 'year']);
+    expect(params.category.schema.enum).toEqual(['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan', 'jawaban']);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/dip', '/api/v1/dip/{code}', '/api/v1/dip/{code}/{id}']));
+  });
+
   it('should keep a body\'s own list at /api/v1/dip/<code>', async () => {
     const res = await http().get('/api/v1/dip/3573');
     expect(res.status).toBe(200);
