@@ -79,9 +79,9 @@ export function joinedEndDate(current: LocalDate | null, added: LocalDate | null
   return added > current ? added : current;
 }
 
-const NIK_LIKE = /\d[\d .-]{14,}\d/g;
+const NIK_LIKE = /(?<![\w.,-])\d(?:[ .-]?\d){15}(?!\d)/g;
 const EMAIL_LIKE = /[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[^\s@<>()[\]]+/g;
-const PHONE_LIKE = /(?:\+?62|0)[\d .-]{7,}\d/g;
+const PHONE_LIKE = /(?<![\w.,-])(?:\+62|62|0)\d(?:[ -]?\d){6,12}(?!\d)/g;
 const MASK = '[disamarkan]';
 
 function escapeRegExp(text: string): string {
