@@ -316,6 +316,21 @@ describe('the register of exempted information grows from decisions', () => {
     expect([twice.status, Object.keys(twice.body.errors)]).toEqual([400, ['reason']]);
   });
 
+  it('should register a PPID Pelaksana\'s refusal only once its PPID Utama approves it, under the Pelaksana\'s unit', async () => {
+    const pelaksana = await createPelaksanaUnit(t.app, '35.78', { name: 'PPID Pelaksana Satpol PP Uji' });
+    const pelaksanaOfficer = await createUser(t.app, { role: 'officer', unitId: pelaksana.id });
+    const res = await http().post('/api/v1/requests').send(requestPayload(pelaksana.id));
+    const [row] = (await db().query('SELECT id FROM requests WHERE registration_number = $1', [res.body.registrationNumber])) as { id: string }[];
+    const r = { id: String(row.id), number: res.body.registrationNumber as string, code: res.body.trackingCode as string };
+    const submitted = await http().post(`/api/v1/requests/${r.id}/notice`).set(auth(await bearerToken(t.app, pelaksanaOfficer.email))).send(refusal());
+    expect(submitted.status).toBe(201);
+    await expect(itemsOf(r)).resolves.toEqual([]);
+    expect((await http().post(`/api/v1/requests/${r.id}/refusal/approval`).set(auth(officerToken)).send({})).status).toBe(201);
+    const [item] = await itemsOf(r);
+    expect(item).toMatchObject({ category: 'dikecualikan', exemption_ground: 'a' });
+    await expect(db().query('SELECT unit_id FROM dip_items WHERE id = $1', [item.id])).resolves.toEqual([{ unit_id: pelaksana.id }]);
+  });
+
   it('should offer the body\'s exempted items on the refusal form', async () => {
     const r = await refused();
     const [item] = await itemsOf(r);
