@@ -222,7 +222,9 @@ describe('the register of exempted information grows from decisions', () => {
     expect([malformed.status, malformed.body.errors]).toEqual([400, { openItemIds: 'Pilih informasi yang dikecualikan dari daftar permohonan ini.' }]);
     await expect(db().query('SELECT status FROM objections WHERE id = $1', [objectionId])).resolves.toEqual([{ status: 'pending' }]);
 
-    // The atasan's page lists both to choose from.
+    // The API and the atasan's page list both to choose from.
+    const shown = await http().get(`/api/v1/objections/${objectionId}`).set(auth(atasanToken));
+    expect((shown.body.exemptItems as { id: number; exempt: boolean }[]).map((i) => [i.id, i.exempt])).toEqual([[first.id, true], [second.id, true]].sort((a, b) => Number(a[0]) - Number(b[0])));
     const agent = await loginAgent(t.app, atasan.email);
     const page = await agent.agent.get(`/petugas/keberatan/${objectionId}`);
     expect(page.text).toContain(`name="openItem-${first.id}"`);
