@@ -304,6 +304,8 @@ describe('the register of exempted information grows from decisions', () => {
     expect((await history(item.id)).map((h) => h.action)).toEqual(['created']);
 
     const agent = await loginAgent(t.app, officer.email);
+    const list = await agent.agent.get('/petugas/dip?kategori=dikecualikan');
+    expect(list.text).toContain(`Dari permohonan ${r.number}`);
     const desk = await agent.agent.get(`/petugas/dip/${item.id}`);
     expect(desk.text).toContain(r.number);
     expect(desk.text).toContain('Buka untuk publik');

@@ -342,6 +342,9 @@ export function deskView(desk: DipDesk, filter: { unit?: string; kategori?: stri
     href: `/petugas/dip/${v.item.id}`,
     publicHref: v.item.status === 'active' ? itemPath(v.item) : null,
     withdrawn: v.item.status === 'withdrawn',
+    // An exempted item names the decisions behind it; an opened one, that it was opened.
+    sourceText: v.sources.length > 0 ? `Dari ${v.sources.map((x) => `permohonan ${x.registrationNumber} (${formatLocalDate(x.decidedOn, false)})`).join(', ')}` : null,
+    openedText: v.item.openedReason ? `Dibuka: ${OPENING_REASON_LABELS[v.item.openedReason as OpeningReason] ?? v.item.openedReason}` : null,
   }));
   const rhythmRows = rows.filter((r) => r.rhythm !== null && !r.withdrawn).sort((a, b) => (a.rhythm!.dueDate < b.rhythm!.dueDate ? -1 : 1));
   const bodyCode = desk.items[0] ? plainCode(desk.items[0].item.bodyCode) : null;
