@@ -103,7 +103,7 @@ export class DipExemptionsService implements WithheldInformationKeeper {
     }
     const text = exemptionItemText(
       { information: w.information, consequence: w.consequence, ground: w.ground, law: w.law, testedOn: w.testedOn, registrationNumber: w.registrationNumber },
-      w.personal,
+      { name: w.requesterName, others: w.personal },
     );
     const fields = {
       unitId: w.unitId,

@@ -110,13 +110,13 @@ describe('the register text of a refusal', () => {
   };
 
   it('should name the information, the ground, the test and the request, and mask the requester', async () => {
-    const text = exemptionItemText(test, ['Budi Santoso', 'budi@example.net']);
+    const text = exemptionItemText(test, { name: 'Budi Santoso', others: ['budi@example.net'] });
     expect(text.title).toBe('Rekam medis pegawai atas nama Siti Aminah, NIK [disamarkan], telepon [disamarkan], [disamarkan]');
     await expect(Promise.resolve(text.summary)).resolves.toContain('Pasal 17 huruf h: mengungkap rahasia pribadi UU 14/2008, dengan uji konsekuensi tanggal 2026-11-20 atas permohonan 3578-PPID-2026-00012');
   });
 
   it('should mask the requester\'s name and its words wherever they stand, in any case', async () => {
-    const text = exemptionItemText({ ...test, information: 'Surat pengaduan BUDI tentang tetangganya', consequence: 'Identitas budi santoso terungkap.' }, ['Budi Santoso']);
+    const text = exemptionItemText({ ...test, information: 'Surat pengaduan BUDI tentang tetangganya', consequence: 'Identitas budi santoso terungkap.' }, { name: 'Budi Santoso', others: [] });
     await expect(Promise.resolve(`${text.title} ${text.summary}`.toLowerCase())).resolves.not.toMatch(/budi|santoso/);
   });
 
@@ -137,10 +137,12 @@ describe('the register text of a refusal', () => {
             const typed = which.map((k) => r[k]).join(' ');
             const text = exemptionItemText(
               { ...test, information: `${before} ${typed} ${after}`, consequence: `${after} ${typed}` },
-              [r.name, r.email, r.nik, r.phone, r.address],
+              { name: r.name, others: [r.email, r.nik, r.phone, r.address] },
             );
             const shown = `${text.title}\n${text.summary}`.toLowerCase();
-            return [r.name, ...r.name.split(' '), r.nik, r.email, r.phone, r.address].every((p) => !shown.includes(p.toLowerCase()));
+            // The name's words are masked as words ("Rap" leaves "rapat" alone); everything else wherever it stands.
+            const asWord = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u');
+            return r.name.split(' ').every((w) => !asWord(w).test(shown)) && [r.name, r.nik, r.email, r.phone, r.address].every((p) => !shown.includes(p.toLowerCase()));
           }),
         ),
       ),
@@ -148,6 +150,12 @@ describe('the register text of a refusal', () => {
   });
 
   it('should keep dates and ordinary figures readable', async () => {
-    await expect(Promise.resolve(withoutPersonalData('Kontrak 2026-11-20 senilai Rp 250.000.000, halaman 12', []))).resolves.toBe('Kontrak 2026-11-20 senilai Rp 250.000.000, halaman 12');
+    await expect(Promise.resolve(withoutPersonalData('Kontrak 2026-11-20 senilai Rp 250.000.000, halaman 12', { name: null, others: [] }))).resolves.toBe('Kontrak 2026-11-20 senilai Rp 250.000.000, halaman 12');
+  });
+
+  it('should mask the name only as whole words, and the address only whole, so the rest stays readable', async () => {
+    await expect(
+      Promise.resolve(withoutPersonalData('Kualitas jalan di Kota Surabaya menurut laporan Ali', { name: 'Ali', others: ['Jl. Pemuda No. 17, Surabaya'] })),
+    ).resolves.toBe('Kualitas jalan di Kota Surabaya menurut laporan [disamarkan]');
   });
 });

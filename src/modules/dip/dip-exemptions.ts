@@ -88,24 +88,31 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The requester's own strings: the name is masked word by word too; the others (e-mail, NIK, phone, address, registration number) whole. */
+export interface PersonalStrings {
+  name: string | null;
+  others: readonly (string | null | undefined)[];
+}
+
 /**
- * A text from a consequence test as the public register may show it: the requester's own strings
- * (name, e-mail, registration number, NIK, phone, address, and each word of the name of three
- * letters or more) and anything that looks like a NIK, an e-mail address or a telephone number,
- * masked. Officers write the test about the information, not the requester; this is the net under it.
+ * A text from a consequence test as the public register may show it: the requester's name (whole,
+ * and each of its words of three letters or more, as whole words), their other strings, and
+ * anything that looks like a NIK, an e-mail address or a telephone number, masked. Officers write the
+ * test about the information, not the requester; this is the net under it.
  */
-export function withoutPersonalData(text: string, personal: readonly (string | null | undefined)[]): string {
+export function withoutPersonalData(text: string, personal: PersonalStrings): string {
   let out = text;
   const needles = new Set<string>();
-  for (const p of personal) {
-    if (typeof p !== 'string') continue;
-    const whole = p.trim();
+  const add = (p: string | null | undefined) => {
+    const whole = typeof p === 'string' ? p.trim() : '';
     if (whole.length >= 3) needles.add(whole);
-    for (const word of whole.split(/[\s,.;:'"()/-]+/)) if (word.length >= 3) needles.add(word);
-  }
-  // Longest first, so a whole name goes before its words.
+  };
+  add(personal.name);
+  for (const word of (personal.name ?? '').split(/[\s,.;:'"()/-]+/)) add(word);
+  for (const p of personal.others) add(p);
+  // Longest first, so a whole name goes before its words; whole words only, so "Ali" leaves "kualitas" alone.
   for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(escapeRegExp(needle), 'giu'), MASK);
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'giu'), MASK);
   }
   return out.replace(EMAIL_LIKE, MASK).replace(NIK_LIKE, MASK).replace(PHONE_LIKE, MASK);
 }
@@ -121,7 +128,7 @@ export interface ExemptionTestText {
 }
 
 /** Title and summary of the item a refusal adds to the register, without the requester's personal data. */
-export function exemptionItemText(t: ExemptionTestText, personal: readonly (string | null | undefined)[]): { title: string; summary: string } {
+export function exemptionItemText(t: ExemptionTestText, personal: PersonalStrings): { title: string; summary: string } {
   const information = withoutPersonalData(t.information, personal).replace(/\s+/g, ' ').trim();
   const title = information.length > 200 ? `${information.slice(0, 197).trimEnd()}…` : information;
   const law = t.ground === 'j' && t.law ? ` (${withoutPersonalData(t.law, personal)})` : '';

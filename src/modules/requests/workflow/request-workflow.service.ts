@@ -115,7 +115,8 @@ export class RequestWorkflowService {
       information: test.information,
       consequence: test.consequence,
       testedOn: test.testedOn,
-      personal: [r.requesterName, r.requesterEmail, r.requesterRegistrationNo, open('requester_nik', r.requesterNik), open('requester_address', r.requesterAddress), open('requester_phone', r.requesterPhone)].filter(
+      requesterName: r.requesterName,
+      personal: [r.requesterEmail, r.requesterRegistrationNo, open('requester_nik', r.requesterNik), open('requester_address', r.requesterAddress), open('requester_phone', r.requesterPhone)].filter(
         (p): p is string => typeof p === 'string' && p !== '',
       ),
       existingItemId,

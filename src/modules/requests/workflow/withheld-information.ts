@@ -19,7 +19,8 @@ export interface WithheldInformation {
   information: string;
   consequence: string;
   testedOn: string;
-  /** The requester's own strings, never to appear in the public register. */
+  /** The requester's name and other own strings (e-mail, NIK, phone, address, registration number), never to appear in the public register. */
+  requesterName: string;
   personal: string[];
   /** An active exempted item the officer chose to link the test to; null: a new item. */
   existingItemId: number | null;
