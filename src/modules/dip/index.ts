@@ -6,3 +6,7 @@ export type { Rhythm, RhythmState } from './dip-rhythm';
 export { DipModule } from './dip.module';
 export { DipService } from './dip.service';
 export type { DipDueItem, SimulatedDipItem } from './dip.service';
+export { DipExemptionsService } from './dip-exemptions.service';
+export type { ExpiryRun, LinkedExemptItem, OpeningByDecision } from './dip-exemptions.service';
+export { OPENING_REASONS, OPENING_REASON_LABELS, exemptionEnded, itemsToOpen, openingDay, openingScope } from './dip-exemptions';
+export type { OpeningDecision, OpeningReason } from './dip-exemptions';

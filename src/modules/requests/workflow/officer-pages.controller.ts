@@ -26,6 +26,7 @@ import { AppConfig } from 'src/config/app-config';
 import { presentQueuePage, QueuePageView } from './queue.presenter';
 import { QueueService } from './queue.service';
 import { OfficerRequestSections } from './officer-request-sections';
+import { WithheldInformationRegister } from './withheld-information';
 import { RequestWorkflowService } from './request-workflow.service';
 import { IdParamPipe } from 'src/common/validation/whole-number';
 
@@ -86,6 +87,7 @@ const ACTION_FIELDS: Record<string, readonly string[]> = {
     'timeNeeded',
     'exemptionGround',
     'exemptionLaw',
+    'exemptionItemId',
     'reason',
     'consequenceTest.information',
     'consequenceTest.date',
@@ -123,6 +125,7 @@ export class OfficerPagesController {
     private readonly downloads: DocumentDownloads,
     private readonly actions: RequestActionsService,
     private readonly sections: OfficerRequestSections,
+    private readonly withheld: WithheldInformationRegister,
     private readonly desk: DeskNoticeBoard,
   ) {}
 
@@ -302,12 +305,19 @@ export class OfficerPagesController {
     );
   }
 
-  private async detailModel(actor: Actor, id: string): Promise<OfficerRequestPageView & { sections: Record<string, object> }> {
+  private async detailModel(
+    actor: Actor,
+    id: string,
+  ): Promise<OfficerRequestPageView & { sections: Record<string, object>; exemptItems: { value: string; label: string }[] }> {
     const request = await this.workflow.visibleRequest(actor, id);
     const now = new Date();
     const file = await this.caseFiles.load(actor, request, now);
     const view = presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
-    return { ...view, sections: await this.sections.of(request, now) };
+    // A refusal may join an item already in the body's register of exempted information.
+    const exemptItems = view.can.notice
+      ? (await this.withheld.options(file.unit.bodyId)).map((i) => ({ value: String(i.id), label: `${i.title} (Pasal 17 huruf ${i.ground}${i.until ? `, sampai ${i.until}` : ''})` }))
+      : [];
+    return { ...view, exemptItems, sections: await this.sections.of(request, now) };
   }
 
   private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: { done?: string }): Promise<void> {
