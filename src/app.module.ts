@@ -18,6 +18,8 @@ import { RemindersModule } from 'src/modules/reminders';
 import { RegistersModule } from 'src/modules/registers';
 import { RequestsModule } from 'src/modules/requests';
 import { ScorecardsModule } from 'src/modules/scorecards';
+import { SearchModule } from 'src/modules/search';
+import { DeskModule } from './common/desk/desk.module';
 import { SecurityModule } from './common/security/security.module';
 
 @Module({})
@@ -29,6 +31,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SecurityModule,
+        DeskModule,
         AuditModule,
         AuthModule,
         JobsModule,
@@ -45,6 +48,7 @@ export class AppModule {
         MonevModule,
         ScorecardsModule,
         DipModule,
+        SearchModule,
       ],
     };
   }

@@ -1,5 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPelaksanaUnit, createUser, TEST_PASSWORD, TestUser } from 'test/support/auth-helpers';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { localDateTimeOf } from 'src/common/time/local-time';
+import { bearerToken, createPelaksanaUnit, createUser, TEST_PASSWORD, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
+import { requestPayload } from 'test/support/request-factory';
 import { ACTION_TIMEOUT_MS, describeBrowser, inspectPage, launchBrowser, navigateBy } from 'test/support/browser';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
@@ -93,6 +97,57 @@ describeBrowser('Daftar Informasi Publik: an officer adds an item, a citizen fin
       await expect(overflow(p)).resolves.toBeLessThanOrEqual(0);
     } finally {
       await citizen.context.close();
+    }
+  });
+
+  it.each([375, 1280])('should show an exempted item\'s source decision at %i px and let the officer open it to the public with a reason', async (width) => {
+    const surabaya = await utamaUnitOf(t.app, '35.78');
+    const utamaOfficer = await createUser(t.app, { role: 'officer', unitId: surabaya.id, name: 'Rina Petugas' });
+    const http = () => request(t.app.getHttpServer());
+    const filed = await http().post('/api/v1/requests').send(requestPayload(surabaya.id));
+    expect(filed.status).toBe(201);
+    const token = await bearerToken(t.app, utamaOfficer.email);
+    const [row] = (await t.app.get(DataSource).query('SELECT id FROM requests WHERE registration_number = $1', [filed.body.registrationNumber])) as { id: string }[];
+    const requestId = String(row.id);
+    const today = localDateTimeOf(new Date(), 'Asia/Jakarta').date;
+    const information = `Notulen rapat tertutup penyusunan tender jembatan (${width})`;
+    const refused = await http()
+      .post(`/api/v1/requests/${requestId}/notice`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        decision: 'refused',
+        informationHeld: true,
+        reason: 'Memuat memorandum internal yang dirahasiakan.',
+        exemptionGround: 'i',
+        consequenceTest: { date: today, participants: ['PPID Utama'], information, consequence: 'Mengganggu proses tender.', publicInterest: 'Tender yang adil lebih penting.', legalBasis: 'Pasal 17 huruf i UU 14/2008' },
+      });
+    expect(refused.status).toBe(201);
+
+    const officerSide = await context(width);
+    const page = officerSide.page;
+    try {
+      await page.goto(`${t.url}/masuk`);
+      await page.getByLabel('Alamat e-mail', { exact: true }).fill(utamaOfficer.email);
+      await page.getByLabel('Kata sandi', { exact: true }).fill(TEST_PASSWORD);
+      await navigateBy(page, () => page.getByRole('button', { name: 'Masuk', exact: true }).click());
+      await page.goto(`${t.url}/petugas/dip?kategori=dikecualikan`);
+      await navigateBy(page, () => page.getByRole('link', { name: information }).click());
+      await expect(page.getByText(filed.body.registrationNumber as string).count()).resolves.toBeGreaterThan(0);
+      expect(await inspectPage(page, `dip-exempt-item-${width}`)).toEqual([]);
+      await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+      await page.getByLabel('Alasan klasifikasi ulang').fill('Tender sudah selesai diumumkan.');
+      await navigateBy(page, () => page.getByRole('button', { name: 'Buka untuk publik' }).click());
+      await expect(page.getByText('Informasi dibuka untuk publik').count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByText('Diklasifikasi ulang oleh PPID').count()).resolves.toBeGreaterThan(0);
+      expect(await inspectPage(page, `dip-opened-item-${width}`)).toEqual([]);
+      await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+      await navigateBy(page, () => page.getByRole('link', { name: 'Lihat di halaman publik' }).click());
+      await expect(page.getByText('Tender sudah selesai diumumkan.').count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByText(filed.body.registrationNumber as string).count()).resolves.toBeGreaterThan(0);
+      expect(await inspectPage(page, `dip-opened-public-${width}`)).toEqual([]);
+      await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+    } finally {
+      await officerSide.context.close();
     }
   });
 });

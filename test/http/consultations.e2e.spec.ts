@@ -285,6 +285,13 @@ describe('online consultations', () => {
     expect(page.status).toBe(200);
     expect(page.text.indexOf(late.number)).toBeLessThan(page.text.indexOf(fresh.number));
     expect(page.text).toMatch(/state-terlambat">terlambat/);
+    // The queue page, where the officer starts the day, says how many are past their target.
+    const queue = await signedIn.agent.get('/petugas');
+    expect(queue.status).toBe(200);
+    expect(queue.text).toMatch(/desk-notice-danger[^>]*>\d+ konsultasi daring melewati target jawaban\. <a href="\/petugas\/konsultasi">/);
+    // Not on the desk of an officer of another body, nor the supervisor's (who does not answer them).
+    const other = await createUser(t.app, { role: 'officer', unitId: (await utamaUnitOf(t.app, '35.73')).id });
+    expect((await (await loginAgent(t.app, other.email)).agent.get('/petugas')).text).not.toContain('konsultasi daring melewati');
   });
 
   it('should take the form with CSRF, re-render it with messages (400) and answer 201 with the number', async () => {

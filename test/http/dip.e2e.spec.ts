@@ -212,6 +212,10 @@ describe('Daftar Informasi Publik', () => {
     expect(desk.text).toContain('Laporan Keuangan Tahun 2023');
     expect(desk.text).toMatch(/informasi berkala terlambat diperbarui/);
     expect(desk.text).toContain('Rabu, 10 Juli 2024'); // 10 January 2024 + 6 months, a working day
+    // The queue page, where the officer starts the day, says so too; another body's officer's does not.
+    const queue = await (await loginAgent(t.app, officer.email)).agent.get('/petugas');
+    expect(queue.text).toMatch(/desk-notice-danger[^>]*>\d+ item DIP berkala melewati jadwal pembaruannya[^<]*<a href="\/petugas\/dip">Perbarui DIP<\/a>/);
+    expect((await (await loginAgent(t.app, stranger.email)).agent.get('/petugas')).text).not.toContain('item DIP berkala');
     const list = await http().get('/api/v1/dip/3578?category=berkala');
     expect(list.status).toBe(200);
     const mine = (list.body.items as { id: number; stale: boolean; dueDate: string; category: string }[]).find((i) => i.id === stale);

@@ -422,6 +422,7 @@ describe('reminders', () => {
         expect(rows).toEqual([
           { name: 'reminders.digest', cron: '0 18 * * 1-5', timezone: 'Asia/Jakarta' },
           { name: 'reminders.dip-berkala', cron: '30 7 * * 1-5', timezone: 'Asia/Jakarta' },
+          { name: 'reminders.dip-exemptions', cron: '5 0 * * *', timezone: 'Asia/Jakarta' },
           { name: 'reminders.due-soon', cron: '0 7-16 * * 1-5', timezone: 'Asia/Jakarta' },
           { name: 'reminders.escalation', cron: '0 8 * * 1-5', timezone: 'Asia/Jakarta' },
         ]);

@@ -254,3 +254,25 @@ export function NestedField<T extends object>(type: new () => T, o: { label: str
     ValidateNested({ message: `${o.label} tidak valid.` }),
   );
 }
+
+/**
+ * A list of record ids: a JSON array of whole numbers, or the checkboxes of a form (one value, or
+ * several of the same name). Nothing ticked is no list; anything else names the field.
+ */
+export function IdListField(o: { label: string; maxItems: number; message: string; description?: string }): PropertyDecorator {
+  const api: ApiPropertyOptions = { type: 'integer', isArray: true, description: o.description ?? o.label };
+  return applyDecorators(
+    ApiPropertyOptional(api),
+    Transform(({ value }: { value: unknown }) => {
+      if (value === undefined || value === null || value === '') return undefined;
+      const list = Array.isArray(value) ? value : [value];
+      return list.map((v: unknown) => (typeof v === 'string' && /^\d{1,10}$/.test(v.trim()) ? Number(v.trim()) : v));
+    }),
+    ...optionalUnless(false),
+    rule(
+      'idList',
+      (v) => Array.isArray(v) && v.length <= o.maxItems && v.every((id) => typeof id === 'number' && Number.isSafeInteger(id) && id >= 1 && id <= 2147483647),
+      () => o.message,
+    ),
+  );
+}

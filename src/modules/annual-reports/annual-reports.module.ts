@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DESK_NOTICE_SOURCE } from 'src/common/desk/desk-notices';
 import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
@@ -17,14 +16,13 @@ import { AnnualReportsRepository } from './annual-reports.repository';
 import { AnnualReportsService } from './annual-reports.service';
 
 /**
- * Laporan layanan informasi publik (table annual_reports). Global only to offer the desk notice
- * (DESK_NOTICE_SOURCE) to the officers' queue, which does not import this module.
+ * Laporan layanan informasi publik (table annual_reports); its deadline goes on the officers' desk
+ * through the desk notice board.
  */
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AnnualReport]), AuditModule, AuthModule, BodiesModule, DocumentsModule, ObjectionRecordsModule, RegistersModule],
   controllers: [AnnualReportPagesController, AnnualReportPublicController, AnnualReportsApiController],
-  providers: [AnnualReportsRepository, AnnualReportsService, AnnualReportDocuments, AnnualReportDesk, { provide: DESK_NOTICE_SOURCE, useExisting: AnnualReportDesk }],
-  exports: [AnnualReportsService, DESK_NOTICE_SOURCE],
+  providers: [AnnualReportsRepository, AnnualReportsService, AnnualReportDocuments, AnnualReportDesk],
+  exports: [AnnualReportsService],
 })
 export class AnnualReportsModule {}

@@ -5,6 +5,7 @@ import { CalendarModule } from 'src/modules/calendar';
 import { FilesModule } from 'src/modules/files';
 import { NotificationsModule } from 'src/modules/notifications';
 import { RequestsModule } from 'src/modules/requests';
+import { ConsultationDeskNoticeSource } from './consultation-desk-notices';
 import { ConsultationOfficerPagesController } from './consultation-officer-pages.controller';
 import { ConsultationPagesController } from './consultation-pages.controller';
 import { ConsultationRecordsModule } from './consultation-records.module';
@@ -20,7 +21,7 @@ import { ConsultationsService } from './consultations.service';
 @Module({
   imports: [ConsultationRecordsModule, AuthModule, BodiesModule, CalendarModule, FilesModule, NotificationsModule, RequestsModule],
   controllers: [PublicConsultationsApiController, OfficerConsultationsApiController, ConsultationPagesController, ConsultationRequestController, ConsultationOfficerPagesController],
-  providers: [ConsultationsService],
+  providers: [ConsultationsService, ConsultationDeskNoticeSource],
   exports: [ConsultationsService],
 })
 export class ConsultationsModule {}

@@ -62,6 +62,17 @@ export class ConsultationsRepository {
     });
   }
 
+  /** The due dates of the units' open consultations, each with its unit's time zone (for the desk notices). */
+  async openDueDatesOfUnits(unitIds: readonly number[]): Promise<{ dueDate: string; timeZone: string }[]> {
+    if (unitIds.length === 0) return [];
+    return (await this.consultations.query(
+      `SELECT c.due_date::text AS "dueDate", u.time_zone AS "timeZone"
+         FROM consultations c JOIN ppid_units u ON u.id = c.unit_id
+        WHERE c.status = 'open' AND c.unit_id = ANY($1::int[])`,
+      [unitIds],
+    )) as { dueDate: string; timeZone: string }[];
+  }
+
   /** The latest answered consultations of the units. */
   findAnsweredOfUnits(unitIds: number[] | 'all', limit: number): Promise<Consultation[]> {
     if (unitIds !== 'all' && unitIds.length === 0) return Promise.resolve([]);

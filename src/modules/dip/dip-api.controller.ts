@@ -4,9 +4,11 @@ import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { AppConfig } from 'src/config/app-config';
 import { CATEGORY_LABELS, FORM_LABELS } from './dip-categories';
-import { exemptionText, plainCode } from './dip.presenter';
+import { exemptionText, openedSourceText, plainCode } from './dip.presenter';
+import { OPENING_REASON_LABELS, OpeningReason } from './dip-exemptions';
+import { DipExemptionsService } from './dip-exemptions.service';
 import { DipItemView, DipService } from './dip.service';
-import { DipItemDto, DipWithdrawalDto } from './dto/dip-item.dto';
+import { DipItemDto, DipReclassificationDto, DipWithdrawalDto } from './dto/dip-item.dto';
 import { BodyCodePipe, DipApiQuery, DipIdPipe } from './dto/dip-params';
 
 const ITEM_ID = new DipIdPipe();
@@ -39,6 +41,24 @@ export function presentDipItem(view: DipItemView, appUrl: string): Record<string
     exemption: exempt ? { ground: item.exemptionGround, text: exemptionText(item), law: item.exemptionLaw, until: item.exemptionUntil } : null,
     links: exempt ? [] : item.links,
     files: exempt ? [] : files.map((f) => ({ name: f.filename, mediaType: f.mediaType, size: f.size, url: `${page}/berkas/${f.id}` })),
+    sources: view.sources.map((x) => ({
+      registrationNumber: x.registrationNumber,
+      decision: x.decision,
+      decidedOn: x.decidedOn,
+      ground: x.exemptionGround,
+      groundText: exemptionText({ exemptionGround: x.exemptionGround, exemptionLaw: x.exemptionLaw }),
+      exemptionUntil: x.exemptionUntil,
+    })),
+    opened: item.openedAt
+      ? {
+          at: new Date(item.openedAt).toISOString(),
+          reason: item.openedReason,
+          reasonLabel: OPENING_REASON_LABELS[item.openedReason as OpeningReason] ?? item.openedReason,
+          note: item.openedNote,
+          source: item.openedSource,
+          sourceText: openedSourceText(item.openedSource),
+        }
+      : null,
     url: page,
   };
 }
@@ -48,6 +68,7 @@ export function presentDipItem(view: DipItemView, appUrl: string): Record<string
 export class DipApiController {
   constructor(
     private readonly dip: DipService,
+    private readonly exemptions: DipExemptionsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -91,5 +112,19 @@ export class DipApiController {
   async withdraw(@CurrentActor() actor: Actor, @Param('id', ITEM_ID) id: number, @Body() body: Record<string, unknown>): Promise<{ id: number; status: string }> {
     await this.dip.withdraw(actor, id, body, new Date());
     return { id, status: 'withdrawn' };
+  }
+
+  @Post('items/:id/reclassification')
+  @HttpCode(201)
+  @Authenticated('officer')
+  @ApiOperation({
+    summary:
+      'Opens an exempted (dikecualikan) item to the public by hand (Pasal 11(2)): it becomes tersedia setiap saat, the reason is on its history and public page; ' +
+      'another body\'s item answers 404, an item that is not exempted 400',
+  })
+  @ApiBody({ type: DipReclassificationDto })
+  async reclassify(@CurrentActor() actor: Actor, @Param('id', ITEM_ID) id: number, @Body() body: Record<string, unknown>): Promise<{ id: number; category: string }> {
+    await this.exemptions.reclassify(actor, id, body, new Date());
+    return { id, category: 'setiap_saat' };
   }
 }

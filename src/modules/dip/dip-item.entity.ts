@@ -82,4 +82,17 @@ export class DipItem {
 
   @Column('integer', { name: 'updated_by', nullable: true })
   updatedBy: number | null;
+
+  /** When an exempted item became public (Pasal 11(2)), why, and on whose decision. */
+  @Column('timestamptz', { name: 'opened_at', nullable: true })
+  openedAt: Date | null;
+
+  @Column('text', { name: 'opened_reason', nullable: true })
+  openedReason: string | null;
+
+  @Column('text', { name: 'opened_note', nullable: true })
+  openedNote: string | null;
+
+  @Column('jsonb', { name: 'opened_source', nullable: true })
+  openedSource: Record<string, unknown> | null;
 }

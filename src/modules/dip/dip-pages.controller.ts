@@ -8,6 +8,7 @@ import { parseDto } from 'src/common/forms/validate-dto';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { AppConfig } from 'src/config/app-config';
 import { deskView, DIP_FORM_FIELDS, formOptions, officerItemView } from './dip.presenter';
+import { DipExemptionsService } from './dip-exemptions.service';
 import { DipService } from './dip.service';
 import { DipDeskQuery, DipIdPipe } from './dto/dip-params';
 import { DIP_UPLOAD } from './upload-rules';
@@ -23,6 +24,7 @@ const DONE: Record<string, string> = {
   diperbarui: 'Informasi ditandai sudah diperbarui hari ini; batas pemutakhiran berikutnya dihitung dari hari ini.',
   ditarik: 'Informasi ditarik dari Daftar Informasi Publik. Riwayatnya tetap tersimpan.',
   'berkas-dihapus': 'Berkas dihapus dari informasi ini.',
+  dibuka: 'Informasi dibuka untuk publik: kini tersedia setiap saat (Pasal 11 ayat (2) UU 14/2008). Alasannya tercatat pada riwayat dan tampil di halaman publik.',
 };
 
 /** Only what a form may post: its fields, never the CSRF token or unknown names. */
@@ -37,6 +39,7 @@ function fieldsOf(form: Form): Record<string, string | undefined> {
 export class DipPagesController {
   constructor(
     private readonly dip: DipService,
+    private readonly exemptions: DipExemptionsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -118,6 +121,25 @@ export class DipPagesController {
       async () => {
         await this.dip.withdraw(actor, id, { reason: form.reason }, new Date());
         res.redirect(303, `/petugas/dip/${id}?selesai=ditarik`);
+      },
+    );
+  }
+
+  /** Reclassification by hand: an exempted item becomes available at any time, with the reason. */
+  @Post(':id/buka')
+  async reclassify(@CurrentActor() actor: Actor, @Param('id', ITEM_ID) id: number, @Body() form: Form, @Res() res: Response): Promise<void> {
+    await submitForm(
+      res,
+      {
+        fields: ['reason'],
+        values: { reason: form.reason },
+        idPrefix: 'buka',
+        shows: (e) => e.code === 'conflict',
+        render: async () => ({ view: 'dip/officer-item', model: officerItemView(await this.dip.officerItem(actor, id, new Date()), null, this.config.provinceTimeZone) }),
+      },
+      async () => {
+        await this.exemptions.reclassify(actor, id, { reason: form.reason }, new Date());
+        res.redirect(303, `/petugas/dip/${id}?selesai=dibuka`);
       },
     );
   }

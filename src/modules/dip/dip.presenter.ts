@@ -1,8 +1,9 @@
 import { formatInstant, formatLocalDate } from 'src/common/views/view-helpers';
 import { EXEMPTION_GROUNDS } from 'src/modules/requests';
 import { CATEGORY_BASIS, CATEGORY_LABELS, DIP_CATEGORIES, DIP_FORMS, DipCategory, FORM_LABELS, PERIOD_LABELS, UpdatePeriod, UPDATE_PERIODS } from './dip-categories';
+import { OPENING_REASON_LABELS, OpeningReason } from './dip-exemptions';
 import { Rhythm, RhythmState } from './dip-rhythm';
-import { DipHistoryAction, DipItemRecord } from './dip.repository';
+import { DipHistoryAction, DipItemRecord, ExemptionSourceRecord, OpenedSource } from './dip.repository';
 import { DipDesk, DipItemView, DipOfficerItem, DipPublicList, DipUnitOption } from './dip.service';
 
 /** The plain region code in addresses: '35.78' → '3578'. */
@@ -22,6 +23,42 @@ export function exemptionText(item: Pick<DipItemRecord, 'exemptionGround' | 'exe
   if (!g) return null;
   const label = Object.hasOwn(EXEMPTION_GROUNDS, g) ? EXEMPTION_GROUNDS[g as keyof typeof EXEMPTION_GROUNDS] : g;
   return `Pasal 17 huruf ${g} UU 14/2008 (${label}${item.exemptionLaw ? `: ${item.exemptionLaw}` : ''})`;
+}
+
+const DECISION_LABELS: Record<ExemptionSourceRecord['decision'], string> = { refused: 'Penolakan', partially_granted: 'Pemberian sebagian' };
+
+/** The decisions behind an exempted item: number, date, ground, end date (public: no personal data in any of them). */
+export function sourcesView(sources: ExemptionSourceRecord[]) {
+  return sources.map((x) => ({
+    registrationNumber: x.registrationNumber,
+    decision: DECISION_LABELS[x.decision],
+    decidedOn: x.decidedOn,
+    decidedOnText: formatLocalDate(x.decidedOn, false),
+    ground: exemptionText({ exemptionGround: x.exemptionGround, exemptionLaw: x.exemptionLaw }),
+    untilText: x.exemptionUntil ? formatLocalDate(x.exemptionUntil, false) : null,
+  }));
+}
+
+/** Where an opening's decision came from, in words. */
+export function openedSourceText(source: OpenedSource | null): string | null {
+  if (!source) return null;
+  const on = source.on ? formatLocalDate(source.on, false) : '';
+  if (source.kind === 'objection') return `Keputusan Atasan PPID atas keberatan ${source.number ?? ''} tanggal ${on}${source.registrationNumber ? ` (permohonan ${source.registrationNumber})` : ''}`;
+  if (source.kind === 'commission') return `Putusan Komisi Informasi atas sengketa ${source.number ?? ''} tanggal ${on}${source.registrationNumber ? ` (permohonan ${source.registrationNumber})` : ''}`;
+  if (source.kind === 'expired') return `Jangka waktu pengecualian berakhir; dibuka ${on}`;
+  return `Diklasifikasi ulang oleh PPID tanggal ${on}`;
+}
+
+/** When and why an exempted item became public, or null. */
+export function openedView(item: DipItemRecord, timeZone: string) {
+  if (!item.openedAt || !item.openedReason) return null;
+  return {
+    atText: formatInstant(new Date(item.openedAt), timeZone),
+    reason: item.openedReason,
+    reasonLabel: OPENING_REASON_LABELS[item.openedReason as OpeningReason] ?? item.openedReason,
+    note: item.openedNote,
+    sourceText: openedSourceText(item.openedSource),
+  };
 }
 
 function periodText(months: number | null): string | null {
@@ -189,6 +226,8 @@ export function publicItemView(body: { name: string; code: string }, view: DipIt
     links: exempt ? [] : view.item.links.map((href) => ({ href, text: href })),
     requestHref: `/badan/${code}`,
     apiHref: `/api/v1/dip/${code}/${view.item.id}`,
+    sources: sourcesView(view.sources),
+    opened: openedView(view.item, view.item.timeZone),
   };
 }
 
@@ -213,7 +252,23 @@ const HISTORY_LABELS: Record<DipHistoryAction, string> = {
   file_added: 'Berkas ditambahkan',
   file_removed: 'Berkas dihapus',
   refreshed: 'Ditandai sudah diperbarui',
+  exemption_linked: 'Dikaitkan dengan uji konsekuensi',
+  opened: 'Dibuka untuk publik (Pasal 11 ayat (2) UU 14/2008)',
 };
+
+function historyLines(action: DipHistoryAction, changes: Record<string, unknown>): string[] | null {
+  if (action === 'opened') {
+    const reason = OPENING_REASON_LABELS[changes.reason as OpeningReason] ?? String(changes.reason);
+    const source = openedSourceText((changes.source as OpenedSource | undefined) ?? null);
+    return [`Alasan: ${reason}`, ...(source ? [`Dasar: ${source}`] : []), ...(changes.note ? [`Keterangan: ${String(changes.note)}`] : [])];
+  }
+  if (action === 'exemption_linked' || (action === 'created' && changes.registrationNumber)) {
+    const until = changes.exemptionUntil as { from: unknown; to: unknown } | string | null | undefined;
+    const untilText = until && typeof until === 'object' ? `; akhir pengecualian ${String(until.from ?? '—')} → ${String(until.to ?? '—')}` : until ? `; dikecualikan sampai ${until}` : '';
+    return [`Uji konsekuensi permohonan ${String(changes.registrationNumber)}, diputus ${String(changes.decidedOn)}; Pasal 17 huruf ${String(changes.exemptionGround)}${untilText}`];
+  }
+  return null;
+}
 
 export const FIELD_LABELS: Record<string, string> = {
   unitId: 'Unit PPID',
@@ -287,6 +342,9 @@ export function deskView(desk: DipDesk, filter: { unit?: string; kategori?: stri
     href: `/petugas/dip/${v.item.id}`,
     publicHref: v.item.status === 'active' ? itemPath(v.item) : null,
     withdrawn: v.item.status === 'withdrawn',
+    // An exempted item names the decisions behind it; an opened one, that it was opened.
+    sourceText: v.sources.length > 0 ? `Dari ${v.sources.map((x) => `permohonan ${x.registrationNumber} (${formatLocalDate(x.decidedOn, false)})`).join(', ')}` : null,
+    openedText: v.item.openedReason ? `Dibuka: ${OPENING_REASON_LABELS[v.item.openedReason as OpeningReason] ?? v.item.openedReason}` : null,
   }));
   const rhythmRows = rows.filter((r) => r.rhythm !== null && !r.withdrawn).sort((a, b) => (a.rhythm!.dueDate < b.rhythm!.dueDate ? -1 : 1));
   const bodyCode = desk.items[0] ? plainCode(desk.items[0].item.bodyCode) : null;
@@ -328,14 +386,18 @@ export function officerItemView(data: DipOfficerItem, notice: string | null, tim
         action: HISTORY_LABELS[h.action],
         actor: h.actorName ?? 'Sistem',
         lines:
-          h.action === 'updated' || h.action === 'refreshed'
+          historyLines(h.action, h.changes) ??
+          (h.action === 'updated' || h.action === 'refreshed'
             ? Object.entries(h.changes as Record<string, { from: unknown; to: unknown }>).map(([k, c]) => `${FIELD_LABELS[k] ?? k}: ${valueText(k, c.from, data.units)} → ${valueText(k, c.to, data.units)}`)
             : h.action === 'withdrawn'
               ? [`Alasan: ${String(h.changes.reason)}`]
               : h.action === 'file_added' || h.action === 'file_removed'
                 ? [String(h.changes.filename)]
-                : [],
+                : []),
       })),
+    sources: sourcesView(data.sources),
+    opened: openedView(item, timeZone),
+    canReclassify: data.canEdit && item.category === 'dikecualikan',
     ...formOptions(data.units, item),
   };
 }

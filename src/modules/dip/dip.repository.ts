@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DipCategory, DipForm } from './dip-categories';
+import { OpeningReason } from './dip-exemptions';
 import { DipItemStatus } from './dip-item.entity';
 
 /** The columns an officer writes. */
@@ -38,6 +39,10 @@ export interface DipItemRecord extends DipItemFields {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  openedAt: Date | null;
+  openedReason: OpeningReason | null;
+  openedNote: string | null;
+  openedSource: OpenedSource | null;
 }
 
 export interface DipFileRecord {
@@ -51,7 +56,30 @@ export interface DipFileRecord {
   addedAt: Date;
 }
 
-export type DipHistoryAction = 'created' | 'updated' | 'withdrawn' | 'file_added' | 'file_removed' | 'refreshed';
+export type DipHistoryAction = 'created' | 'updated' | 'withdrawn' | 'file_added' | 'file_removed' | 'refreshed' | 'exemption_linked' | 'opened';
+
+/** The decision an item was opened on (an objection's or a dispute's number and date). */
+export interface OpenedSource {
+  kind: 'objection' | 'commission' | 'expired' | 'manual';
+  number?: string;
+  on: string;
+  registrationNumber?: string;
+}
+
+/** A consequence test behind a dikecualikan item (dip_exemption_sources). */
+export interface ExemptionSourceRecord {
+  itemId: number;
+  consequenceTestId: string;
+  requestId: string;
+  registrationNumber: string;
+  decision: 'refused' | 'partially_granted';
+  decidedOn: string;
+  exemptionGround: string;
+  exemptionLaw: string | null;
+  exemptionUntil: string | null;
+  createdItem: boolean;
+  linkedAt: Date;
+}
 
 export interface DipHistoryRecord {
   at: Date;
@@ -85,7 +113,13 @@ const ITEM_COLUMNS = `i.id, i.body_id AS "bodyId", b.region_code AS "bodyCode", 
   to_char(i.last_updated_on, 'YYYY-MM-DD') AS "lastUpdatedOn", i.exemption_ground AS "exemptionGround",
   i.exemption_law AS "exemptionLaw", to_char(i.exemption_until, 'YYYY-MM-DD') AS "exemptionUntil", i.links,
   i.status, i.withdrawn_at AS "withdrawnAt", i.withdrawal_reason AS "withdrawalReason", i.version,
-  i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.opened_at AS "openedAt", i.opened_reason AS "openedReason",
+  i.opened_note AS "openedNote", i.opened_source AS "openedSource"`;
+
+const SOURCE_COLUMNS = `s.item_id AS "itemId", s.consequence_test_id::text AS "consequenceTestId", s.request_id::text AS "requestId",
+  s.registration_number AS "registrationNumber", s.decision, to_char(s.decided_on, 'YYYY-MM-DD') AS "decidedOn",
+  s.exemption_ground AS "exemptionGround", s.exemption_law AS "exemptionLaw", to_char(s.exemption_until, 'YYYY-MM-DD') AS "exemptionUntil",
+  s.created_item AS "createdItem", s.linked_at AS "linkedAt"`;
 
 const ITEM_FROM = 'FROM dip_items i JOIN ppid_units u ON u.id = i.unit_id JOIN public_bodies b ON b.id = i.body_id';
 
@@ -197,9 +231,11 @@ export class DipRepository {
   }
 
   /** Active items kept on a rhythm (berkala, and items available at any time with a period), for the desk and the reminders. */
-  async findRhythmItems(): Promise<DipItemRecord[]> {
+  async findRhythmItems(unitIds?: readonly number[]): Promise<DipItemRecord[]> {
+    const ofUnits = unitIds === undefined ? '' : ' AND i.unit_id = ANY($1::int[])';
     return (await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS} ${ITEM_FROM} WHERE i.status = 'active' AND i.update_period_months IS NOT NULL ORDER BY i.last_updated_on, i.id`,
+      `SELECT ${ITEM_COLUMNS} ${ITEM_FROM} WHERE i.status = 'active' AND i.update_period_months IS NOT NULL${ofUnits} ORDER BY i.last_updated_on, i.id`,
+      unitIds === undefined ? [] : [unitIds],
     )) as DipItemRecord[];
   }
 
@@ -293,5 +329,70 @@ export class DipRepository {
         WHERE h.item_id = $1 ORDER BY h.at, h.id`,
       [itemId],
     )) as DipHistoryRecord[];
+  }
+
+  // The register of exempted information.
+
+  async insertSource(m: EntityManager, s: Omit<ExemptionSourceRecord, 'linkedAt'>, userId: number | null, now: Date): Promise<void> {
+    await m.query(
+      `INSERT INTO dip_exemption_sources (item_id, consequence_test_id, request_id, registration_number, decision, decided_on, exemption_ground,
+                                          exemption_law, exemption_until, created_item, linked_at, linked_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [s.itemId, s.consequenceTestId, s.requestId, s.registrationNumber, s.decision, s.decidedOn, s.exemptionGround, s.exemptionLaw, s.exemptionUntil, s.createdItem, now, userId],
+    );
+  }
+
+  /** The consequence tests behind these items, oldest first. */
+  async findSources(itemIds: number[], m?: EntityManager): Promise<ExemptionSourceRecord[]> {
+    if (itemIds.length === 0) return [];
+    return (await this.run(m).query(`SELECT ${SOURCE_COLUMNS} FROM dip_exemption_sources s WHERE s.item_id = ANY($1::int[]) ORDER BY s.linked_at, s.id`, [itemIds])) as ExemptionSourceRecord[];
+  }
+
+  /** The items linked to a request's consequence tests, with their sources; locked when `m` is a transaction that asks for it. */
+  async findItemsOfRequest(requestId: string, m?: EntityManager, lock = false): Promise<DipItemRecord[]> {
+    if (lock && m) {
+      await m.query('SELECT 1 FROM dip_items WHERE id IN (SELECT item_id FROM dip_exemption_sources WHERE request_id = $1) ORDER BY id FOR UPDATE', [requestId]);
+    }
+    return (await this.run(m).query(
+      `SELECT ${ITEM_COLUMNS} ${ITEM_FROM} WHERE i.id IN (SELECT item_id FROM dip_exemption_sources WHERE request_id = $1) ORDER BY i.id`,
+      [requestId],
+    )) as DipItemRecord[];
+  }
+
+  /** Active dikecualikan items of a body (the choice of an item a refusal joins). */
+  async findExemptItems(bodyId: number, m?: EntityManager): Promise<DipItemRecord[]> {
+    return (await this.run(m).query(
+      `SELECT ${ITEM_COLUMNS} ${ITEM_FROM} WHERE i.body_id = $1 AND i.status = 'active' AND i.category = 'dikecualikan' ORDER BY i.title, i.id`,
+      [bodyId],
+    )) as DipItemRecord[];
+  }
+
+  /** Active dikecualikan items whose end date is before `before` (a candidate list; each is checked on its unit's own day). */
+  async findEndedExemptions(before: string): Promise<DipItemRecord[]> {
+    return (await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS} ${ITEM_FROM}
+        WHERE i.status = 'active' AND i.category = 'dikecualikan' AND i.exemption_until IS NOT NULL AND i.exemption_until < $1::date
+        ORDER BY i.exemption_until, i.id`,
+      [before],
+    )) as DipItemRecord[];
+  }
+
+  /** A further test joins an item: its end date may move. */
+  async setExemptionUntil(m: EntityManager, id: number, until: string | null, userId: number | null, now: Date): Promise<void> {
+    await m.query('UPDATE dip_items SET exemption_until = $2, updated_at = $3, updated_by = $4, version = version + 1 WHERE id = $1', [id, until, now, userId]);
+  }
+
+  /**
+   * Pasal 11(2): an exempted item becomes available at any time. Only an active dikecualikan item
+   * changes; 1 when it did, 0 when it was opened or withdrawn already (the caller writes no history then).
+   */
+  async open(m: EntityManager, id: number, reason: OpeningReason, note: string | null, source: OpenedSource, userId: number | null, now: Date): Promise<number> {
+    const [, count] = (await m.query(
+      `UPDATE dip_items SET category = 'setiap_saat', exemption_ground = NULL, exemption_law = NULL, exemption_until = NULL,
+              opened_at = $2, opened_reason = $3, opened_note = $4, opened_source = $5, updated_at = $2, updated_by = $6, version = version + 1
+        WHERE id = $1 AND status = 'active' AND category = 'dikecualikan'`,
+      [id, now, reason, note, JSON.stringify(source), userId],
+    )) as [unknown, number];
+    return count;
   }
 }

@@ -15,7 +15,7 @@ import { FilesService } from 'src/modules/files';
 import { DipCategory, periodRule } from './dip-categories';
 import { Rhythm, rhythmOf } from './dip-rhythm';
 import { DipItemChanged, DipItemWithdrawn } from './dip.errors';
-import { DipFileRecord, DipHistoryRecord, DipItemFields, DipItemRecord, DipItemsAsOf, DipRepository } from './dip.repository';
+import { DipFileRecord, DipHistoryRecord, DipItemFields, DipItemRecord, DipItemsAsOf, DipRepository, ExemptionSourceRecord } from './dip.repository';
 import { DipItemDto, DipWithdrawalDto } from './dto/dip-item.dto';
 import { DIP_FILE_MAX_BYTES, DIP_FILE_TYPES } from './upload-rules';
 
@@ -24,6 +24,8 @@ export interface DipItemView {
   item: DipItemRecord;
   files: DipFileRecord[];
   rhythm: Rhythm | null;
+  /** The consequence tests (refusals and partial grants) behind an exempted item, or behind it before it was opened. */
+  sources: ExemptionSourceRecord[];
 }
 
 export interface DipUnitOption {
@@ -253,11 +255,11 @@ export class DipService {
 
   // Reminders and demo data.
 
-  /** Items kept on a rhythm that are due soon or stale on `asOf`, each on its own unit's local day and body calendar. */
-  async dueItems(asOf: Date): Promise<DipDueItem[]> {
+  /** Items kept on a rhythm that are due soon or stale on `asOf` (of every unit, or of the units given), each on its own unit's local day and body calendar. */
+  async dueItems(asOf: Date, unitIds?: readonly number[]): Promise<DipDueItem[]> {
     const out: DipDueItem[] = [];
     const calendars = new Map<number, WorkingDayCalendar>();
-    for (const item of await this.repo.findRhythmItems()) {
+    for (const item of await this.repo.findRhythmItems(unitIds)) {
       if (!calendars.has(item.bodyId)) calendars.set(item.bodyId, await this.calendars.calendarFor(item.bodyId));
       const calendar = calendars.get(item.bodyId)!;
       const today = this.today(asOf, item.timeZone);
@@ -284,6 +286,7 @@ export class DipService {
 
   private async views(items: DipItemRecord[], now: Date): Promise<DipItemView[]> {
     const files = await this.repo.findFiles(items.map((i) => i.id));
+    const sources = await this.repo.findSources(items.filter((i) => i.category === 'dikecualikan' || i.openedAt !== null).map((i) => i.id));
     const calendars = new Map<number, WorkingDayCalendar>();
     const out: DipItemView[] = [];
     for (const item of items) {
@@ -292,7 +295,7 @@ export class DipService {
         if (!calendars.has(item.bodyId)) calendars.set(item.bodyId, await this.calendars.calendarFor(item.bodyId));
         rhythm = rhythmOf(calendars.get(item.bodyId)!, item.lastUpdatedOn, item.updatePeriodMonths, this.today(now, item.timeZone));
       }
-      out.push({ item, files: files.filter((f) => f.itemId === item.id), rhythm });
+      out.push({ item, files: files.filter((f) => f.itemId === item.id), rhythm, sources: sources.filter((x) => x.itemId === item.id) });
     }
     return out;
   }

@@ -6,6 +6,7 @@ import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
 import { DomainError } from 'src/common/errors/domain-error';
 import { submitForm } from 'src/common/forms/form-page';
 import { IdParamPipe } from 'src/common/validation/whole-number';
+import { DipExemptionsService } from 'src/modules/dip';
 import { OBJECTION_DECISIONS } from './dto/objection.dto';
 import { DISPUTE_OUTCOMES, DISPUTE_STAGES } from './objection-rules';
 import { ObjectionConflict } from './objections.errors';
@@ -24,13 +25,20 @@ const DONE: Record<string, string> = {
 
 /** Each form's fields in the order it shows them. */
 const FIELDS: Record<string, readonly string[]> = {
-  putus: ['decision', 'reasons', 'instruction', 'position'],
+  putus: ['decision', 'reasons', 'instruction', 'position', 'openItemIds'],
   sengketa: ['filedOn', 'caseNumber'],
-  tahap: ['stage', 'on', 'outcome'],
+  tahap: ['stage', 'on', 'outcome', 'openItemIds'],
 };
 
 function values(form: Form, fields: readonly string[]): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f, typeof form[f] === 'string' ? form[f].slice(0, 6000) : '']));
+}
+
+/** The exempted items ticked on the form (one checkbox each, `openItem-<id>`), as the DTO's id list. */
+function tickedItems(form: Form): string[] {
+  return Object.keys(form)
+    .map((k) => /^openItem-(\d{1,10})$/.exec(k)?.[1])
+    .filter((id): id is string => id !== undefined && form[`openItem-${id}`] !== undefined && form[`openItem-${id}`] !== '');
 }
 
 /** The atasan PPID's queue of objections and one objection's page (decision, dispute records). */
@@ -38,7 +46,10 @@ function values(form: Form, fields: readonly string[]): Record<string, string> {
 @Controller('petugas/keberatan')
 @Authenticated('officer', 'supervisor', 'bureau', 'admin')
 export class ObjectionOfficerPagesController {
-  constructor(private readonly objections: ObjectionsService) {}
+  constructor(
+    private readonly objections: ObjectionsService,
+    private readonly exemptions: DipExemptionsService,
+  ) {}
 
   @Get()
   async queue(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
@@ -72,6 +83,8 @@ export class ObjectionOfficerPagesController {
     const fields = FIELDS[action];
     const v = values(form, fields);
     const input: Record<string, unknown> = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''));
+    const ticked = tickedItems(form);
+    if ((action === 'putus' || action === 'tahap') && ticked.length > 0) input.openItemIds = ticked;
     await submitForm(
       res,
       {
@@ -106,6 +119,8 @@ export class ObjectionOfficerPagesController {
       decisions: Object.entries(OBJECTION_DECISIONS).map(([value, label]) => ({ value, label })),
       stages: Object.entries(DISPUTE_STAGES).filter(([value]) => value !== 'registered').map(([value, label]) => ({ value, label })),
       outcomes: Object.entries(DISPUTE_OUTCOMES).map(([value, label]) => ({ value, label })),
+      // The request's items in the register of exempted information: a partial decision chooses which open.
+      exemptItems: (await this.exemptions.linkedItems(record.request.id)).map((i) => ({ ...i, href: `/petugas/dip/${i.id}` })),
       ...extra,
     };
   }

@@ -9,6 +9,7 @@ import { DecideObjectionDto, DisputeStageDto, FileObjectionDto, RecordDisputeDto
 import { ObjectionView, presentObjection, presentRequesterObjections, TrackingObjectionsView } from './objections.presenter';
 import { ObjectionsService } from './objections.service';
 import { PROXY_DOCUMENT_UPLOAD } from './upload-rules';
+import { DipExemptionsService, LinkedExemptItem } from 'src/modules/dip';
 
 type Json = Record<string, unknown>;
 
@@ -95,7 +96,10 @@ export class RequesterObjectionsApiController {
 @Controller('api/v1')
 @Authenticated('officer', 'supervisor', 'bureau', 'admin')
 export class OfficerObjectionsApiController {
-  constructor(private readonly objections: ObjectionsService) {}
+  constructor(
+    private readonly objections: ObjectionsService,
+    private readonly exemptions: DipExemptionsService,
+  ) {}
 
   @Get('objections')
   @ApiOperation({ summary: 'The atasan’s queue: objections of the caller’s body (supervisor, PPID Utama officer) or all (bureau, admin), undecided first by due date' })
@@ -104,8 +108,10 @@ export class OfficerObjectionsApiController {
   }
 
   @Get('objections/:id')
-  async show(@CurrentActor() actor: Actor, @Param('id', OBJECTION_ID) id: string): Promise<ObjectionView> {
-    return presentObjection(await this.objections.get(actor, id, new Date()));
+  @ApiOperation({ summary: 'One objection; `exemptItems` are the exempted DIP items linked to its request (ids for `openItemIds`; `exempt` false once opened)' })
+  async show(@CurrentActor() actor: Actor, @Param('id', OBJECTION_ID) id: string): Promise<ObjectionView & { exemptItems: LinkedExemptItem[] }> {
+    const record = await this.objections.get(actor, id, new Date());
+    return { ...presentObjection(record), exemptItems: await this.exemptions.linkedItems(record.request.id) };
   }
 
   @Post('objections/:id/decision')

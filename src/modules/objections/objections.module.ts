@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit';
 import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
+import { DipModule } from 'src/modules/dip';
 import { CalendarModule } from 'src/modules/calendar';
 import { DocumentsModule } from 'src/modules/documents';
 import { FilesModule } from 'src/modules/files';
@@ -19,7 +20,7 @@ import { ObjectionsService } from './objections.service';
  * atasan PPID's queue and decisions, disputes at the Komisi Informasi.
  */
 @Module({
-  imports: [ObjectionRecordsModule, RequestsModule, AuditModule, AuthModule, BodiesModule, CalendarModule, DocumentsModule, FilesModule],
+  imports: [ObjectionRecordsModule, RequestsModule, AuditModule, AuthModule, BodiesModule, CalendarModule, DipModule, DocumentsModule, FilesModule],
   controllers: [RequesterObjectionsApiController, OfficerObjectionsApiController, ObjectionPagesController, ObjectionOfficerPagesController],
   providers: [ObjectionsService],
   exports: [ObjectionsService],

@@ -13,6 +13,7 @@ import { AuditService } from 'src/modules/audit';
 import { BodiesService, letterDetailsOf, PpidUnit, UnitsRepository } from 'src/modules/bodies';
 import { CalendarService, WorkingDayCalendar } from 'src/modules/calendar';
 import { DocumentsService } from 'src/modules/documents';
+import { DipExemptionsService } from 'src/modules/dip';
 import { FilesService } from 'src/modules/files';
 import { FollowUpActor, InformationRequest, RequestFollowUps, RequestsRepository, TrackingService } from 'src/modules/requests';
 import { Dispute } from './dispute.entity';
@@ -89,6 +90,7 @@ export class ObjectionsService {
     private readonly files: FilesService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly exemptions: DipExemptionsService,
   ) {}
 
   /** The request behind a number and tracking code: the same proof, throttling and 404 as the tracking page. */
@@ -229,6 +231,8 @@ export class ObjectionsService {
     const unit = await this.utamaOf(before.bodyId);
     const calendar = await this.calendar.calendarFor(before.bodyId);
     const overturn = dto.decision !== 'uphold';
+    const opening = { kind: 'objection' as const, decision: dto.decision };
+    await this.exemptions.checkChoice(request.id, opening, dto.openItemIds ?? [], 'openItemIds');
     const reopenCtx = overturn ? await this.followUps.reopenContext(request) : null;
     const today = localDateTimeOf(now, unit.timeZone).date;
     const year = Number(today.slice(0, 4));
@@ -260,6 +264,8 @@ export class ObjectionsService {
         occurredAt: now,
         data: { objectionNumber: o.number, decision: dto.decision, disputeLastDay },
       });
+      // Pasal 11(2): what the atasan opened leaves the register of exempted information, in this transaction.
+      await this.exemptions.openExemptedItems(m, { requestId: locked.id, decision: opening, chosen: dto.openItemIds, number: o.number, on: today, actorId: actor.userId }, now);
       let newDue: string | null = null;
       if (overturn && reopenCtx) {
         const instruction = dto.instruction ?? '';
@@ -383,6 +389,10 @@ export class ObjectionsService {
     if (dto.outcome && dto.stage === 'registered') throw new ValidationFailed({ outcome: 'Hasil sengketa dicatat pada tahap mediasi, ajudikasi atau putusan.' });
     const request = await this.requestOf(o);
     const reopens = dto.outcome !== undefined && outcomeReopens(dto.outcome);
+    // The requester records the outcome without choosing items: a partial opening is then chosen by an officer on the DIP desk.
+    const chosen = who.kind === 'requester' ? [] : (dto.openItemIds ?? []);
+    const opening = dto.outcome ? { kind: 'commission' as const, outcome: dto.outcome } : null;
+    if (opening) await this.exemptions.checkChoice(request.id, opening, chosen, 'openItemIds');
     const reopenCtx = reopens ? await this.followUps.reopenContext(request) : null;
     await this.db.transaction(async (m) => {
       const locked = await this.objections.lockDispute(m, d.id);
@@ -403,6 +413,9 @@ export class ObjectionsService {
         occurredAt: now,
         data: { caseNumber: d.caseNumber, stage: dto.stage, on: dto.on, outcome: dto.outcome ?? null },
       });
+      if (opening) {
+        await this.exemptions.openExemptedItems(m, { requestId: request.id, decision: opening, chosen, number: d.caseNumber, on: dto.on, actorId: who.id }, now);
+      }
       if (reopens && reopenCtx && dto.outcome) {
         await this.followUps.reopen(
           m,

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
+import { DipExemptionsService } from 'src/modules/dip';
 import { JobQueue } from 'src/modules/jobs';
 import { DipReminders } from './dip-reminders';
 import { clockOf, ReminderJobData } from './reminder-rules';
@@ -9,6 +10,7 @@ export const DUE_SOON_QUEUE = 'reminders.due-soon';
 export const DIGEST_QUEUE = 'reminders.digest';
 export const ESCALATION_QUEUE = 'reminders.escalation';
 export const DIP_BERKALA_QUEUE = 'reminders.dip-berkala';
+export const DIP_EXEMPTIONS_QUEUE = 'reminders.dip-exemptions';
 
 /** When each reminder job runs, in WIB; pg-boss fires each cron time once across all instances. */
 export const REMINDER_SCHEDULES: readonly { queue: string; cron: string }[] = [
@@ -19,6 +21,8 @@ export const REMINDER_SCHEDULES: readonly { queue: string; cron: string }[] = [
   { queue: ESCALATION_QUEUE, cron: '0 8 * * 1-5' },
   // Berkala items of the DIP due within ten working days or stale: once a morning.
   { queue: DIP_BERKALA_QUEUE, cron: '30 7 * * 1-5' },
+  // Exempted DIP items whose Pasal 20 end date has passed open on the day after it, every day of the week.
+  { queue: DIP_EXEMPTIONS_QUEUE, cron: '5 0 * * *' },
 ];
 
 /** A reminder run that could not enqueue everything: the job fails and is retried; what went is not repeated. */
@@ -42,6 +46,7 @@ export class ReminderJobs implements OnModuleInit {
     private readonly reminders: RemindersService,
     private readonly config: AppConfig,
     private readonly dip: DipReminders,
+    private readonly exemptions: DipExemptionsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -51,6 +56,10 @@ export class ReminderJobs implements OnModuleInit {
       [DIGEST_QUEUE]: (asOf) => this.reminders.sendDigests(asOf),
       [ESCALATION_QUEUE]: (asOf) => this.reminders.sendEscalations(asOf),
       [DIP_BERKALA_QUEUE]: (asOf) => this.dip.send(asOf),
+      [DIP_EXEMPTIONS_QUEUE]: async (asOf) => {
+        const run = await this.exemptions.openExpired(asOf);
+        return { asOf, enqueued: [], unrouted: 0, failed: run.failed };
+      },
     };
     // One queue at a time: pg-boss 10 creating queues concurrently can deadlock on PostgreSQL.
     for (const [queue, handler] of Object.entries(handlers)) {

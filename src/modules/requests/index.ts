@@ -37,3 +37,5 @@ export { validSubmissionKey } from './intake/idempotency';
 export { IDENTITY_DOCUMENT_UPLOAD } from './upload-rules';
 export { presentReceipt } from './receipt.presenter';
 export { SubmissionKeyReused } from './request.errors';
+export { WithheldInformationRegister } from './workflow/withheld-information';
+export type { ExemptItemOption, WithheldInformation, WithheldInformationKeeper } from './workflow/withheld-information';

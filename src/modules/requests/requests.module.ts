@@ -25,6 +25,7 @@ import { QueueService } from 'src/modules/requests/workflow/queue.service';
 import { RequestWorkflowService } from 'src/modules/requests/workflow/request-workflow.service';
 import { RequestActionsService } from 'src/modules/requests/workflow/request-actions.service';
 import { RequestActionsApiController } from 'src/modules/requests/workflow/request-actions-api.controller';
+import { WithheldInformationRegister } from 'src/modules/requests/workflow/withheld-information';
 import { WithdrawalApiController, WithdrawalPagesController } from 'src/modules/requests/tracking/withdrawal.controller';
 
 /**
@@ -65,8 +66,9 @@ import { WithdrawalApiController, WithdrawalPagesController } from 'src/modules/
     RequestFollowUps,
     TrackingSections,
     OfficerRequestSections,
+    WithheldInformationRegister,
   ],
-  exports: [RequestRecordsModule, IntakeService, TrackingService, RequestReceipts, QueueService, RequestFollowUps, TrackingSections, OfficerRequestSections],
+  exports: [RequestRecordsModule, IntakeService, TrackingService, RequestReceipts, QueueService, RequestFollowUps, TrackingSections, OfficerRequestSections, WithheldInformationRegister],
 })
 export class RequestsModule implements OnModuleInit {
   constructor(

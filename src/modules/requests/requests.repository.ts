@@ -245,6 +245,11 @@ export class RequestsRepository {
   }
 
   /** The consequence test behind a refusal or partial grant, with the notice event it belongs to. */
+  /** The consequence test recorded with a notice event (a PPID Pelaksana's refusal, read again when its PPID Utama approves it). */
+  findConsequenceTestOfEvent(m: EntityManager, eventId: string): Promise<ConsequenceTestRecord | null> {
+    return m.getRepository(ConsequenceTestRecord).findOne({ where: { eventId } });
+  }
+
   insertConsequenceTest(m: EntityManager, test: Omit<ConsequenceTestRecord, 'id' | 'createdAt'>): Promise<ConsequenceTestRecord> {
     return m.getRepository(ConsequenceTestRecord).save(m.getRepository(ConsequenceTestRecord).create(test));
   }

@@ -104,3 +104,9 @@ export class DipWithdrawalDto {
   @TextField({ label: 'Alasan penarikan', min: 5, max: 1000 })
   reason: string;
 }
+
+/** An officer opens an exempted item by hand (Pasal 11(2)): why, e.g. the harm weighed in the test is gone. */
+export class DipReclassificationDto {
+  @TextField({ label: 'Alasan klasifikasi ulang', min: 10, max: 2000, description: 'Why the information is no longer exempted (kept on the item’s history and shown on its public page)' })
+  reason: string;
+}

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
-import { ChoiceField, isBlank, LocalDateField, TextField } from 'src/common/forms/fields';
+import { ChoiceField, IdListField, isBlank, LocalDateField, TextField } from 'src/common/forms/fields';
 import { DISPUTE_OUTCOMES, DISPUTE_STAGES, GROUND_KEYS, ObjectionGround } from 'src/modules/objections/objection-rules';
 
 function groundsProblem(value: unknown): string | null {
@@ -74,6 +74,15 @@ export class DecideObjectionDto {
 
   @TextField({ label: 'Jabatan atasan PPID', max: 200, required: false, description: 'Printed under the signature, e.g. “Sekretaris Daerah”' })
   position?: string;
+
+  @IdListField({
+    label: 'Informasi yang dibuka',
+    maxItems: 100,
+    message: 'Pilih informasi yang dikecualikan dari daftar permohonan ini.',
+    description:
+      'With overturn_partially: the ids of the exempted DIP items linked to the request that the decision opens (the others stay exempted). A full overturn opens them all; uphold none',
+  })
+  openItemIds?: number[];
 }
 
 /** A dispute filed with the Komisi Informasi (requester or officer). */
@@ -99,4 +108,13 @@ export class DisputeStageDto {
 
   @ChoiceField({ label: 'Hasil', values: DISPUTE_OUTCOMES, message: 'Pilih hasil sengketa dari daftar.', required: false })
   outcome?: keyof typeof DISPUTE_OUTCOMES;
+
+  @IdListField({
+    label: 'Informasi yang dibuka',
+    maxItems: 100,
+    message: 'Pilih informasi yang dikecualikan dari daftar permohonan ini.',
+    description:
+      'With outcome partially_opened (recorded by an officer): the ids of the exempted DIP items linked to the request that the Komisi Informasi opened. Outcome opened opens them all',
+  })
+  openItemIds?: number[];
 }

@@ -37,6 +37,8 @@ export interface NoticeInput {
   exemptionGround: ExemptionGround | null;
   exemptionLaw: string | null;
   consequenceTest: ConsequenceTest | null;
+  /** The exempted DIP item the test joins (a refusal or partial grant); absent or null: a new item. */
+  exemptionItemId?: number | null;
 }
 
 /** A notice of `decision` with every optional part empty, to fill in what the decision needs. */
@@ -103,6 +105,7 @@ export function parseNoticeInput(raw: unknown, today: string): { notice: NoticeI
             exemptionUntil: given(ct.exemptionUntil),
           }
         : null,
+      exemptionItemId: withheld ? given(n.exemptionItemId) : null,
     },
     errors: null,
   };

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Inject, Optional, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { NotFound } from 'src/common/errors/domain-error';
 import { AcceptsUploads, uploadedFiles } from 'src/common/uploads/accepts-uploads';
 import { Actor } from 'src/common/auth/actor';
 import { Authenticated, CurrentActor } from 'src/common/auth/authenticated';
-import { DESK_NOTICE_SOURCE, DeskNotice, DeskNoticeSource } from 'src/common/desk/desk-notices';
+import { DeskNotice, DeskNoticeBoard } from 'src/common/desk/desk-notices';
 import { BodiesService } from 'src/modules/bodies';
 import { IntakeService } from 'src/modules/requests/intake/intake.service';
 import { validSubmissionKey } from 'src/modules/requests/intake/idempotency';
@@ -26,6 +26,7 @@ import { AppConfig } from 'src/config/app-config';
 import { presentQueuePage, QueuePageView } from './queue.presenter';
 import { QueueService } from './queue.service';
 import { OfficerRequestSections } from './officer-request-sections';
+import { WithheldInformationRegister } from './withheld-information';
 import { RequestWorkflowService } from './request-workflow.service';
 import { IdParamPipe } from 'src/common/validation/whole-number';
 
@@ -86,6 +87,7 @@ const ACTION_FIELDS: Record<string, readonly string[]> = {
     'timeNeeded',
     'exemptionGround',
     'exemptionLaw',
+    'exemptionItemId',
     'reason',
     'consequenceTest.information',
     'consequenceTest.date',
@@ -123,7 +125,8 @@ export class OfficerPagesController {
     private readonly downloads: DocumentDownloads,
     private readonly actions: RequestActionsService,
     private readonly sections: OfficerRequestSections,
-    @Optional() @Inject(DESK_NOTICE_SOURCE) private readonly desk?: DeskNoticeSource,
+    private readonly withheld: WithheldInformationRegister,
+    private readonly desk: DeskNoticeBoard,
   ) {}
 
   @Get()
@@ -132,8 +135,8 @@ export class OfficerPagesController {
     const now = new Date();
     const [page, deskNotices] = await Promise.all([
       this.queue.page(actor, { status: q.status, state: q.state, channel: q.channel, assignee: q.assignee, q: q.q, after: q.after, unitId: q.unit }, now),
-      // Other things due on the desk (the annual report's 31 March deadline), from modules the queue does not know.
-      this.desk ? this.desk.noticesFor(actor, now) : Promise.resolve([]),
+      // Other things due on the desk (the annual report, the DIP, consultations), from modules the queue does not know.
+      this.desk.noticesFor(actor, now),
     ]);
     const filters = { status: q.status ?? '', state: q.state ?? '', channel: q.channel ?? '', assignee: q.assignee ?? '', q: q.q ?? '' };
     return { ...presentQueuePage(page, filters, actor.role === 'officer'), deskNotices };
@@ -302,12 +305,19 @@ export class OfficerPagesController {
     );
   }
 
-  private async detailModel(actor: Actor, id: string): Promise<OfficerRequestPageView & { sections: Record<string, object> }> {
+  private async detailModel(
+    actor: Actor,
+    id: string,
+  ): Promise<OfficerRequestPageView & { sections: Record<string, object>; exemptItems: { value: string; label: string }[] }> {
     const request = await this.workflow.visibleRequest(actor, id);
     const now = new Date();
     const file = await this.caseFiles.load(actor, request, now);
     const view = presentOfficerRequest(file, presentReceipt(await this.receipts.of(request, file.unit), this.config.appUrl));
-    return { ...view, sections: await this.sections.of(request, now) };
+    // A refusal may join an item already in the body's register of exempted information.
+    const exemptItems = view.can.notice
+      ? (await this.withheld.options(file.unit.bodyId)).map((i) => ({ value: String(i.id), label: `${i.title} (Pasal 17 huruf ${i.ground}${i.until ? `, sampai ${i.until}` : ''})` }))
+      : [];
+    return { ...view, exemptItems, sections: await this.sections.of(request, now) };
   }
 
   private async renderDetail(res: Response, actor: Actor, id: string, status: number, extra: { done?: string }): Promise<void> {

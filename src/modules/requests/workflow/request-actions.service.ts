@@ -111,6 +111,12 @@ export class RequestActionsService {
             issuer: utama,
           },
           after: async (em, _eventId, letterId) => {
+            // The refusal takes effect now: its consequence test joins the register of exempted information.
+            const test = await this.requests.findConsequenceTestOfEvent(em, submitted.id);
+            if (test) {
+              const decidedOn = localDateTimeOf(now, unit.timeZone).date;
+              await this.workflow.recordWithheld(em, this.workflow.withheldOf(r, unit, test, decidedOn, n.exemptionItemId ?? null, actor.userId), now);
+            }
             await this.audit.record(
               { actor, action: 'request.refusal_approved', target: { type: 'request', id: r.id }, details: { unitId: r.unitId, letterId } },
               em,

@@ -29,6 +29,9 @@ import { parseDto } from 'src/common/forms/validate-dto';
 import { ACTION_LABELS, nextStatus, RequestAction, TRANSITIONS } from './request-transitions';
 import { closeBlocker } from './delivery-rules';
 import { noticeActionAt } from './refusal-approval';
+import { FieldCipher, sealContext } from 'src/common/crypto/field-cipher';
+import { ConsequenceTestRecord } from 'src/modules/requests/consequence-test.entity';
+import { WithheldInformation, WithheldInformationRegister } from './withheld-information';
 
 export { MAX_EXTENSION_DAYS } from './dto/officer-actions.dto';
 /** Beside a due date that falls in a year without a decreed holiday list (as on the receipt). */
@@ -79,7 +82,52 @@ export class RequestWorkflowService {
     private readonly receipts: RequestReceipts,
     private readonly accounts: AccountsService,
     private readonly config: AppConfig,
+    private readonly withheld: WithheldInformationRegister,
+    private readonly cipher: FieldCipher,
   ) {}
+
+  /** Before anything is written: the exempted item the officer chose must take this test (400 naming the field otherwise). */
+  async checkExemptionItem(bodyId: number, itemId: number | null | undefined, ground: string | null): Promise<void> {
+    if (itemId === null || itemId === undefined || ground === null) return;
+    const problem = await this.withheld.checkExisting(bodyId, itemId, ground);
+    if (problem) throw new ValidationFailed({ exemptionItemId: problem });
+  }
+
+  /**
+   * What a refusal or partial grant withheld, for the register of exempted information: the test,
+   * the request's number and unit, and the requester's own strings (decrypted here only to be kept
+   * out of the register, never stored with it).
+   */
+  withheldOf(r: InformationRequest, unit: PpidUnit, test: ConsequenceTestRecord, decidedOn: string, existingItemId: number | null, actorId: number | null): WithheldInformation {
+    const open = (column: string, value: Buffer | null) => this.cipher.decryptText(value, sealContext('requests', column, r.registrationNumber));
+    return {
+      consequenceTestId: String(test.id),
+      requestId: String(r.id),
+      registrationNumber: r.registrationNumber,
+      bodyId: unit.bodyId,
+      unitId: r.unitId,
+      unitName: unit.name,
+      decision: test.decision,
+      decidedOn,
+      ground: test.exemptionGround,
+      law: test.exemptionLaw,
+      until: test.exemptionUntil,
+      information: test.information,
+      consequence: test.consequence,
+      testedOn: test.testedOn,
+      requesterName: r.requesterName,
+      personal: [r.requesterEmail, r.requesterRegistrationNo, open('requester_nik', r.requesterNik), open('requester_address', r.requesterAddress), open('requester_phone', r.requesterPhone)].filter(
+        (p): p is string => typeof p === 'string' && p !== '',
+      ),
+      existingItemId,
+      actorId,
+    };
+  }
+
+  /** Adds or links the exempted item, in the decision's transaction. */
+  recordWithheld(m: EntityManager, w: WithheldInformation, now: Date): Promise<void> {
+    return this.withheld.record(m, w, now);
+  }
 
   /** A request the actor may see; another unit's request answers exactly like a missing one. */
   async visibleRequest(actor: Actor, id: string): Promise<InformationRequest> {
@@ -128,6 +176,7 @@ export class RequestWorkflowService {
     const action = noticeActionAt(n.decision, visibleUnit.level);
     // A PPID Pelaksana's refusal waits for its PPID Utama: nothing goes out, the requester sees nothing yet.
     const held = action === 'submit_refusal';
+    await this.checkExemptionItem(visibleUnit.bodyId, n.exemptionItemId, n.exemptionGround);
     let documentId = '';
     const status = await this.act(actor, id, action, raw.version, now, async (_m, r, { unit }) => {
       // Forwarded to another unit since the level was read: the route may differ, so nothing is saved.
@@ -140,8 +189,8 @@ export class RequestWorkflowService {
         public: !held,
         record:
           test && n.exemptionGround && (n.decision === 'refused' || n.decision === 'partially_granted')
-            ? (m, eventId) =>
-                this.requests.insertConsequenceTest(m, {
+            ? async (m, eventId) => {
+                const saved = await this.requests.insertConsequenceTest(m, {
                   requestId: r.id,
                   eventId,
                   decision: n.decision as 'refused' | 'partially_granted',
@@ -154,7 +203,10 @@ export class RequestWorkflowService {
                   participants: test.participants,
                   legalBasis: test.legalBasis,
                   exemptionUntil: test.exemptionUntil,
-                })
+                });
+                // A PPID Pelaksana's refusal joins the register once its PPID Utama approves it.
+                if (!held) await this.recordWithheld(m, this.withheldOf(r, unit, saved, today, n.exemptionItemId ?? null, actor.userId), now);
+              }
             : undefined,
         letter: held ? undefined : {
           title: n.decision === 'refused' ? 'Surat penolakan permohonan' : 'Surat pemberitahuan tertulis',

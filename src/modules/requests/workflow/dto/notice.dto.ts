@@ -131,6 +131,16 @@ export class NoticeDto {
   @TextField({ label: 'Undang-undang yang menutup informasi', max: 500, required: (o) => withholding(o) && o.exemptionGround === 'j', description: 'Required for ground j' })
   exemptionLaw?: string;
 
+  @WholeNumberField({
+    label: 'Informasi dikecualikan yang sudah ada',
+    min: 1,
+    max: 2147483647,
+    required: false,
+    message: 'Pilih informasi yang dikecualikan dari daftar.',
+    description: 'When refused or partially granted: an active dikecualikan item of the body’s DIP (same Pasal 17 ground) this consequence test joins; absent: a new item is added',
+  })
+  exemptionItemId?: number;
+
   @NestedField(ConsequenceTestDto, { label: 'Uji konsekuensi', required: withholding, description: 'Required when refused or partially granted' })
   consequenceTest: ConsequenceTestDto = new ConsequenceTestDto();
 
