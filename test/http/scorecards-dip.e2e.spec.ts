@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUser, TestUser, utamaUnitOf } from 'test/support/auth-helpers';
-import { DipService } from 'src/modules/dip';
+import { DipExemptionsService, DipService } from 'src/modules/dip';
 import { startTestApp, TestApp } from 'test/support/test-app';
 
 /** An item as an officer enters it; the rhythm only for berkala. */
@@ -45,7 +45,8 @@ interface ApiBody {
  * - Kabupaten Malang (35.07): one item available at any time, and a stale berkala item withdrawn in
  *   November: complete in the third quarter, half complete in the fourth;
  * - Kabupaten Lumajang (35.08): no DIP at all;
- * - Kabupaten Jember (35.09): an item available at any time, made berkala in November.
+ * - Kabupaten Jember (35.09): an item available at any time, made berkala in November;
+ * - Kabupaten Banyuwangi (35.10): an exempted item, opened in November.
  */
 describe('scorecards: DIP completeness and berkala freshness', () => {
   let t: TestApp;
@@ -86,6 +87,11 @@ describe('scorecards: DIP completeness and berkala freshness', () => {
     const jember = await officerOf('35.09');
     const moved = await dip.create(jember.officer.actor, item(jember.unitId, 'setiap_saat'), [], at('2025-03-01'));
     await dip.update(jember.officer.actor, moved, item(jember.unitId, 'berkala', { updatePeriodMonths: 3, lastUpdatedOn: '2025-11-10' }), [], at('2025-11-10'));
+
+    // Kabupaten Banyuwangi: only an exempted item, opened (Pasal 11(2)) in November.
+    const banyuwangi = await officerOf('35.10');
+    const exempt = await dip.create(banyuwangi.officer.actor, item(banyuwangi.unitId, 'dikecualikan', { exemptionGround: 'h', links: [] }), [], at('2025-02-01'));
+    await t.app.get(DipExemptionsService).reclassify(banyuwangi.officer.actor, exempt, { reason: 'Tidak lagi memuat rahasia pribadi setelah disunting.' }, at('2025-11-15'));
   }, 120_000);
 
   afterAll(async () => {
@@ -121,6 +127,9 @@ describe('scorecards: DIP completeness and berkala freshness', () => {
     const q3 = await bodies('year=2025&quarter=3');
     expect(q3.get('35.09')?.metrics.publicInformation).toMatchObject({ dipCompleteness: { k: 1, n: 2 }, dipFreshness: { k: 0, n: 0 } });
     expect(q4.get('35.09')?.metrics.publicInformation).toMatchObject({ dipCompleteness: { k: 1, n: 2 }, dipFreshness: { k: 1, n: 1 } });
+    // An exempted item is no information available at any time until it is opened.
+    expect(q3.get('35.10')?.metrics.publicInformation.dipCompleteness).toMatchObject({ k: 0, n: 2 });
+    expect(q4.get('35.10')?.metrics.publicInformation.dipCompleteness).toMatchObject({ k: 1, n: 2 });
   });
 
   it('should carry the DIP weights in the API, and the DIP columns in the CSV', async () => {
