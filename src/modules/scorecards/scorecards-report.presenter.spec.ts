@@ -86,4 +86,21 @@ describe('scorecardReportData', () => {
     expect(rows).toContainEqual(['Kelengkapan DIP', '50,0%', '1 dari 2', '9,5–90,5%', '—']);
     expect(rows).toContainEqual(['Informasi berkala mutakhir', '75,0%', '3 dari 4', '30,1–95,4%', '—']);
   });
+
+  it.each([
+    [{ reportYear: 2024, deadline: '2025-03-31', publishedOn: '2025-04-15', onTime: false }, 'Tidak (laporan 2024 terbit 15 April 2025)'],
+    [{ reportYear: 2024, deadline: '2025-03-31', publishedOn: '2025-03-20', onTime: true }, 'Ya (laporan 2024 terbit 20 Maret 2025)'],
+    [{ reportYear: 2024, deadline: '2025-03-31', publishedOn: null, onTime: false }, 'Tidak (laporan 2024 belum terbit)'],
+  ])('should print whether the annual report came out by 31 March as the web page says it: %o', (annualReport, text) => {
+    const metrics = computeMetrics({ ...ZERO_COUNTS, received: 20 }, [], null, annualReport);
+    const current = { ...province.bodies[0], metrics };
+    const withPage = scorecardReportData(
+      { province, pages: [{ current, province, units: [], history: [], overdue: [] }] },
+      { ranking: null, onTime: null, history: new Map() },
+      { producedAt: new Date('2025-04-02T03:15:00Z'), timeZone: 'Asia/Jakarta', appUrl: 'https://ppid.example.id' },
+    );
+    const table = withPage.bodies[0].sections.find((s) => s.kind === 'table' && s.caption === 'Ukuran kepatuhan');
+    const rows = table?.kind === 'table' ? table.rows : [];
+    expect(rows).toContainEqual(['Laporan tahunan terbit paling lambat 31 Maret', text, '—', '—', '—']);
+  });
 });

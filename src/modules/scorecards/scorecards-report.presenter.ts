@@ -6,7 +6,7 @@ import { Period } from './scorecard-period';
 import { PUBLIC_INFORMATION_METRICS } from './scorecard-public-information';
 import { PUBLIC_INFORMATION_LABELS } from './scorecards-public-information.presenter';
 import { Rate } from './scorecard-stats';
-import { BAND_LABELS, COMPONENT_LABELS, INDEX_LABEL, periodLabel, periodQuery, presentRate, quarterShortLabel } from './scorecards.presenter';
+import { BAND_LABELS, COMPONENT_LABELS, INDEX_LABEL, periodLabel, presentAnnualReport, periodQuery, presentRate, quarterShortLabel } from './scorecards.presenter';
 import { BodyScorecard, BodyScorecardPage, ProvinceReport, ProvinceScorecards } from './scorecards.service';
 
 const DASH = '—';
@@ -280,7 +280,7 @@ function bodyPage(page: BodyScorecardPage, history: SvgChart | null, ctx: Report
     ...(o
       ? [rate('Keberatan per permohonan', o.objectionRate), rate('Keberatan dikabulkan', o.overturned), rate('Keberatan dijawab tepat waktu', o.answeredOnTime), rate('Sengketa per permohonan', o.disputeRate)]
       : [notKept('Keberatan per permohonan'), notKept('Keberatan dikabulkan'), notKept('Keberatan dijawab tepat waktu'), notKept('Sengketa per permohonan')]),
-    m.annualReport === null ? notKept('Laporan tahunan terbit paling lambat 31 Maret') : ['Laporan tahunan terbit paling lambat 31 Maret', m.annualReport ? 'Ya' : 'Tidak', DASH, DASH, DASH],
+    m.annualReport === null ? notKept('Laporan tahunan terbit paling lambat 31 Maret') : ['Laporan tahunan terbit paling lambat 31 Maret', presentAnnualReport(m.annualReport), DASH, DASH, DASH],
     ...PUBLIC_INFORMATION_METRICS.map((k) => {
       const r = m.publicInformation[k];
       return r ? rate(PUBLIC_INFORMATION_LABELS[k].name, r) : notKept(PUBLIC_INFORMATION_LABELS[k].name);
