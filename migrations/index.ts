@@ -23,6 +23,7 @@ import { ScorecardObjectionRollups1765700000000 } from './1765700000000-scorecar
 import { QueueCounts1765750000000 } from './1765750000000-queue-counts';
 import { Dip1765800000000 } from './1765800000000-dip';
 import { Consultations1765900000000 } from './1765900000000-consultations';
+import { PublishedAnswers1766000000000 } from './1766000000000-published-answers';
 
 /** Every migration in order; listed here so the same list works compiled and under ts-jest. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   QueueCounts1765750000000,
   Dip1765800000000,
   Consultations1765900000000,
+  PublishedAnswers1766000000000,
 ];
