@@ -39,7 +39,7 @@ function loosely(value: string): string {
 
 /** Digits with any separators between them (NIK 35.78.01…, phone 0812-3456-…). */
 function digitsLoosely(digits: string): string {
-  return digits.split('').join(SEPARATOR);
+  return `\\+?${digits.split('').join(SEPARATOR)}`;
 }
 
 /** The patterns for one request's fields, longest first so a whole value goes before its parts. */
@@ -79,9 +79,10 @@ export function personalPatterns(f: PersonalFields): RegExp[] {
 
 /** The text with the requester's fields, any e-mail, mobile number and NIK-shaped number replaced by REDACTED. */
 export function redactPersonalData(text: string, f: PersonalFields): string {
-  let out = text;
+  // Whole e-mail addresses first, so that a field's part (the name in the address) leaves no domain behind.
+  let out = text.replace(ANY_EMAIL, REDACTED);
   for (const pattern of personalPatterns(f)) out = out.replace(pattern, REDACTED);
-  out = out.replace(ANY_EMAIL, REDACTED).replace(ANY_MOBILE, REDACTED).replace(ANY_NIK, REDACTED);
+  out = out.replace(ANY_MOBILE, REDACTED).replace(ANY_NIK, REDACTED);
   // '[disamarkan] [disamarkan]' says no more than one.
   const twice = new RegExp(`${escaped(REDACTED)}(?:[\\s,.]*${escaped(REDACTED)})+`, 'gu');
   return out.replace(twice, REDACTED);
