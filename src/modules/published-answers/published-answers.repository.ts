@@ -234,8 +234,8 @@ export class PublishedAnswersRepository {
     return rows[0] ?? null;
   }
 
-  async findDocuments(answerId: string): Promise<AnswerDocumentRecord[]> {
-    return (await this.dataSource.query(
+  async findDocuments(answerId: string, m?: EntityManager): Promise<AnswerDocumentRecord[]> {
+    return (await this.run(m).query(
       `SELECT p.id::text AS id, d.title, d.file_id AS "fileId", p.withheld_at AS "withheldAt", p.withholding_reason AS "withholdingReason"
          FROM published_answer_documents p JOIN request_documents d ON d.id = p.request_document_id
         WHERE p.answer_id = $1 ORDER BY d.id`,

@@ -226,7 +226,7 @@ export class PublishedAnswersService {
     await this.db.transaction(async (m) => {
       const answer = await this.answers.lockAnswer(m, id);
       if (!answer) throw new PublishedAnswerNotFound();
-      const documents = await this.answers.findDocuments(id);
+      const documents = await this.answers.findDocuments(id, m);
       const doc = documents.find((d) => d.id === documentId);
       if (!doc) throw new PublishedAnswerNotFound('Dokumen tidak ditemukan.');
       if (!(await this.answers.markDocumentWithheld(m, id, documentId, reason, now))) throw new PublishedAnswerConflict('Dokumen ini sudah tidak dipublikasikan.');
