@@ -272,6 +272,8 @@ describe('published answers', () => {
       expect(empty.text).toContain('Alasan wajib diisi.');
       const done = await signedIn.postForm(`/petugas/jawaban/${id}/tarik`, { reason: 'Dokumen diganti versi yang lebih baru.' });
       expect(done.status).toBe(303);
+      const twice = await http().post(`/api/v1/published-answers/${id}/withdrawal`).set(auth(token)).send({ reason: 'Sekali lagi untuk diuji.' });
+      expect(twice.status).toBe(409);
       expect((await http().get(`/jawaban/${id}`)).status).toBe(404);
       expect((await http().get(`/api/v1/published-answers/${id}`)).status).toBe(404);
       expect((await http().get(`/jawaban/${id}/surat.pdf`)).status).toBe(404);

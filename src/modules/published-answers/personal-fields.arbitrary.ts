@@ -11,7 +11,10 @@ export const personalFieldsArbitrary: fc.Arbitrary<PersonalFields> = fc.record({
   first: word,
   last: word,
   individual: fc.boolean(),
-  nik: fc.tuple(fc.constantFrom('3578', '3573', '3507'), digits(12)).map(([a, b]) => a + b),
+  // A NIK the intake accepts: a district and kecamatan of the province, a birth date (women's day + 40), a number.
+  nik: fc
+    .record({ area: fc.constant('357801'), day: fc.integer({ min: 1, max: 28 }), woman: fc.boolean(), month: fc.integer({ min: 1, max: 12 }), year: fc.integer({ min: 50, max: 99 }), seq: fc.integer({ min: 1, max: 9999 }) })
+    .map((n) => `${n.area}${String(n.day + (n.woman ? 40 : 0)).padStart(2, '0')}${String(n.month).padStart(2, '0')}${String(n.year).padStart(2, '0')}${String(n.seq).padStart(4, '0')}`),
   registrationNo: fc.tuple(word, digits(6)).map(([w, d]) => `AHU-${d}.${w.toUpperCase()}`),
   emailUser: fc.tuple(word, digits(3)).map(([w, d]) => `${w.toLowerCase()}${d}`),
   phone: fc.tuple(fc.constantFrom('0812', '0857', '0821'), digits(8)).map(([a, b]) => a + b),

@@ -202,21 +202,24 @@ export class PublishedAnswersRepository {
   }
 
   async markWithdrawn(m: EntityManager, answerId: string, reason: string, now: Date): Promise<boolean> {
-    const rows = (await m.query(
-      `UPDATE published_answers SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, updated_at = $2, version = version + 1
-        WHERE id = $1 AND status = 'published' RETURNING id`,
+    // Through a CTE: the driver answers an UPDATE with [rows, count], a SELECT with its rows.
+    const [{ n }] = (await m.query(
+      `WITH u AS (UPDATE published_answers SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, updated_at = $2, version = version + 1
+                   WHERE id = $1 AND status = 'published' RETURNING id)
+       SELECT count(*)::int AS n FROM u`,
       [answerId, now, reason],
-    )) as unknown[];
-    return rows.length > 0;
+    )) as { n: number }[];
+    return n > 0;
   }
 
   async markDocumentWithheld(m: EntityManager, answerId: string, documentId: string, reason: string, now: Date): Promise<boolean> {
-    const rows = (await m.query(
-      `UPDATE published_answer_documents SET withheld_at = $3, withholding_reason = $4
-        WHERE answer_id = $1 AND id = $2 AND withheld_at IS NULL RETURNING id`,
+    const [{ n }] = (await m.query(
+      `WITH u AS (UPDATE published_answer_documents SET withheld_at = $3, withholding_reason = $4
+                   WHERE answer_id = $1 AND id = $2 AND withheld_at IS NULL RETURNING id)
+       SELECT count(*)::int AS n FROM u`,
       [answerId, documentId, now, reason],
-    )) as unknown[];
-    return rows.length > 0;
+    )) as { n: number }[];
+    return n > 0;
   }
 
   async lockAnswer(m: EntityManager, id: string): Promise<AnswerRecord | null> {
