@@ -356,7 +356,7 @@ describe('published answers', () => {
             for (const text of texts) expect(leaks(text, f)).toEqual([]);
           },
         ),
-        { numRuns: 6 },
+        { numRuns: 15 },
       );
     }, 300_000);
   });
