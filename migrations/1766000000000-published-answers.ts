@@ -12,6 +12,8 @@ export class PublishedAnswers1766000000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE requests ADD COLUMN publication_consent boolean NOT NULL DEFAULT false');
+    // The publication job looks for requests with consent that have no answer yet.
+    await q.query('CREATE INDEX requests_publication_consent ON requests (id) WHERE publication_consent');
     await q.query(`
       CREATE TABLE published_answers (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -313,6 +313,25 @@ describe('published answers', () => {
     });
   });
 
+  describe('OpenAPI', () => {
+    it('should list the published answers\' endpoints and the optional consent of the request body', async () => {
+      const res = await http().get('/api/docs/openapi.json');
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/published-answers',
+          '/api/v1/published-answers/{id}',
+          '/api/v1/published-answers/{id}/documents/{documentId}/withholding',
+          '/api/v1/published-answers/{id}/withdrawal',
+        ]),
+      );
+      const params = (res.body.paths['/api/v1/published-answers'].get.parameters as { name: string }[]).map((p) => p.name);
+      expect(params).toEqual(expect.arrayContaining(['body', 'year', 'page']));
+      expect(res.body.components.schemas.CreateRequestDto.properties.publicationConsent).toMatchObject({ type: 'boolean' });
+      expect(res.body.components.schemas.CreateRequestDto.required).not.toContain('publicationConsent');
+    });
+  });
+
   describe('scorecard counts', () => {
     it('should count per body the granted answers of a period and those published', async () => {
       const today = localDateTimeOf(new Date(), 'Asia/Jakarta').date;

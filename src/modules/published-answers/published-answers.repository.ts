@@ -137,20 +137,30 @@ export class PublishedAnswersRepository {
    * one with a document handed over since. After `afterId`, in id order.
    */
   async findCandidates(afterId: string, limit: number): Promise<PublicationCandidate[]> {
+    // Two parts, each on its own index: requests with consent and no answer yet (partial index on
+    // consent), and the published answers whose request moved on.
     return (await this.dataSource.query(
-      `SELECT r.id::text AS "requestId", r.registration_number AS "registrationNumber", r.body_id AS "bodyId", r.unit_id AS "unitId",
+      `WITH due AS (
+         (SELECT r.id FROM requests r
+           WHERE r.publication_consent AND r.id > $1 AND r.decision IN ('granted', 'partially_granted') AND r.answered_at IS NOT NULL
+             AND r.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM published_answers a WHERE a.request_id = r.id)
+           ORDER BY r.id LIMIT $2)
+         UNION
+         (SELECT r.id FROM published_answers a JOIN requests r ON r.id = a.request_id
+           WHERE a.status = 'published' AND r.id > $1
+             AND (NOT r.publication_consent OR r.withdrawn_at IS NOT NULL OR r.decision IS DISTINCT FROM a.decision
+               OR r.answered_at IS DISTINCT FROM a.decided_at
+               OR EXISTS (SELECT 1 FROM request_documents d WHERE d.request_id = r.id AND d.kind = 'handover'
+                            AND NOT EXISTS (SELECT 1 FROM published_answer_documents p WHERE p.answer_id = a.id AND p.request_document_id = d.id)))
+           ORDER BY r.id LIMIT $2)
+       )
+       SELECT r.id::text AS "requestId", r.registration_number AS "registrationNumber", r.body_id AS "bodyId", r.unit_id AS "unitId",
               r.requester_type AS "requesterType", r.requester_name AS "requesterName", r.requester_nik AS "requesterNik",
               r.requester_registration_no AS "requesterRegistrationNo", r.requester_address AS "requesterAddress",
               r.requester_phone AS "requesterPhone", r.requester_email AS "requesterEmail", r.information,
               r.publication_consent AS consent, r.decision, r.answered_at AS "answeredAt", (r.withdrawn_at IS NOT NULL) AS withdrawn,
               a.id::text AS "answerId", a.status AS "answerStatus", a.decided_at AS "answerDecidedAt"
-         FROM requests r LEFT JOIN published_answers a ON a.request_id = r.id
-        WHERE r.id > $1
-          AND ((a.id IS NULL AND r.publication_consent AND r.decision IN ('granted', 'partially_granted') AND r.answered_at IS NOT NULL AND r.withdrawn_at IS NULL)
-            OR (a.status = 'published' AND (NOT r.publication_consent OR r.withdrawn_at IS NOT NULL OR r.decision IS DISTINCT FROM a.decision
-                OR r.answered_at IS DISTINCT FROM a.decided_at
-                OR EXISTS (SELECT 1 FROM request_documents d WHERE d.request_id = r.id AND d.kind = 'handover'
-                             AND NOT EXISTS (SELECT 1 FROM published_answer_documents p WHERE p.answer_id = a.id AND p.request_document_id = d.id)))))
+         FROM due JOIN requests r ON r.id = due.id LEFT JOIN published_answers a ON a.request_id = r.id
         ORDER BY r.id LIMIT $2`,
       [afterId, limit],
     )) as PublicationCandidate[];
