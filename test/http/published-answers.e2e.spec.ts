@@ -177,6 +177,13 @@ describe('published answers', () => {
       const listPage = await http().get('/jawaban').query({ badan: '3578' });
       expect(listPage.status).toBe(200);
       expect(listPage.text).toContain(`href="/jawaban/${id}"`);
+      // The requester's tracking page and the officer's request page link the answer.
+      const trackAgent = request.agent(t.app.getHttpServer());
+      const form = await trackAgent.get('/lacak');
+      const tracked = await trackAgent.post('/lacak').type('form').send({ _csrf: csrfTokenOf(form.text), nomor: r.number, kode: r.code });
+      expect(tracked.text).toContain(`href="/jawaban/${id}"`);
+      const signedIn = await loginAgent(t.app, officer.email);
+      expect((await signedIn.agent.get(`/petugas/permohonan/${r.id}`)).text).toContain(`href="/petugas/jawaban/${id}"`);
       // A second sweep changes nothing.
       await expect(sweep()).resolves.toEqual({ published: 0, updated: 0, withdrawn: 0 });
     });
