@@ -61,7 +61,7 @@ describeBrowser('Published answers: a citizen finds an answer, an officer withho
     try {
       await page.goto(`${t.url}/`);
       await navigateBy(page, () => page.getByRole('link', { name: 'Jawaban Publik', exact: true }).first().click());
-      await page.getByLabel('Badan publik').selectOption({ label: 'Kota Surabaya' });
+      await page.getByLabel('Badan publik').selectOption('3578');
       await navigateBy(page, () => page.getByRole('button', { name: 'Tampilkan' }).click());
       expect(await inspectPage(page, `answers-list-${width}`)).toEqual([]);
       await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
