@@ -23,6 +23,7 @@ import { ScorecardObjectionRollups1765700000000 } from './1765700000000-scorecar
 import { QueueCounts1765750000000 } from './1765750000000-queue-counts';
 import { Dip1765800000000 } from './1765800000000-dip';
 import { Consultations1765900000000 } from './1765900000000-consultations';
+import { PublishedAnswers1766000000000 } from './1766000000000-published-answers';
 import { DipExemptions1766100000000 } from './1766100000000-dip-exemptions';
 import { PublicSearch1766200000000 } from './1766200000000-public-search';
 import { DipHistoryByTime1766300000000 } from './1766300000000-dip-history-by-time';
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   QueueCounts1765750000000,
   Dip1765800000000,
   Consultations1765900000000,
+  PublishedAnswers1766000000000,
   DipExemptions1766100000000,
   PublicSearch1766200000000,
   DipHistoryByTime1766300000000,

@@ -8,6 +8,7 @@ import { AuthModule } from 'src/modules/auth';
 import { BodiesModule } from 'src/modules/bodies';
 import { CalendarModule } from 'src/modules/calendar';
 import { DipModule } from 'src/modules/dip';
+import { PublishedAnswersModule } from 'src/modules/published-answers';
 import { ConsultationsModule } from 'src/modules/consultations';
 import { HealthModule } from 'src/modules/health';
 import { JobsModule } from 'src/modules/jobs';
@@ -49,6 +50,7 @@ export class AppModule {
         ScorecardsModule,
         DipModule,
         SearchModule,
+        PublishedAnswersModule,
       ],
     };
   }

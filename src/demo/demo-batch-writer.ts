@@ -71,6 +71,7 @@ export class DemoBatchWriter {
         purpose: q.purpose,
         obtain_method: q.obtainMethod,
         copy_delivery: q.copyDelivery,
+        publication_consent: q.publicationConsent,
         received_at: q.receivedAt.toISOString(),
         effective_receipt_date: q.effectiveReceiptDate,
         due_date: q.dueDate,

@@ -7,6 +7,7 @@ import { hashPassword } from 'src/modules/auth';
 import { BodiesAdminRepository } from 'src/modules/bodies';
 import { AnnualReportsService, Narrative } from 'src/modules/annual-reports';
 import { DipService, SimulatedDipItem } from 'src/modules/dip';
+import { PublishedAnswersService, SweepResult } from 'src/modules/published-answers';
 import { ConsultationSeeder, ConsultationsRepository, DEFAULT_CONSULTATION_RESPONSE_DAYS } from 'src/modules/consultations';
 import { AppConfig } from 'src/config/app-config';
 import { TrackingCodes, formatTrackingCode } from 'src/modules/requests';
@@ -30,6 +31,11 @@ export interface ReportPublisher {
 /** Who writes the simulated Daftar Informasi Publik: the dip module (DipService). */
 export interface DipPublisher {
   loadSimulated(items: readonly SimulatedDipItem[]): Promise<number>;
+}
+
+/** Who publishes the answers of demo requests whose requester consented: the published-answers module. */
+export interface AnswerPublisher {
+  sweep(now: Date): Promise<SweepResult>;
 }
 
 /** Where due dates come from: the portal's calendar of a body (CalendarService). */
@@ -73,6 +79,8 @@ export interface DemoLoadResult {
   dipItems: number;
   /** Consultations of the weeks before the clock written by this load. */
   consultations: number;
+  /** Answers published for the granted demo requests whose requester consented. */
+  publishedAnswers: number;
 }
 
 export type DemoLoadOutcome = { loaded: true; result: DemoLoadResult } | { loaded: false; reason: 'already_loaded' | 'not_empty' };
@@ -133,6 +141,7 @@ export class DemoDataLoader {
     private readonly reports: ReportPublisher | null = null,
     private readonly dip: DipPublisher | null = null,
     private readonly consultations: { seeder: ConsultationSeeder; responseDays: number } | null = null,
+    private readonly answers: AnswerPublisher | null = null,
   ) {
     this.repo = new DemoRepository(dataSource);
   }
@@ -159,7 +168,13 @@ export class DemoDataLoader {
     } catch {
       // A context without the consultations' records loads no consultations.
     }
-    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports, dip, consultations);
+    let answers: AnswerPublisher | null = null;
+    try {
+      answers = app.get(PublishedAnswersService, { strict: false });
+    } catch {
+      // A context without the published answers publishes none.
+    }
+    return new DemoDataLoader(app.get(DataSource), cipher, new TrackingCodes(cipher), app.get(CalendarService), reports, dip, consultations, answers);
   }
 
   /** The consultations of the weeks before the clock, written through the consultations module's seeder. */
@@ -202,6 +217,7 @@ export class DemoDataLoader {
     if (outcome.loaded) {
       outcome.result.annualReports = await this.publishReports(options, bodies, publishers);
       outcome.result.dipItems = await this.publishDip(options, bodies);
+      outcome.result.publishedAnswers = await this.publishAnswers(options);
     }
     return outcome;
   }
@@ -226,6 +242,12 @@ export class DemoDataLoader {
     if (!this.dip) return 0;
     const filled = new Set(await this.repo.findBodiesWithDip());
     return this.dip.loadSimulated(planDip(options.seed, options.now, bodies.filter((b) => !filled.has(b.id))));
+  }
+
+  /** Publishes the answers of the granted requests whose requester consented, as the publication job would. */
+  private async publishAnswers(options: DemoLoadOptions): Promise<number> {
+    if (!this.answers) return 0;
+    return (await this.answers.sweep(options.now)).published;
   }
 
   /**
@@ -255,6 +277,7 @@ export class DemoDataLoader {
     result.consultations = await this.dataSource.transaction((m) => this.seedConsultations(m, options, world.bodies));
     result.annualReports = await this.publishReports(options, world.bodies, world.publishers);
     result.dipItems = await this.publishDip(options, world.bodies);
+    result.publishedAnswers = await this.publishAnswers(options);
     return result;
   }
 
@@ -464,6 +487,7 @@ export class DemoDataLoader {
       annualReports: { onTime: 0, late: 0 },
       dipItems: 0,
       consultations: 0,
+      publishedAnswers: 0,
     };
   }
 }

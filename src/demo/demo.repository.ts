@@ -67,6 +67,7 @@ export const REQUEST_COLUMNS = {
   purpose: 'text',
   obtain_method: 'text',
   copy_delivery: 'text',
+  publication_consent: 'boolean',
   received_at: 'timestamptz',
   effective_receipt_date: 'date',
   due_date: 'date',

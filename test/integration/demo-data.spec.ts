@@ -256,6 +256,19 @@ describe('demo data on a new database (DEMO_DATA)', () => {
     expect(rhythm.allFresh).toBeGreaterThan(0);
   });
 
+  it('should publish the answers of granted demo requests whose requester consented, and only those', async () => {
+    const [row] = (await db.query(
+      `SELECT count(a.id)::int AS published,
+              count(*) FILTER (WHERE r.publication_consent AND r.decision IN ('granted', 'partially_granted') AND r.withdrawn_at IS NULL)::int AS eligible,
+              count(a.id) FILTER (WHERE NOT r.publication_consent OR r.decision NOT IN ('granted', 'partially_granted'))::int AS wrong
+         FROM requests r LEFT JOIN published_answers a ON a.request_id = r.id`,
+    )) as { published: number; eligible: number; wrong: number }[];
+    expect(load.publishedAnswers).toBeGreaterThan(0);
+    expect(row).toEqual({ published: load.publishedAnswers, eligible: load.publishedAnswers, wrong: 0 });
+    const api = await request(t.app.getHttpServer()).get('/api/v1/published-answers').expect(200);
+    expect(api.body.total).toBe(load.publishedAnswers);
+  });
+
   it('should give the bodies consultations: answered, open, overdue and published as FAQ, numbered per body and year', async () => {
     const rows = (await db.query(
       `SELECT c.number, c.body_id, c.year, c.seq, c.status, c.faq_consent, c.faq_published_at IS NOT NULL AS faq,

@@ -84,6 +84,8 @@ export interface SimRequest {
   purpose: string;
   obtainMethod: ObtainMethod;
   copyDelivery: CopyDelivery | null;
+  /** The requester agreed that the answer be published without their personal data. */
+  publicationConsent: boolean;
   receivedAt: Date;
   effectiveReceiptDate: string;
   dueDate: string;

@@ -86,6 +86,7 @@ class BodySimulation {
       purpose: draft.purpose,
       obtainMethod: draft.obtainMethod,
       copyDelivery: draft.copyDelivery,
+      publicationConsent: publicationConsentOf(formatRegistrationNumber(body.regionCode, receiving.code, year, seq)),
       receivedAt,
       effectiveReceiptDate: due.effectiveReceiptDate,
       dueDate: timeline.dueDate,
@@ -111,4 +112,14 @@ export function* simulateRequests(input: SimulationInput): Generator<SimRequest>
   for (const body of input.bodies) {
     yield* new BodySimulation(input, body, seqs, numbering).requests();
   }
+}
+
+/**
+ * About one request in five consents to publication. Derived from the registration number, not drawn
+ * from the seeded random stream, so every other simulated figure stays as it was.
+ */
+export function publicationConsentOf(registrationNumber: string): boolean {
+  let h = 0;
+  for (const ch of registrationNumber) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % 5 === 0;
 }

@@ -15,6 +15,8 @@ export interface ReceiptView extends Omit<ReceiptData, 'trackingCode' | 'issuedA
   dueDate: string;
   status: string;
   statusLabel: string;
+  /** The requester's answer to whether the answer may be published without their personal data. */
+  publicationConsentLabel: string;
 }
 
 export interface TimelineEntry {
@@ -59,6 +61,9 @@ export function presentReceipt({ request: r, unit, dueExplanation }: RequestRece
     copyDeliveryLabel: r.copyDelivery ? COPY_DELIVERIES[r.copyDelivery] : null,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
+    publicationConsentLabel: r.publicationConsent
+      ? 'Ya: bila dikabulkan, jawaban dipublikasikan tanpa data pribadi pemohon'
+      : 'Tidak: jawaban tidak dipublikasikan',
     trackingUrl: `${appUrl}/lacak?nomor=${encodeURIComponent(r.registrationNumber)}`,
   };
 }

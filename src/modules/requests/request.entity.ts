@@ -79,6 +79,10 @@ export class InformationRequest {
   @Column('text', { name: 'copy_delivery', nullable: true })
   copyDelivery: CopyDelivery | null;
 
+  /** The requester agreed that the answer be published without their personal data. */
+  @Column('boolean', { name: 'publication_consent', default: false })
+  publicationConsent: boolean;
+
   @Column('uuid', { name: 'identity_document_id', nullable: true })
   identityDocumentId: string | null;
 

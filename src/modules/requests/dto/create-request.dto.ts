@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Allow, ValidateIf } from 'class-validator';
-import { ChoiceField, NestedField, TextField, WholeNumberField, trimmed } from 'src/common/forms/fields';
+import { BooleanField, ChoiceField, NestedField, TextField, WholeNumberField, trimmed } from 'src/common/forms/fields';
 import { MAX_INT4 } from 'src/common/validation/whole-number';
 import { allProvinceCodes } from 'src/modules/bodies';
 import { IsNik } from 'src/modules/requests/intake/requester-identity';
@@ -94,6 +94,14 @@ abstract class RequestFields {
     description: 'Required when obtainMethod is copy_soft or copy_hard',
   })
   copyDelivery?: CopyDelivery;
+
+  @BooleanField({
+    label: 'Persetujuan publikasi jawaban',
+    message: 'Pilih apakah jawaban boleh dipublikasikan: ya atau tidak.',
+    required: false,
+    description: 'May the answer be published without the requester\'s personal data? Default false',
+  })
+  publicationConsent?: boolean;
 }
 
 /** POST /api/v1/requests and the online form (/permohonan): the validator itself, not a copy. */

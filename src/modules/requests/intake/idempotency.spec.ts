@@ -17,6 +17,7 @@ const submission: RequestSubmission = {
   purpose: 'Penelitian',
   obtainMethod: 'copy_soft',
   copyDelivery: 'email',
+  publicationConsent: false,
 };
 
 describe('idempotency', () => {
@@ -30,6 +31,7 @@ describe('idempotency', () => {
     const reordered = JSON.parse(JSON.stringify({ ...rest, requester: { ...requester } })) as RequestSubmission;
     expect(submissionDigestInput({ submission: reordered })).toBe(submissionDigestInput({ submission }));
     expect(submissionDigestInput({ submission: { ...submission, purpose: 'Lain' } })).not.toBe(submissionDigestInput({ submission }));
+    expect(submissionDigestInput({ submission: { ...submission, publicationConsent: true } })).not.toBe(submissionDigestInput({ submission }));
     expect(submissionDigestInput({ submission, identityDocumentSha256: 'a'.repeat(64) })).not.toBe(
       submissionDigestInput({ submission, identityDocumentSha256: 'b'.repeat(64) }),
     );

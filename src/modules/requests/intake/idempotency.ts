@@ -47,7 +47,8 @@ export interface SubmissionFingerprint {
  */
 export function submissionDigestInput(f: SubmissionFingerprint): string {
   return `submission-body:${canonicalJson({
-    submission: f.submission,
+    // Consent was added later: left out when not given, so digests stored before stay valid.
+    submission: { ...f.submission, publicationConsent: f.submission.publicationConsent || undefined },
     channel: f.channel ?? null,
     receivedAt: f.receivedAt?.toISOString() ?? null,
     identityDocumentSha256: f.identityDocumentSha256 ?? null,

@@ -284,6 +284,7 @@ export class IntakeService {
         purpose: s.purpose,
         obtainMethod: s.obtainMethod,
         copyDelivery: s.copyDelivery,
+        publicationConsent: s.publicationConsent,
         identityDocumentId: file?.id ?? null,
         receivedAt: meta.receivedAt,
         effectiveReceiptDate: due.effectiveReceiptDate,

@@ -16,6 +16,7 @@ export const REQUEST_FORM_FIELDS = [
   'purpose',
   'obtainMethod',
   'copyDelivery',
+  'publicationConsent',
   'identityDocument',
 ] as const;
 
@@ -60,8 +61,16 @@ export interface RequestFormView {
   requesterTypes: { value: string; label: string; selected: boolean }[];
   obtainMethods: { value: string; label: string; selected: boolean }[];
   copyDeliveries: { value: string; label: string; selected: boolean }[];
+  /** May the answer be published without personal data: 'tidak' unless the requester chose 'ya'. */
+  publicationConsentOptions: { value: string; label: string; selected: boolean }[];
   submissionKey: string;
 }
+
+/** The form's answers to "may the answer be published without your personal data?". */
+const PUBLICATION_CONSENT_CHOICES = {
+  ya: 'Ya, jawaban boleh dipublikasikan tanpa data pribadi saya',
+  tidak: 'Tidak, jangan dipublikasikan',
+} as const;
 
 export function requestFormView(unit: PpidUnit, values: Record<string, string>, submissionKey: string): RequestFormView {
   const v = (k: string): string => values[k] ?? '';
@@ -71,6 +80,7 @@ export function requestFormView(unit: PpidUnit, values: Record<string, string>, 
     requesterTypes: optionsOf(REQUESTER_TYPES, v('requester.type') || 'individual'),
     obtainMethods: optionsOf(OBTAIN_METHODS, v('obtainMethod')),
     copyDeliveries: optionsOf(COPY_DELIVERIES, v('copyDelivery')),
+    publicationConsentOptions: optionsOf(PUBLICATION_CONSENT_CHOICES, v('publicationConsent') || 'tidak'),
     submissionKey,
   };
 }

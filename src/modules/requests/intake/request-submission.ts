@@ -20,6 +20,8 @@ export interface RequestSubmission {
   purpose: string;
   obtainMethod: ObtainMethod;
   copyDelivery: CopyDelivery | null;
+  /** The answer may be published without the requester's personal data (default no). */
+  publicationConsent: boolean;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -55,6 +57,7 @@ export function parseRequestSubmission(
       purpose: dto.purpose,
       obtainMethod: dto.obtainMethod,
       copyDelivery: dto.copyDelivery ?? null,
+      publicationConsent: dto.publicationConsent === true,
     },
     errors: null,
   };

@@ -26,6 +26,7 @@ const RECEIPT: ReceiptView = {
   copyDeliveryLabel: 'E-mail',
   status: 'received',
   statusLabel: 'Diterima',
+  publicationConsentLabel: 'Tidak: jawaban tidak dipublikasikan',
   trackingUrl: 'http://localhost:3000/lacak?nomor=3578-U-2025-00012',
 };
 
