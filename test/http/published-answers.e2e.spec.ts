@@ -184,6 +184,19 @@ describe('published answers', () => {
       expect(tracked.text).toContain(`href="/jawaban/${id}"`);
       const signedIn = await loginAgent(t.app, officer.email);
       expect((await signedIn.agent.get(`/petugas/permohonan/${r.id}`)).text).toContain(`href="/petugas/jawaban/${id}"`);
+      // The public search finds it under another word form ("dianggarkan" meets "anggaran"), as jawaban, linking its page.
+      const found = await http().get('/api/v1/dip').query({ q: 'dianggarkan pendidikan', body: '35.78', category: 'jawaban' });
+      expect(found.status).toBe(200);
+      expect(found.body.items).toContainEqual({ id: Number(id), bodyCode: '35.78', category: 'jawaban', title: 'Dokumen pelaksanaan anggaran Dinas Pendidikan 2025', summary: expect.any(String), url: expect.stringMatching(new RegExp(`/jawaban/${id}$`)) });
+      expect(JSON.stringify(found.body)).not.toMatch(/Dyah|Pitaloka|0812/);
+      const everywhere = await http().get('/api/v1/dip').query({ q: 'anggaran pendidikan' });
+      expect(everywhere.body.items.map((i: { category: string; id: number }) => `${i.category}:${i.id}`)).toContain(`jawaban:${id}`);
+      const searchPage = await http().get('/cari').query({ q: 'anggaran pendidikan', kategori: 'jawaban' });
+      expect(searchPage.text).toContain(`href="/jawaban/${id}"`);
+      // The catalogue dates the published answers by the latest one.
+      const catalogue = await http().get('/data.json');
+      const answers = (catalogue.body.dataset as { identifier: string; modified: string }[]).find((d) => d.identifier.endsWith('/jawaban'));
+      expect(answers?.modified).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       // A second sweep changes nothing.
       await expect(sweep()).resolves.toEqual({ published: 0, updated: 0, withdrawn: 0 });
     });
@@ -286,6 +299,8 @@ describe('published answers', () => {
       expect((await http().get(`/jawaban/${id}/surat.pdf`)).status).toBe(404);
       const list = await http().get('/api/v1/published-answers').query({ body: '3578' });
       expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+      const searched = await http().get('/api/v1/dip').query({ category: 'jawaban', body: '35.78', limit: 100 });
+      expect(searched.body.items.map((i: { id: number }) => i.id)).not.toContain(Number(id));
       const strangerAgent = await loginAgent(t.app, stranger.email);
       expect((await strangerAgent.agent.get(`/petugas/jawaban/${id}`)).status).toBe(404);
       const page = await signedIn.agent.get(`/petugas/jawaban/${id}`);

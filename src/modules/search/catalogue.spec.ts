@@ -40,6 +40,7 @@ describe('catalogue and search presenter', () => {
         { code: '35.73', name: 'Pemerintah Kabupaten Malang', email: null, website: null, items: 1, categories: ['setiap_saat'], lastChange: new Date('2025-01-01T03:00:00Z') },
       ],
       fallbackEmail: 'noreply@ppid.example.org',
+      answersModified: null,
     });
     expect(c.conformsTo).toBe(POD_SCHEMA);
     expect(c.dataset.map((d) => [d.identifier, d.contactPoint.hasEmail, d.modified])).toEqual([
@@ -51,5 +52,16 @@ describe('catalogue and search presenter', () => {
       'https://ppid.example.org/api/v1/published-answers',
       'https://ppid.example.org/api/v1/dip?category=jawaban',
     ]);
+  });
+
+  it('should date the published answers by the latest one published', () => {
+    const c = buildCatalogue({
+      appUrl: 'https://ppid.example.org',
+      province: { code: '35', name: 'Pemerintah Provinsi Jawa Timur', email: 'ppid@jatimprov.go.id' },
+      bodies: [],
+      fallbackEmail: 'noreply@ppid.example.org',
+      answersModified: new Date('2026-11-30T02:00:00Z'),
+    });
+    expect(c.dataset.map((d) => [d.identifier, d.modified])).toEqual([['https://ppid.example.org/jawaban', '2026-11-30T02:00:00.000Z']]);
   });
 });

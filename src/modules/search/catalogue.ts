@@ -20,6 +20,8 @@ export interface CatalogueInput {
   bodies: CatalogueBody[];
   /** The address mail goes out from, the contact of a body that gave none. */
   fallbackEmail: string;
+  /** When the latest answer was published; null while none is. */
+  answersModified: Date | null;
 }
 
 interface Distribution {
@@ -150,8 +152,8 @@ function answersDataset(input: CatalogueInput): PodDataset {
       `Jawaban atas permohonan informasi publik kepada badan publik di ${region} yang dikabulkan dan diumumkan dengan persetujuan pemohon: ` +
       'surat jawaban dan dokumennya, tanpa data pribadi.',
     keyword: ['jawaban permohonan informasi', 'keterbukaan informasi publik', 'PPID'],
-    // Answers are published as requests are decided; the date of the latest one can replace this once the answers' table is queried here.
-    modified: 'R/P1D',
+    // The latest publication; while there is none, the rhythm at which answers can appear (daily).
+    modified: input.answersModified ? input.answersModified.toISOString() : 'R/P1D',
     publisher: { '@type': 'org:Organization', name: province.name },
     contactPoint: { '@type': 'vcard:Contact', fn: `PPID ${province.name}`, hasEmail: `mailto:${province.email ?? input.fallbackEmail}` },
     accessLevel: 'public',

@@ -49,12 +49,17 @@ export class SearchPagesController {
   /** The catalogue open-data portals harvest (Project Open Data v1.1). */
   @Get('data.json')
   async catalogue(): Promise<PodCatalogue> {
-    const [bodies, province] = await Promise.all([this.search.catalogueBodies(), this.search.provinceBody(this.config.provinceCode)]);
+    const [bodies, province, answersModified] = await Promise.all([
+      this.search.catalogueBodies(),
+      this.search.provinceBody(this.config.provinceCode),
+      this.search.latestAnswerPublishedAt(),
+    ]);
     return buildCatalogue({
       appUrl: this.config.appUrl,
       province: province ?? { code: this.config.provinceCode, name: `Provinsi ${this.config.provinceCode}`, email: null },
       bodies,
       fallbackEmail: addressOf(this.config.mailFrom),
+      answersModified,
     });
   }
 }

@@ -97,21 +97,18 @@ const ARMS: SearchArm[] = [
           WHERE i.status = 'active'${conditions(p, { vector: 'i.search_vector', bodyCode: 'b.region_code', category: 'i.category', year })}`;
     },
   },
-  // ---- Published answers (category 'jawaban'; table published_answers, page /jawaban/<id>) --------
-  // When the published_answers table is merged, add this arm (its search_vector is built with the
-  // same 'indonesian' configuration):
-  //
-  // {
-  //   source: 'jawaban',
-  //   categories: ['jawaban'],
-  //   sql: (p) => `SELECT 'jawaban' AS source, a.id::int, b.region_code AS "bodyCode", b.name AS "bodyName", 'jawaban' AS category,
-  //                  a.title, a.summary, NULL AS "exemptionGround", NULL AS "exemptionLaw", NULL AS "exemptionUntil",
-  //                  extract(year FROM a.decided_on)::int AS year,
-  //                  ${p.query ? `ts_rank(a.search_vector, ${p.query})` : '0'}::real AS rank, a.published_at AS "changedAt"
-  //             FROM published_answers a JOIN public_bodies b ON b.id = a.body_id
-  //            WHERE a.status = 'published'${conditions(p, { vector: 'a.search_vector', bodyCode: 'b.region_code', category: "'jawaban'", year: 'extract(year FROM a.decided_on)::int' })}`,
-  // },
-  // ------------------------------------------------------------------------------------------------
+  {
+    // Published answers (table published_answers, written by the published-answers module): only those
+    // published, their texts already free of the requester's personal data; the year is the decision's.
+    source: 'jawaban',
+    categories: ['jawaban'],
+    sql: (p) => `SELECT 'jawaban' AS source, a.id::int AS id, b.region_code AS "bodyCode", b.name AS "bodyName", 'jawaban' AS category,
+                   a.title, a.summary, NULL AS "exemptionGround", NULL AS "exemptionLaw", NULL AS "exemptionUntil",
+                   extract(year FROM a.decided_on)::int AS year,
+                   ${p.query ? `ts_rank(a.search_vector, ${p.query})` : '0'}::real AS rank, a.published_at AS "changedAt"
+              FROM published_answers a JOIN public_bodies b ON b.id = a.body_id
+             WHERE a.status = 'published'${conditions(p, { vector: 'a.search_vector', bodyCode: 'b.region_code', category: "'jawaban'", year: 'extract(year FROM a.decided_on)::int' })}`,
+  },
 ];
 
 /** The sources that can hold a category (all of them when none is asked for). */
@@ -121,7 +118,7 @@ export function armsFor(category: SearchCategory | undefined): SearchSource[] {
 
 /**
  * The public search's only reader: active DIP items (read-only; dip_items is written by the dip
- * module) and, after their merge, published answers; the bodies' names and contacts for the catalogue.
+ * module) and published answers (read-only; written by the published-answers module); the bodies' names and contacts for the catalogue.
  */
 @Injectable()
 export class SearchRepository {
@@ -136,13 +133,17 @@ export class SearchRepository {
       values.push(value);
       return `$${values.length}::${type}`;
     };
+    let timeZone: string | undefined;
     const p: ArmParams = {
       query: s.text === undefined ? null : s.mode === 'search' ? `websearch_to_tsquery('indonesian', ${param(s.text, 'text')})` : `to_tsquery('indonesian', ${param(s.text, 'text')})`,
       bodyCode: s.bodyCode === undefined ? null : param(s.bodyCode, 'text'),
       category: s.category === undefined ? null : param(s.category, 'text'),
       year: s.year === undefined ? null : param(s.year, 'int'),
       availableOnly: s.availableOnly === true,
-      timeZone: param(s.timeZone, 'text'),
+      // Numbered only when an arm uses it: PostgreSQL cannot type a parameter that no arm reads.
+      get timeZone() {
+        return (timeZone ??= param(s.timeZone, 'text'));
+      },
     };
     const limit = param(s.limit, 'int');
     const rows = (await this.dataSource.query(
@@ -174,5 +175,11 @@ export class SearchRepository {
         WHERE i.status = 'active'
         GROUP BY b.id ORDER BY b.region_code`,
     )) as CatalogueBody[];
+  }
+
+  /** When the latest published answer was published; null while none is. */
+  async latestAnswerPublishedAt(): Promise<Date | null> {
+    const [row] = (await this.dataSource.query("SELECT max(published_at) AS at FROM published_answers WHERE status = 'published'")) as { at: Date | null }[];
+    return row?.at ?? null;
   }
 }

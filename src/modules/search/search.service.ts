@@ -61,6 +61,10 @@ export class SearchService {
     return this.repo.catalogueBodies();
   }
 
+  latestAnswerPublishedAt(): Promise<Date | null> {
+    return this.repo.latestAnswerPublishedAt();
+  }
+
   provinceBody(code: string): Promise<{ code: string; name: string; email: string | null } | null> {
     return this.repo.provinceBody(code);
   }
