@@ -92,6 +92,7 @@ describe('loadConfig', () => {
       annualReport: 10,
       dipCompleteness: 5,
       dipFreshness: 5,
+      answersPublished: 0,
     });
     const given = loadConfig({ DATA_DIR: dataDir, SCORECARD_MIN_REQUESTS: '5', SCORECARD_WEIGHTS: ' onTime = 50 , backlog=0' });
     expect(given.scorecardMinRequests).toBe(5);

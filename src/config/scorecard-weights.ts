@@ -10,6 +10,7 @@ export const INDEX_COMPONENTS = [
   // Information already public (the DIP, Pasal 9–11): one entry per metric of PUBLIC_INFORMATION_METRICS.
   'dipCompleteness',
   'dipFreshness',
+  'answersPublished',
 ] as const;
 export type IndexComponent = (typeof INDEX_COMPONENTS)[number];
 export type ScorecardWeights = Readonly<Record<IndexComponent, number>>;
@@ -20,7 +21,9 @@ export type ScorecardWeights = Readonly<Record<IndexComponent, number>>;
  * sum of the weights of the parts it scores, so a weight is a share of that sum (5 of 110 ≈ 4.5%),
  * and adding a part never needs the others changed. The DIP parts are light on purpose: completeness
  * is judged on two categories only, and the DIP is new to the portal, so it informs the index
- * without overturning a ranking earned on the requests themselves.
+ * without overturning a ranking earned on the requests themselves. The share of granted answers
+ * published is shown but weighs 0 by default: an answer is published only with the requester's
+ * consent, so the share measures the requesters' choice as much as the body's work.
  */
 export const DEFAULT_SCORECARD_WEIGHTS: ScorecardWeights = {
   onTime: 35,
@@ -32,6 +35,7 @@ export const DEFAULT_SCORECARD_WEIGHTS: ScorecardWeights = {
   annualReport: 10,
   dipCompleteness: 5,
   dipFreshness: 5,
+  answersPublished: 0,
 };
 
 /**

@@ -9,6 +9,7 @@ import { formFields, requestPayload, TINY_PDF, TINY_PNG } from 'test/support/req
 import { startTestApp, TestApp } from 'test/support/test-app';
 import { localDateTimeOf } from 'src/common/time/local-time';
 import { PersonalFields, PublishedAnswersService } from 'src/modules/published-answers';
+import { ScorecardRollupsService } from 'src/modules/scorecards';
 import { leaks, personalFieldsArbitrary, textWithPersonalData } from 'src/modules/published-answers/personal-fields.arbitrary';
 
 const refusal = {
@@ -368,6 +369,30 @@ describe('published answers', () => {
       expect(after.published - before.published).toBeLessThanOrEqual(1);
       expect(after.granted).toBeGreaterThanOrEqual(after.published);
       await expect(service.countsByBody('1990-01-01', '1990-12-31')).resolves.toEqual([]);
+    });
+
+    it('should give the scorecards the share of granted answers published: the published ones of the granted requests of the year', async () => {
+      await notice(await file({ publicationConsent: true }), grant);
+      await sweep();
+      await t.app.get(ScorecardRollupsService).refreshAll();
+      const year = localDateTimeOf(new Date(), 'Asia/Jakarta').date.slice(0, 4);
+      const res = await http().get('/api/v1/scorecards').query({ year });
+      expect(res.status).toBe(200);
+      const body = (res.body.bodies as { code: string; metrics: { publicInformation: Record<string, { k: number; n: number }> } }[]).find((b) => b.code === '35.78')!;
+      const [{ published }] = (await db().query(
+        `SELECT count(*)::int AS published FROM published_answers a JOIN requests r ON r.id = a.request_id
+          WHERE a.status = 'published' AND a.body_id = $1 AND r.decision IN ('granted', 'partially_granted')`,
+        [surabaya.bodyId],
+      )) as { published: number }[];
+      const [{ granted }] = (await db().query(
+        "SELECT count(*)::int AS granted FROM requests WHERE body_id = $1 AND decision IN ('granted', 'partially_granted') AND withdrawn_at IS NULL",
+        [surabaya.bodyId],
+      )) as { granted: number }[];
+      expect(published).toBeGreaterThan(0);
+      expect(body.metrics.publicInformation.answersPublished).toMatchObject({ k: published, n: granted });
+      // Shown on the methodology page with its weight (0 by default: the requester's consent decides it too).
+      const method = await http().get('/peringkat/metodologi');
+      expect(method.text).toContain('Jawaban yang dipublikasikan');
     });
   });
 

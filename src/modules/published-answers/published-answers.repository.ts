@@ -314,4 +314,20 @@ export class PublishedAnswersRepository {
       [from, to],
     )) as PublicationCount[];
   }
+
+  /**
+   * Per body, the published answers of requests received from `from` to `to` (local dates of
+   * `timeZone`, inclusive) and granted in full or in part: the scorecards' numerator beside the
+   * grants of their rollups. Reads only the published answers and their requests by key.
+   */
+  async publishedOfReceivedByBody(from: string, to: string, timeZone: string): Promise<{ bodyId: number; published: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT a.body_id AS "bodyId", count(*)::int AS published
+         FROM published_answers a JOIN requests r ON r.id = a.request_id
+        WHERE a.status = 'published' AND r.decision IN ('granted', 'partially_granted')
+          AND r.received_at >= ($1::date::timestamp AT TIME ZONE $3) AND r.received_at < (($2::date + 1)::timestamp AT TIME ZONE $3)
+        GROUP BY a.body_id`,
+      [from, to, timeZone],
+    )) as { bodyId: number; published: number }[];
+  }
 }

@@ -251,6 +251,11 @@ export class PublishedAnswersService {
     return this.answers.countByBody(from, to);
   }
 
+  /** Per body, the published answers of the granted requests received from `from` to `to` (local dates of `timeZone`). */
+  async publishedOfReceived(from: string, to: string, timeZone: string): Promise<Map<number, number>> {
+    return new Map((await this.answers.publishedOfReceivedByBody(from, to, timeZone)).map((r) => [r.bodyId, r.published]));
+  }
+
   private assertOfficerRole(actor: Actor): void {
     if (actor.role !== 'officer') throw new AccessDenied();
   }

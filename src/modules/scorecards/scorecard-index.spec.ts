@@ -88,6 +88,7 @@ describe('serviceIndex', () => {
       { component: 'annualReport', reason: 'not_available' },
       { component: 'dipCompleteness', reason: 'not_available' },
       { component: 'dipFreshness', reason: 'not_available' },
+      { component: 'answersPublished', reason: 'not_available' },
     ]);
     expect(result.effectiveWeights).toMatchObject({ onTime: 43.8, completion: 25, objections: 0, annualReport: 0 });
   });

@@ -122,8 +122,9 @@ describe('public-information rates', () => {
 
   it('should call a metric missing from the sources not available', () => {
     const partial = new Map([['dipCompleteness', figures.get('dipCompleteness')!]]) as Parameters<typeof publicInformationMetrics>[0];
-    expect(publicInformationNotAvailable(partial)).toEqual(['dipFreshness']);
+    expect(publicInformationNotAvailable(partial)).toEqual(['dipFreshness', 'answersPublished']);
     expect(publicInformationMetrics(partial, COMPLETE)).toEqual({ dipCompleteness: expect.objectContaining({ k: 2, n: 2 }) });
-    expect(publicInformationNotAvailable(figures)).toEqual([]);
+    // The DIP's figures only: the published answers come from another source.
+    expect(publicInformationNotAvailable(figures)).toEqual(['answersPublished']);
   });
 });

@@ -9,7 +9,7 @@ import { rate, Rate } from './scorecard-stats';
  * one is: its name here and in INDEX_COMPONENTS, its default weight, its labels
  * (PUBLIC_INFORMATION_LABELS), and one source function in RecordedComplianceSources.
  */
-export const PUBLIC_INFORMATION_METRICS = ['dipCompleteness', 'dipFreshness'] as const satisfies readonly IndexComponent[];
+export const PUBLIC_INFORMATION_METRICS = ['dipCompleteness', 'dipFreshness', 'answersPublished'] as const satisfies readonly IndexComponent[];
 export type PublicInformationMetric = (typeof PUBLIC_INFORMATION_METRICS)[number];
 
 /** k of n. */

@@ -25,7 +25,7 @@ export class ScorecardsApiController {
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   @ApiOkResponse({
     description:
-      'Every body with rank (null when not ranked), the portal service index, category, n and metrics (`metrics.publicInformation`: `dipCompleteness` and `dipFreshness`, each `{ k, n, value, low, high }`, the DIP as it stood on the period\'s last day); beside them, never merged, `monev` (the Komisi Informasi result of the year: `{ year, score, qualification }` or null) and the top-level `monevYear` and `correlation` `{ n, pearson, spearman }` (null coefficients below 3 pairs). `format=csv` and `format=xlsx` give the same rows as a download; `format=pdf` gives the report for the Governor (cover, method, ranking, charts, one page per body)',
+      'Every body with rank (null when not ranked), the portal service index, category, n and metrics (`metrics.publicInformation`: `dipCompleteness` and `dipFreshness`, the DIP as it stood on the period\'s last day, and `answersPublished`, the granted requests of the period whose answer is published; each `{ k, n, value, low, high }`); beside them, never merged, `monev` (the Komisi Informasi result of the year: `{ year, score, qualification }` or null) and the top-level `monevYear` and `correlation` `{ n, pearson, spearman }` (null coefficients below 3 pairs). `format=csv` and `format=xlsx` give the same rows as a download; `format=pdf` gives the report for the Governor (cover, method, ranking, charts, one page per body)',
     content: {
       'application/json': { schema: { type: 'object' } },
       'text/csv': { schema: { type: 'string' } },

@@ -33,7 +33,7 @@ describe('scorecardsCsv', () => {
   it('should write a header and one line per body, an unranked body with empty rank and index', () => {
     const lines = scorecardsCsv(scorecards).trimEnd().split('\r\n');
     expect(lines[0]).toBe(SCORECARD_COLUMNS.join(','));
-    expect(lines[1]).toBe(`35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,${',,'.repeat(10)}${','.repeat(10)},,,`);
+    expect(lines[1]).toBe(`35.78,Pemerintah Kota Surabaya,1,100,informatif,20,20,20,100,0,0,,,0,0,0,0,0,${',,'.repeat(10)}${','.repeat(15)},,,`);
     expect(lines[2].startsWith(`35.07,"'=HYPERLINK(""x"")",,,data_belum_cukup,2,1,2,50,`)).toBe(true);
   });
 });
@@ -79,7 +79,7 @@ describe('scorecardsCsv with monev results', () => {
     const monev = monevBeside(scorecards, [{ year: 2025, bodyId: 3578, score: 98.56, qualification: 'informatif', importedAt: new Date() }]);
     const lines = scorecardsCsv(scorecards, monev).trimEnd().split('\r\n');
     expect(lines[0].endsWith(',monev_ki_tahun,monev_ki_nilai,monev_ki_kualifikasi')).toBe(true);
-    expect(lines[1].endsWith(`,0,${',,'.repeat(10)}${','.repeat(10)},2025,98.56,informatif`)).toBe(true);
+    expect(lines[1].endsWith(`,0,${',,'.repeat(10)}${','.repeat(15)},2025,98.56,informatif`)).toBe(true);
     expect(lines[2].endsWith(',,,')).toBe(true);
   });
 });

@@ -36,6 +36,15 @@ export const PUBLIC_INFORMATION_LABELS: Record<PublicInformationMetric, PublicIn
     note: 'Pemutakhiran terakhir, jangka waktu dan kategori dibaca sebagaimana pada hari itu dari riwayat informasi: informasi yang terlambat pada akhir periode tetap terhitung terlambat untuk periode itu walaupun sudah diperbarui sesudahnya.',
     csv: 'dip_berkala_mutakhir',
   },
+  answersPublished: {
+    name: 'Jawaban yang dipublikasikan',
+    heading: 'Jawaban terbit',
+    formula: 'persentase permohonan dikabulkan yang jawabannya terbit',
+    numerator: 'permohonan yang diterima dalam periode, dikabulkan seluruhnya atau sebagian, dan jawabannya kini dipublikasikan di /jawaban (tanpa data pribadi, dengan persetujuan pemohon; tidak ditarik petugas)',
+    denominator: 'permohonan yang diterima dalam periode dan dikabulkan seluruhnya atau sebagian (tidak ditarik sebelum pemberitahuan)',
+    note: 'Jawaban hanya dipublikasikan bila pemohon menyetujuinya, jadi angka ini mencerminkan pilihan pemohon sekaligus kerja badan publik; karena itu bobot bawaannya 0 (ditampilkan, tidak dihitung dalam indeks) sampai SCORECARD_WEIGHTS memberinya bobot.',
+    csv: 'jawaban_terbit',
+  },
 };
 
 export interface PublicInformationRateView {

@@ -70,6 +70,7 @@ describe('scorecardReportData', () => {
       ['Laporan tahunan', '10', 'belum tersedia'],
       ['Kelengkapan DIP', '5', 'ya'],
       ['Informasi berkala mutakhir', '5', 'ya'],
+      ['Jawaban yang dipublikasikan', '0', 'ya'],
     ]);
   });
 

@@ -4,6 +4,7 @@ import { WorkingDaysModule } from 'src/modules/calendar';
 import { DipModule } from 'src/modules/dip';
 import { ObjectionRecordsModule } from 'src/modules/objections';
 import { NotificationsModule } from 'src/modules/notifications';
+import { PublishedAnswersModule } from 'src/modules/published-answers';
 import { BureauSummaryJobs } from './bureau-summary-jobs';
 import { BureauSummaryRepository } from './bureau-summary.repository';
 import { BureauSummaryService } from './bureau-summary.service';
@@ -35,7 +36,7 @@ import { ScorecardsMonev } from './scorecards-monev';
  * module and are shown beside the index, never merged into it.
  */
 @Module({
-  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule, MonevModule, DocumentsModule, DipModule],
+  imports: [WorkingDaysModule, NotificationsModule, ObjectionRecordsModule, AnnualReportsModule, MonevModule, DocumentsModule, DipModule, PublishedAnswersModule],
   controllers: [ScorecardsPagesController, ScorecardsApiController, BureauDeskController, BureauQueueController],
   providers: [
     ScorecardsRepository,
