@@ -34,7 +34,7 @@ describeBrowser('methodology page and monev import at 375 px and 1280 px', () =>
       await navigateBy(page, () => page.getByRole('link', { name: 'Metodologi lengkap' }).first().click());
       expect(new URL(page.url()).pathname).toBe('/peringkat/metodologi');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Metodologi peringkat layanan informasi');
-      await expect(page.getByRole('table', { name: /Pembilang dan penyebut/ }).locator('tbody tr').count()).resolves.toBe(12); // the ten of requests, keberatan and reports, then DIP completeness and berkala freshness
+      await expect(page.getByRole('table', { name: /Pembilang dan penyebut/ }).locator('tbody tr').count()).resolves.toBe(13); // the ten of requests, keberatan and reports, then DIP completeness, berkala freshness and the answers published
       await expect(page.getByRole('heading', { name: 'Kapan data diperbarui' }).count()).resolves.toBe(1);
       await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
       expect(await inspectPage(page, `peringkat-metodologi-${width}`)).toEqual([]);
