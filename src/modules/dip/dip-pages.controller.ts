@@ -109,37 +109,37 @@ export class DipPagesController {
 
   @Post(':id/tarik')
   async withdraw(@CurrentActor() actor: Actor, @Param('id', ITEM_ID) id: number, @Body() form: Form, @Res() res: Response): Promise<void> {
-    await submitForm(
-      res,
-      {
-        fields: ['reason'],
-        values: { reason: form.reason },
-        idPrefix: 'tarik',
-        shows: (e) => e.code === 'conflict',
-        render: async () => ({ view: 'dip/officer-item', model: officerItemView(await this.dip.officerItem(actor, id, new Date()), null, this.config.provinceTimeZone) }),
-      },
-      async () => {
-        await this.dip.withdraw(actor, id, { reason: form.reason }, new Date());
-        res.redirect(303, `/petugas/dip/${id}?selesai=ditarik`);
-      },
-    );
+    await this.withReason(actor, id, form, res, 'tarik', (input, now) => this.dip.withdraw(actor, id, input, now), 'ditarik');
   }
 
   /** Reclassification by hand: an exempted item becomes available at any time, with the reason. */
   @Post(':id/buka')
   async reclassify(@CurrentActor() actor: Actor, @Param('id', ITEM_ID) id: number, @Body() form: Form, @Res() res: Response): Promise<void> {
+    await this.withReason(actor, id, form, res, 'buka', (input, now) => this.exemptions.reclassify(actor, id, input, now), 'dibuka');
+  }
+
+  /** An action on an item that takes only a reason: done and back to the item, or the item's page again with the message. */
+  private async withReason(
+    actor: Actor,
+    id: number,
+    form: Form,
+    res: Response,
+    idPrefix: string,
+    act: (input: { reason: string | undefined }, now: Date) => Promise<unknown>,
+    done: string,
+  ): Promise<void> {
     await submitForm(
       res,
       {
         fields: ['reason'],
         values: { reason: form.reason },
-        idPrefix: 'buka',
+        idPrefix,
         shows: (e) => e.code === 'conflict',
         render: async () => ({ view: 'dip/officer-item', model: officerItemView(await this.dip.officerItem(actor, id, new Date()), null, this.config.provinceTimeZone) }),
       },
       async () => {
-        await this.exemptions.reclassify(actor, id, { reason: form.reason }, new Date());
-        res.redirect(303, `/petugas/dip/${id}?selesai=dibuka`);
+        await act({ reason: form.reason }, new Date());
+        res.redirect(303, `/petugas/dip/${id}?selesai=${done}`);
       },
     );
   }
